@@ -1,0 +1,43 @@
+# RedThread: the two quick-start commands and their helpers.
+#   make demo   build, then run the pipeline on a fresh copy of the sample municipality
+#   make test   build and run every test
+# Both install the C libraries they need (pkg-config, libxml2-dev, libzip-dev) when missing.
+
+SWIFT ?= swift
+DEMO_DIR ?= demo
+APT_PACKAGES = pkg-config libxml2-dev libzip-dev
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo test deps build release lint format clean
+
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product redthread
+
+build: deps
+	$(SWIFT) build
+
+demo: release
+	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
+	@cp -R samples/hofors/. $(DEMO_DIR)/
+	@.build/release/redthread run $(DEMO_DIR)
+
+test: deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+clean:
+	rm -rf .build $(DEMO_DIR)

@@ -1,0 +1,101 @@
+// swift-tools-version:6.0
+// RedThread: planning, follow-up and reporting workbooks for Swedish municipalities.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+  name: "RedThread",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "redthread", targets: ["redthread"]),
+    .executable(name: "redthread-bench", targets: ["redthread-bench"]),
+    .library(name: "RedThreadKit", targets: ["Pipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    // C libraries, touched only by Interop.
+    .systemLibrary(
+      name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(
+      name: "CLibZip", path: "Sources/CLibZip", pkgConfig: "libzip",
+      providers: [.apt(["libzip-dev"])]),
+    .target(name: "Interop", dependencies: ["CLibXML2", "CLibZip"], swiftSettings: strict),
+
+    // Format-neutral model and the format engines.
+    .target(
+      name: "Spreadsheet", swiftSettings: strict,
+      linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
+    .target(name: "XLSX", dependencies: ["Spreadsheet", "Interop"], swiftSettings: strict),
+    .target(name: "CSV", dependencies: ["Spreadsheet"], swiftSettings: strict),
+    .target(
+      name: "SpreadsheetIO", dependencies: ["Spreadsheet", "XLSX", "CSV"], swiftSettings: strict),
+
+    // Domain layers.
+    .target(name: "Canonical", swiftSettings: strict),
+    .target(
+      name: "Mapping",
+      dependencies: [
+        "Canonical", "Spreadsheet", "SpreadsheetIO",
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strict),
+    .target(
+      name: "Validation", dependencies: ["Canonical", "Spreadsheet"], swiftSettings: strict),
+    .target(
+      name: "Reporting",
+      dependencies: ["Canonical", "Validation", "Spreadsheet", "XLSX"],
+      swiftSettings: strict),
+    .target(
+      name: "Pipeline",
+      dependencies: [
+        "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet", "SpreadsheetIO",
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strict),
+
+    // Executables: a thin CLI and the benchmark program.
+    .executableTarget(
+      name: "redthread",
+      dependencies: [
+        "Pipeline", "Mapping", "Validation", "Reporting", "Canonical", "Spreadsheet",
+        "SpreadsheetIO", "XLSX", "CSV",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strict),
+    .executableTarget(
+      name: "redthread-bench", dependencies: ["Spreadsheet", "XLSX", "CSV"],
+      swiftSettings: strict),
+
+    // Tests.
+    .target(name: "TestSupport", dependencies: ["Spreadsheet"], path: "Tests/TestSupport"),
+    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
+    .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
+    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
+    .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet", "TestSupport"]),
+    .testTarget(
+      name: "SpreadsheetIOTests", dependencies: ["SpreadsheetIO", "Spreadsheet", "TestSupport"]),
+    .testTarget(name: "CanonicalTests", dependencies: ["Canonical", "TestSupport"]),
+    .testTarget(
+      name: "MappingTests", dependencies: ["Mapping", "Canonical", "Spreadsheet", "TestSupport"]),
+    .testTarget(
+      name: "ValidationTests", dependencies: ["Validation", "Canonical", "TestSupport"]),
+    .testTarget(
+      name: "ReportingTests",
+      dependencies: ["Reporting", "Validation", "Canonical", "XLSX", "Spreadsheet", "TestSupport"]),
+    .testTarget(
+      name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

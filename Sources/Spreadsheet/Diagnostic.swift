@@ -1,0 +1,61 @@
+/// How serious a problem in the data is.
+public enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
+  /// Information, e.g. a row skipped as a total.
+  case info
+  /// Something a controller should look at; the file is still used.
+  case warning
+  /// Wrong data: the record or file cannot be used as it is.
+  case error
+
+  private var rank: Int {
+    switch self {
+    case .info: return 0
+    case .warning: return 1
+    case .error: return 2
+    }
+  }
+
+  /// Orders info < warning < error.
+  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A problem found in the data: collected into a report, never thrown.
+///
+/// Each has a stable kebab-case ``code`` (listed in `docs/errors.md`), a severity, where it is,
+/// the offending value, a message and a hint on what to do.
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+  /// Stable kebab-case code, e.g. `unresolved-reference`.
+  public var code: String
+  /// How serious it is.
+  public var severity: Severity
+  /// Where it is, when known.
+  public var location: SourceLocation?
+  /// One sentence on what is wrong, naming the offending value.
+  public var message: String
+  /// What to do about it, e.g. "did you mean 'NM-2'?".
+  public var hint: String?
+  /// The offending value as written, when there is one.
+  public var value: String?
+
+  /// Creates a diagnostic.
+  public init(
+    code: String, severity: Severity, location: SourceLocation?, message: String,
+    hint: String? = nil, value: String? = nil
+  ) {
+    self.code = code
+    self.severity = severity
+    self.location = location
+    self.message = message
+    self.hint = hint
+    self.value = value
+  }
+
+  /// `location: severity: message [code]`, then the hint on the next line when there is one.
+  public var description: String {
+    var text = ""
+    if let location { text += "\(location): " }
+    text += "\(severity.rawValue): \(message) [\(code)]"
+    if let hint { text += "\n  hint: \(hint)" }
+    return text
+  }
+}
