@@ -1,0 +1,100 @@
+public import Spreadsheet
+
+/// Renders a workbook as the JSON that `redthread inspect --format json` prints.
+///
+/// Shape (one object):
+/// ```
+/// {"format": "xlsx", "dateSystem": "date1900",
+///  "sheets": [{"name": "Mål", "visibility": "visible", "kind": "worksheet",
+///              "cells": {"A1": ["string", "x"], "B1": ["number", 1.5], "C1": ["bool", true],
+///                        "A2": ["date", "2026-01-31"], "B2": ["datetime", "2026-01-31T10:15:00"],
+///                        "C2": ["time", "10:15:00"], "D2": ["duration", 5400.0],
+///                        "E2": ["error", "#DIV/0!"]},
+///              "merged": ["A1:B1"]}],
+///  "encoding": "utf-8", "delimiter": ";"}
+/// ```
+/// `encoding` and `delimiter` appear for CSV only. Empty cells are left out. Dates are ISO 8601:
+/// `date` at midnight, `time` for serials in 0..<1 under a time-only format, `datetime`
+/// otherwise; `duration` is in seconds.
+public enum WorkbookJSON {
+  /// The JSON text, one line per cell, ending in a newline.
+  public static func render(_ workbook: Workbook) -> String {
+    var out = "{\"format\": \(quote(workbook.format.rawValue)), "
+    out += "\"dateSystem\": \(quote(workbook.dateSystem.rawValue)),"
+    if let layout = workbook.textLayout {
+      out += " \"encoding\": \(quote(layout.encoding)), \"delimiter\": \(quote(layout.delimiter)),"
+    }
+    out += "\n \"sheets\": ["
+    for (i, sheet) in workbook.worksheets.enumerated() {
+      out += i == 0 ? "\n  " : ",\n  "
+      out +=
+        "{\"name\": \(quote(sheet.name)), \"visibility\": \(quote(sheet.visibility.rawValue)), "
+      out += "\"kind\": \(quote(sheet.kind.rawValue)),\n   \"cells\": {"
+      var first = true
+      for row in sheet.rows {
+        for cell in row.cells {
+          out += first ? "\n    " : ",\n    "
+          first = false
+          let ref = CellReference.columnLetters(cell.column) + String(row.number)
+          out += "\(quote(ref)): \(value(cell))"
+        }
+      }
+      out += "},\n   \"merged\": ["
+      out += sheet.mergedRanges.map { quote($0.description) }.joined(separator: ", ")
+      out += "]}"
+    }
+    out += "]}\n"
+    return out
+  }
+
+  /// `{"error": {"code": …, "message": …, "location": …}}` for a failure.
+  public static func renderError(code: String, message: String, location: String?) -> String {
+    var out = "{\"error\": {\"code\": \(quote(code)), \"message\": \(quote(message))"
+    if let location { out += ", \"location\": \(quote(location))" }
+    return out + "}}\n"
+  }
+
+  static func value(_ cell: Cell) -> String {
+    switch cell.value {
+    case .string(let s): return "[\"string\", \(quote(s))]"
+    case .number(let n): return "[\"number\", \(number(n))]"
+    case .bool(let b): return "[\"bool\", \(b ? "true" : "false")]"
+    case .dateTime(let d):
+      if d.serial >= 0 && d.serial < 1 {
+        return "[\"time\", \(quote(d.isoTime))]"
+      }
+      if d.isMidnight { return "[\"date\", \(quote(d.isoDate))]" }
+      return "[\"datetime\", \(quote(d.isoDateTime))]"
+    case .duration(let seconds): return "[\"duration\", \(number(seconds))]"
+    case .error(let e): return "[\"error\", \(quote(e))]"
+    }
+  }
+
+  static func number(_ n: Double) -> String {
+    guard n.isFinite else { return "null" }
+    return n.description
+  }
+
+  /// A JSON string literal with the escapes RFC 8259 requires.
+  public static func quote(_ s: String) -> String {
+    var out = "\""
+    out.reserveCapacity(s.utf8.count + 2)
+    for scalar in s.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+}
