@@ -17,11 +17,18 @@ public struct Provenance: Hashable, Sendable, Codable {
   public var mapping: String?
   /// The mapping's version.
   public var mappingVersion: Int?
+  /// The A1 reference of the cell each field was read from, keyed by the record's field name
+  /// as in canonical JSON (`alignsTo`, `goalIDs`, `target`, `start`, `end`, `value`,
+  /// `analysis`, …), when the mapping records them; same row as ``cell`` for table rows.
+  ///
+  /// Validation points at the offending field's cell (the empty Målvärde cell, the
+  /// misspelt goal reference) rather than the record's anchor ``cell``.
+  public var cells: [String: String]?
 
   /// Creates a provenance.
   public init(
     file: String, sheet: String? = nil, cell: String? = nil, row: Int? = nil, line: Int? = nil,
-    mapping: String? = nil, mappingVersion: Int? = nil
+    mapping: String? = nil, mappingVersion: Int? = nil, cells: [String: String]? = nil
   ) {
     self.file = file
     self.sheet = sheet
@@ -30,5 +37,10 @@ public struct Provenance: Hashable, Sendable, Codable {
     self.line = line
     self.mapping = mapping
     self.mappingVersion = mappingVersion
+    self.cells = cells
   }
+
+  /// The A1 reference of a field's cell: ``cells``[field] when recorded, else the anchor
+  /// ``cell``.
+  public func cell(for field: String) -> String? { cells?[field] ?? cell }
 }
