@@ -17,12 +17,9 @@ public struct Provenance: Hashable, Sendable, Codable {
   public var mapping: String?
   /// The mapping's version.
   public var mappingVersion: Int?
-  /// The A1 reference of the cell each field was read from, keyed by the record's field name
-  /// as in canonical JSON (`alignsTo`, `goalIDs`, `target`, `start`, `end`, `value`,
-  /// `analysis`, …), when the mapping records them; same row as ``cell`` for table rows.
-  ///
-  /// Validation points at the offending field's cell (the empty Målvärde cell, the
-  /// misspelt goal reference) rather than the record's anchor ``cell``.
+  /// The A1 reference of the cell each field was read from, by the mapping's field name
+  /// (`title`, `aligns_to`, `target`, `end`), including fields whose cell was blank, so that a
+  /// finding about one field ("no target", "ends before it starts") names its exact cell.
   public var cells: [String: String]?
 
   /// Creates a provenance.
@@ -40,7 +37,6 @@ public struct Provenance: Hashable, Sendable, Codable {
     self.cells = cells
   }
 
-  /// The A1 reference of a field's cell: ``cells``[field] when recorded, else the anchor
-  /// ``cell``.
-  public func cell(for field: String) -> String? { cells?[field] ?? cell }
+  /// The A1 reference of the cell a field was read from, or the record's anchor cell.
+  public func cell(forField field: String) -> String? { cells?[field] ?? cell }
 }

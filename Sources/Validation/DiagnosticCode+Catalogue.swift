@@ -42,7 +42,7 @@ extension DiagnosticCode {
       "Goals align only to goals of a higher level (unit → board or national, board → council or national, council → national); a parent goal is at the same level or above.",
     severity: .error,
     template:
-      "{level} '{goal}' links in {field} to {targetLevel} '{reference}', which is {relation} it",
+      "{level} '{goal}' {link} {targetLevel} '{reference}', which is {relation} it",
     scope: .cell)
 
   /// A reference to a goal or indicator that does not exist.
@@ -87,7 +87,7 @@ extension DiagnosticCode {
   public static let orphanActivity = DiagnosticCode(
     id: "orphan-activity", title: "Activity without a goal",
     rule: "Every activity of a plan serves at least one goal.",
-    severity: .error, template: "activity '{activity}' ({title}) is linked to no goal",
+    severity: .error, template: "activity '{activity}' is linked to no goal",
     scope: .cell)
 
   // MARK: Targets and outcomes
@@ -207,7 +207,7 @@ extension DiagnosticCode {
   public static let replacedKoladaSeries = DiagnosticCode(
     id: "replaced-kolada-series", title: "Replaced Kolada series",
     rule:
-      "A nyckeltal uses the current Kolada series; a replaced series (e.g. N15419 → N15508) is used only when the configuration keeps it explicitly.",
+      "A nyckeltal uses the current Kolada series: a series the Kolada catalogue states as replaced (e.g. N17494 → N17690), or one the municipality configures as replaced (e.g. N15419 → N15508), is used only when the configuration keeps it explicitly.",
     severity: .warning,
     template: "nyckeltal '{kpi}' is a Kolada series replaced by '{successor}'", scope: .cell)
 

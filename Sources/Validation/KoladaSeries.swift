@@ -17,12 +17,13 @@ public struct KoladaSuccession: Hashable, Sendable {
 
 /// Replaced Kolada series (nyckeltal ids), for the `replaced-kolada-series` check.
 ///
-/// The pairs are those the Kolada KPI catalogue states in the successor's description
-/// ("Ersätter tidigare nyckeltal (N17494) …"; catalogue of 2026 as distributed with the rKolada
-/// package; Källa: Kolada), plus `N15419 → N15508`, the Lgr22 change the product design names
-/// for grundskola åk 9. The 2026 catalogue still publishes N15419 (kommunala skolor) beside
-/// N15508 (hemkommun): a board that follows N15419 on purpose lists it in
-/// ``ValidationOptions/keptSeries``.
+/// The default pairs are those the Kolada KPI catalogue itself states in the successor's
+/// description ("Ersätter tidigare nyckeltal (N17494) …"), read from the catalogue of 2026 as
+/// distributed with the rKolada package (Källa: Kolada). A municipality adds its own pairs
+/// through ``ValidationOptions/koladaSuccessions`` — for example `N15419 → N15508` when the
+/// board decides to follow åk 9 results by hemkommun rather than for kommunala skolor. That
+/// pair is not a default: the 2026 catalogue still publishes N15419 (kommunala skolor) beside
+/// N15508 (hemkommun), so N15419 is not replaced there.
 public enum KoladaSeries {
   private static let catalogueNote = "Kolada KPI catalogue: 'Ersätter tidigare nyckeltal'"
 
@@ -37,14 +38,9 @@ public enum KoladaSeries {
       ("N20038", "N20249"), ("N21803", "N21826"), ("N21819", "N21006"), ("N21821", "N21701"),
       ("N30009", "N30222"), ("N30011", "N30223"), ("U00488", "N00488"), ("U07415", "N07415"),
     ]
-    var list = stated.map {
+    return stated.map {
       KoladaSuccession(replaced: $0.0, successor: $0.1, source: catalogueNote)
-    }
-    list.append(
-      KoladaSuccession(
-        replaced: "N15419", successor: "N15508",
-        source: "RedThread's default list (Lgr22 grading terms)"))
-    return list.sorted { $0.replaced < $1.replaced }
+    }.sorted { $0.replaced < $1.replaced }
   }()
 
   /// ``successions`` keyed by the replaced id.

@@ -39,14 +39,14 @@ import Validation
         start: "2026-01-08", end: "2026-03-31", status: .ongoing,
         asOf: CalendarDate(year: 2026, month: 4, day: 15)
       ).diagnostics.map(\.message) == [
-        "activity 'A1' ended 2026-03-31 but is 'Pågår' on 2026-04-15"
+        "activity 'Läsfrämjande insatser' ended 2026-03-31 but is 'Pågår' on 2026-04-15"
       ])
   }
 
   @Test func noStatusPastItsEndIsDelayed() {
     #expect(
       run(start: nil, end: "2026-01-31", status: nil).diagnostics.map(\.message) == [
-        "activity 'A1' ended 2026-01-31 but is 'ingen status' on 2026-03-31"
+        "activity 'Läsfrämjande insatser' ended 2026-01-31 but is 'ingen status' on 2026-03-31"
       ])
   }
 

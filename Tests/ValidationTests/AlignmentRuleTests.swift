@@ -65,8 +65,8 @@ import Validation
     #expect(report.diagnostics.map(\.value) == ["E2", "NM-1"])
     #expect(
       report.diagnostics.map(\.message) == [
-        "enhetsmål 'E1' links in alignsTo to enhetsmål 'E2', which is at the same level as it",
-        "KF-mål 'KF-1' links in alignsTo to nämndmål 'NM-1', which is below it",
+        "enhetsmål 'E1' aligns to enhetsmål 'E2', which is at the same level as it",
+        "KF-mål 'KF-1' aligns to nämndmål 'NM-1', which is below it",
       ])
   }
 

@@ -35,7 +35,8 @@ import Validation
   }
 
   @Test func theHoforsReportLeavesNoPlaceholderUnfilled() {
-    let report = Validator(boardID: Hofors.board, period: Hofors.period).validate(Hofors.dataset())
+    let report = Validator(boardID: Hofors.board, period: Hofors.period, options: Hofors.options)
+      .validate(Hofors.dataset())
     for d in report.diagnostics {
       #expect(!d.message.contains("{") && !d.message.contains("}"), "\(d.message)")
       #expect(d.hint != nil, "\(d.code) has no hint")

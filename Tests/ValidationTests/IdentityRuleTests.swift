@@ -3,6 +3,12 @@ import Testing
 import Validation
 
 @Suite struct IdentityRuleTests {
+  @Test func successionsAreTheCataloguesOwn() {
+    #expect(KoladaSeries.successions.count == 28)
+    #expect(KoladaSeries.successionsByReplacedID["N17494"]?.successor == "N17690")
+    #expect(KoladaSeries.successionsByReplacedID["N15419"] == nil)
+  }
+
   @Test func duplicateGoalIDsWithinAUnitFile() {
     var d = Mini.dataset()
     d.goals += [
@@ -57,17 +63,25 @@ import Validation
       Records.kpi("N15419", "Behöriga", goals: ["NM-2"], unit: "s1", file: Mini.f1, row: 6),
       Records.kpi("N17494", "GBP", goals: ["NM-1"], unit: "s1", file: Mini.f1, row: 7),
     ]
-    let report = Mini.run(d, IdentityRule())
+    // By default only the catalogue's own successions count: N17494 → N17690.
+    let byDefault = Mini.run(d, IdentityRule())
+    #expect(byDefault.pairs == pairs(("'Nyckeltal'!B7", "replaced-kolada-series")))
     #expect(
-      report.pairs
+      byDefault.diagnostics.first?.message
+        == "nyckeltal 'N17494' is a Kolada series replaced by 'N17690'")
+    // A municipality that decided to follow N15508 configures the pair; each unit hears once.
+    var successions = KoladaSeries.successionsByReplacedID
+    successions["N15419"] = KoladaSuccession(replaced: "N15419", successor: "N15508", source: "BUN")
+    let configured = Mini.run(
+      d, IdentityRule(), options: ValidationOptions(koladaSuccessions: successions))
+    #expect(
+      configured.pairs
         == pairs(
           ("'Nyckeltal'!B5", "replaced-kolada-series"), ("'Nyckeltal'!B7", "replaced-kolada-series")
         ))
-    #expect(
-      report.diagnostics.last?.message
-        == "nyckeltal 'N17494' is a Kolada series replaced by 'N17690'")
     let kept = Mini.run(
-      d, IdentityRule(), options: ValidationOptions(keptSeries: ["N15419", "N17494"]))
+      d, IdentityRule(),
+      options: ValidationOptions(koladaSuccessions: successions, keptSeries: ["N15419", "N17494"]))
     #expect(kept.pairs == [])
   }
 }

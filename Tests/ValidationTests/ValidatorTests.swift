@@ -6,7 +6,8 @@ import Testing
 import Validation
 
 @Suite struct ValidatorTests {
-  let report = Validator(boardID: Hofors.board, period: Hofors.period).validate(Hofors.dataset())
+  let report = Validator(boardID: Hofors.board, period: Hofors.period, options: Hofors.options)
+    .validate(Hofors.dataset())
 
   @Test func findsEveryPlantedFaultWithItsCell() {
     #expect(
@@ -71,8 +72,14 @@ import Validation
     }
   }
 
+  @Test func withDefaultSettingsN15419IsNotReplaced() {
+    let plain = Validator(boardID: Hofors.board, period: Hofors.period).validate(Hofors.dataset())
+    #expect(plain.diagnostics(code: "replaced-kolada-series").isEmpty)
+    #expect(plain.diagnostics.count == report.diagnostics.count - 1)
+  }
+
   @Test func suppressedCodesAreLeftOut() {
-    var options = ValidationOptions()
+    var options = Hofors.options
     options.suppressedCodes = ["activity-delayed", "missing-delivery"]
     let quiet = Validator(boardID: Hofors.board, period: Hofors.period, options: options)
       .validate(Hofors.dataset())
@@ -93,13 +100,15 @@ import Validation
       $0.value == 812 || ($0.kpiID == "N15814" && $0.period == .year(2024))
     }
     d.units.removeAll { $0.id == "fo-torsaker" }
-    let clean = Validator(boardID: Hofors.board, period: Hofors.period).validate(d)
+    let clean = Validator(boardID: Hofors.board, period: Hofors.period, options: Hofors.options)
+      .validate(d)
     #expect(clean.diagnostics.map(\.description) == [])
     #expect(!clean.hasErrors)
   }
 
   @Test func validationIsDeterministic() {
-    let again = Validator(boardID: Hofors.board, period: Hofors.period).validate(Hofors.dataset())
+    let again = Validator(boardID: Hofors.board, period: Hofors.period, options: Hofors.options)
+      .validate(Hofors.dataset())
     #expect(again == report)
   }
 }

@@ -39,8 +39,8 @@ public struct ActivityRule: ValidationRule {
       if let start = activity.start, let end = activity.end, end < start {
         out.append(
           DiagnosticCode.activityEndsBeforeStart.diagnostic(
-            at: activity.provenance?.location(field: "end"),
-            ["activity": activity.id, "end": end.description, "start": start.description],
+            at: activity.provenance?.location(field: Field.end),
+            ["activity": activity.label, "end": end.description, "start": start.description],
             value: end.description, hint: "check the start and end dates (are they swapped?)"))
         continue
       }
@@ -49,9 +49,9 @@ public struct ActivityRule: ValidationRule {
       {
         out.append(
           DiagnosticCode.activityDelayed.diagnostic(
-            at: activity.provenance?.location(field: "end"),
+            at: activity.provenance?.location(field: Field.end),
             [
-              "activity": activity.id, "end": end.description, "status": status,
+              "activity": activity.label, "end": end.description, "status": status,
               "asOf": scope.asOf.description,
             ], value: status,
             hint: "set the status to Klar if it is done, or give a new end date and say why"))
@@ -61,13 +61,19 @@ public struct ActivityRule: ValidationRule {
       {
         out.append(
           DiagnosticCode.activityStatusInconsistent.diagnostic(
-            at: activity.provenance?.location(field: "status"),
+            at: activity.provenance?.location(field: Field.status),
             [
-              "activity": activity.id, "status": status, "start": start.description,
+              "activity": activity.label, "status": status, "start": start.description,
               "asOf": scope.asOf.description,
             ], value: status, hint: "check the start date or the status"))
       }
     }
     return out
   }
+}
+
+extension Activity {
+  /// How messages name an activity: its title, or its id when the title is blank (templates
+  /// often have no id column, so the mapping makes one up from the row).
+  var label: String { title.isBlank ? id : title }
 }

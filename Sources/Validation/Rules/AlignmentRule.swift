@@ -26,21 +26,21 @@ public struct AlignmentRule: ValidationRule {
       for reference in goal.alignsTo {
         guard let target = scope.goal(reference, from: from) else {
           hasUnresolved[index] = true
-          out.append(unresolved(goal, reference, field: "alignsTo", scope: scope))
+          out.append(unresolved(goal, reference, field: Field.alignsTo, scope: scope))
           continue
         }
         if target.level >= goal.level {
-          out.append(notUpward(goal, target, field: "alignsTo"))
+          out.append(notUpward(goal, target, field: Field.alignsTo))
         }
       }
       if let parent = goal.parentID {
         if let target = scope.goal(parent, from: from) {
           if target.level > goal.level {
-            out.append(notUpward(goal, target, field: "parentID"))
+            out.append(notUpward(goal, target, field: Field.parent))
           }
         } else {
           hasUnresolved[index] = true
-          out.append(unresolved(goal, parent, field: "parentID", scope: scope))
+          out.append(unresolved(goal, parent, field: Field.parent, scope: scope))
         }
       }
     }
@@ -76,7 +76,7 @@ public struct AlignmentRule: ValidationRule {
           + (goal.level == .unit ? " or to a national goal" : "")
       out.append(
         code.diagnostic(
-          at: goal.provenance?.location(field: "alignsTo"),
+          at: goal.provenance?.location(field: Field.alignsTo),
           ["goal": goal.id, "detail": detail],
           value: goal.alignsTo.isEmpty ? nil : goal.alignsTo.joined(separator: ", "), hint: hint))
     }
@@ -119,10 +119,10 @@ public struct AlignmentRule: ValidationRule {
     let noun: String
     switch goal.level {
     case .unit:
-      levels = field == "parentID" ? [.unit, .board, .national] : [.board, .national]
+      levels = field == Field.parent ? [.unit, .board, .national] : [.board, .national]
       noun = "nämndmål and national goals"
     case .board:
-      levels = field == "parentID" ? [.board, .council, .national] : [.council, .national]
+      levels = field == Field.parent ? [.board, .council, .national] : [.council, .national]
       noun = "KF-mål and national goals"
     case .council, .national:
       levels = [.national, .council]
@@ -143,13 +143,14 @@ public struct AlignmentRule: ValidationRule {
   {
     let relation = target.level == goal.level ? "at the same level as" : "below"
     let hint =
-      field == "alignsTo"
+      field == Field.alignsTo
       ? "a \(goal.level.swedishLabel) aligns to goals of a higher level only"
       : "a parent goal is at the same level or above"
     return DiagnosticCode.alignmentNotUpward.diagnostic(
       at: goal.provenance?.location(field: field),
       [
-        "level": goal.level.swedishLabel, "goal": goal.id, "field": field,
+        "level": goal.level.swedishLabel, "goal": goal.id,
+        "link": field == Field.parent ? "has the parent" : "aligns to",
         "targetLevel": target.level.swedishLabel, "reference": target.id, "relation": relation,
       ], value: target.id, hint: hint)
   }

@@ -19,7 +19,7 @@ public struct AssessmentRule: ValidationRule {
       let goal = scope.goal(assessment.goalID, from: assessment.unitID)
       out.append(
         DiagnosticCode.missingAnalysis.diagnostic(
-          at: assessment.provenance?.location(field: "analysis"),
+          at: assessment.provenance?.location(field: Field.analysis),
           [
             "level": goal?.level.swedishLabel ?? "goal", "goal": assessment.goalID,
             "assessment": assessment.level.swedishLabel,

@@ -42,7 +42,8 @@ public struct BreakdownRule: ValidationRule {
     for (index, goal) in scope.goals.enumerated() where goal.prioritised && !followed[index] {
       out.append(
         DiagnosticCode.goalWithoutBreakdown.diagnostic(
-          at: goal.provenance?.location(), ["level": goal.level.swedishLabel, "goal": goal.id],
+          at: goal.provenance?.location(field: Field.id),
+          ["level": goal.level.swedishLabel, "goal": goal.id],
           value: goal.title,
           hint: "add a nyckeltal or an activity with goal '\(goal.id)', or unmark the priority"))
     }

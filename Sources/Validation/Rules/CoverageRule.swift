@@ -89,7 +89,7 @@ public struct CoverageRule: ValidationRule {
       where goal.level == .council && !covered.contains(index) {
         out.append(
           DiagnosticCode.uncoveredCouncilGoal.diagnostic(
-            at: goal.provenance?.location(), ["goal": goal.id, "board": boardName],
+            at: goal.provenance?.location(field: Field.id), ["goal": goal.id, "board": boardName],
             value: goal.title,
             hint: "align a nämndmål to '\(goal.id)', or record that the board does not serve it"))
       }

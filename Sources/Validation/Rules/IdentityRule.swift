@@ -36,10 +36,10 @@ public struct IdentityRule: ValidationRule {
       }
       out.append(
         DiagnosticCode.duplicateID.diagnostic(
-          at: provenance?.location(field: "id"),
+          at: provenance?.location(field: Field.id),
           [
             "kind": kind, "id": id, "unit": scope.unitName(unit),
-            "first": earlier.map { $0.location(field: "id").description } ?? "another record",
+            "first": earlier.map { $0.location(field: Field.id).description } ?? "another record",
           ], value: id, hint: "give each \(kind) its own id"))
     }
     func ownerKey(_ goal: Goal) -> String {
@@ -90,7 +90,7 @@ public struct IdentityRule: ValidationRule {
       guard other.id != goal.id else { continue }
       out.append(
         DiagnosticCode.duplicateGoal.diagnostic(
-          at: goal.provenance?.location(field: "title"),
+          at: goal.provenance?.location(field: Field.title),
           [
             "level": goal.level.swedishLabel, "goal": goal.id, "other": other.id,
             "title": goal.title,
@@ -106,7 +106,7 @@ public struct IdentityRule: ValidationRule {
       else { continue }
       out.append(
         DiagnosticCode.replacedKoladaSeries.diagnostic(
-          at: kpi.provenance?.location(field: "id"),
+          at: kpi.provenance?.location(field: Field.id),
           ["kpi": kpi.id, "successor": succession.successor], value: kpi.id,
           hint:
             "use '\(succession.successor)', or list '\(kpi.id)' as a kept series in the configuration; source: \(succession.source)"

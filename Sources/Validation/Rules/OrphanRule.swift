@@ -17,14 +17,14 @@ public struct OrphanRule: ValidationRule {
     for kpi in scope.kpis where kpi.goalIDs.allSatisfy(\.isBlank) {
       out.append(
         DiagnosticCode.orphanKPI.diagnostic(
-          at: kpi.provenance?.location(field: "goalIDs"), ["kpi": kpi.id, "name": kpi.name],
+          at: kpi.provenance?.location(field: Field.goal), ["kpi": kpi.id, "name": kpi.name],
           value: kpi.id, hint: "write the id of the goal the nyckeltal follows"))
     }
     for activity in scope.activities where activity.goalIDs.allSatisfy(\.isBlank) {
       out.append(
         DiagnosticCode.orphanActivity.diagnostic(
-          at: activity.provenance?.location(field: "goalIDs"),
-          ["activity": activity.id, "title": activity.title], value: activity.id,
+          at: activity.provenance?.location(field: Field.goal),
+          ["activity": activity.label], value: activity.id,
           hint: "write the id of the goal the activity serves"))
     }
     return out

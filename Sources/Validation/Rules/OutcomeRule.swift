@@ -35,7 +35,7 @@ public struct OutcomeRule: ValidationRule {
       if !kind.isPlausible(value) {
         out.append(
           DiagnosticCode.implausibleOutcome.diagnostic(
-            at: m.provenance?.location(field: "value"),
+            at: m.provenance?.location(fields: Field.value),
             [
               "value": CellValue.format(value), "kpi": m.kpiID,
               "period": m.period?.swedishLabel ?? "no period", "range": kind.rangeText,
@@ -59,7 +59,7 @@ public struct OutcomeRule: ValidationRule {
       guard t < low - 1e-9 || t > high + 1e-9 else { continue }
       out.append(
         DiagnosticCode.totalOutsideGenderRange.diagnostic(
-          at: total.provenance?.location(field: "value"),
+          at: total.provenance?.location(fields: Field.value),
           [
             "total": CellValue.format(t), "kpi": key.kpiID,
             "period": key.period?.swedishLabel ?? "no period",

@@ -39,20 +39,20 @@ public struct ReferenceRule: ValidationRule {
       for reference in kpi.goalIDs {
         check(
           reference, from: kpi.unitID, kind: "nyckeltal", owner: kpi.id,
-          provenance: kpi.provenance, field: "goalIDs")
+          provenance: kpi.provenance, field: Field.goal)
       }
     }
     for activity in scope.activities {
       for reference in activity.goalIDs {
         check(
-          reference, from: activity.unitID, kind: "activity", owner: activity.id,
-          provenance: activity.provenance, field: "goalIDs")
+          reference, from: activity.unitID, kind: "activity", owner: activity.label,
+          provenance: activity.provenance, field: Field.goal)
       }
     }
     for assessment in scope.assessments {
       check(
         assessment.goalID, from: assessment.unitID, kind: "assessment",
-        owner: assessment.goalID, provenance: assessment.provenance, field: "goalID")
+        owner: assessment.goalID, provenance: assessment.provenance, field: Field.goal)
     }
 
     var kpiIDsByUnit: [String: Set<String>] = [:]
@@ -68,7 +68,7 @@ public struct ReferenceRule: ValidationRule {
       }
       out.append(
         DiagnosticCode.unresolvedReference.diagnostic(
-          at: target.provenance?.location(field: "kpiID"),
+          at: target.provenance?.location(field: Field.kpi),
           [
             "kind": "målvärde", "owner": target.text, "targetKind": "nyckeltal",
             "reference": target.kpiID,
@@ -88,7 +88,7 @@ public struct ReferenceRule: ValidationRule {
     for reference in scope.unknownUnitReferences {
       out.append(
         DiagnosticCode.unknownUnit.diagnostic(
-          at: reference.provenance?.location(field: "unitID"),
+          at: reference.provenance?.location(field: Field.unit),
           ["kind": reference.kind, "owner": reference.owner, "reference": reference.unitID],
           value: reference.unitID, hint: units.hint(for: reference.unitID, noun: "units")))
     }

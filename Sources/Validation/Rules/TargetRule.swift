@@ -27,7 +27,7 @@ public struct TargetRule: ValidationRule {
       guard let target = scope.targets(for: kpi).first else {
         out.append(
           DiagnosticCode.missingTarget.diagnostic(
-            at: kpi.provenance?.location(field: "target"),
+            at: kpi.provenance?.location(field: Field.target),
             ["kpi": kpi.id, "name": kpi.name, "period": scope.period.swedishLabel],
             value: kpi.id,
             hint:
@@ -40,7 +40,7 @@ public struct TargetRule: ValidationRule {
       {
         out.append(
           DiagnosticCode.targetDirectionConflict.diagnostic(
-            at: target.provenance?.location(field: "text") ?? kpi.provenance?.location(),
+            at: target.provenance?.location(field: Field.target) ?? kpi.provenance?.location(),
             [
               "target": target.text, "kpi": kpi.id, "wanted": Self.word(wanted),
               "direction": Self.word(direction),

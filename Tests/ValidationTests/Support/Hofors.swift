@@ -1,5 +1,6 @@
 import Canonical
 import Spreadsheet
+import Validation
 
 /// A demo municipality modelled on Hofors (kommunkod 2104): one Barn- och utbildningsnämnd,
 /// four compulsory schools and three preschool areas, followed up for kvartal 1 2026.
@@ -18,14 +19,22 @@ import Spreadsheet
 ///   ('Aktiviteter'!A6).
 /// - Förskoleområde Norr: prioritised FN-2 with no nyckeltal or activity ('Mål'!A6).
 /// - Förskoleområde Torsåker: no file.
-/// - Verksamhetsplan: KF-3 covered by no nämndmål ('KF-mål'!A4); N15419, replaced by N15508
-///   ('Nyckeltal'!B4).
+/// - Verksamhetsplan: KF-3 covered by no nämndmål ('KF-mål'!A4); N15419, which this
+///   municipality has configured as replaced by N15508 (``options``) ('Nyckeltal'!B4).
 /// - Kolada extract: N15814 2024 total outside K and M (line 12).
 enum Hofors {
   static let board = "hofors-bun"
   static let period = Period.quarter(1, 2026)
   static let boardFile = "Verksamhetsplan BUN 2026.xlsx"
   static let koladaFile = "kolada-2104.csv"
+
+  /// The municipality's settings: it follows åk 9 results by hemkommun (N15508) from 2026.
+  static let options: ValidationOptions = {
+    var successions = KoladaSeries.successionsByReplacedID
+    successions["N15419"] = KoladaSuccession(
+      replaced: "N15419", successor: "N15508", source: "BUN decision 2025-12-10")
+    return ValidationOptions(koladaSuccessions: successions)
+  }()
 
   static func file(_ unit: String) -> String { "Arbetsplan \(unit) 2026.xlsx" }
 
@@ -92,7 +101,7 @@ enum Hofors {
           id: g.0, title: g.1, level: .board, ownerUnitID: board, alignsTo: g.2,
           period: .year(2026),
           provenance: Records.at(
-            f, "Nämndmål", row: i + 4, ["id": "A", "title": "B", "alignsTo": "C"])))
+            f, "Nämndmål", row: i + 4, ["id": "A", "title": "B", "aligns_to": "C"])))
     }
     let kpis: [(String, String, String, String, Double)] = [
       (

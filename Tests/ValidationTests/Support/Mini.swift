@@ -28,11 +28,11 @@ enum Mini {
       Goal(
         id: "NM-1", title: "Fler elever når kunskapskraven", level: .board, ownerUnitID: "b",
         alignsTo: ["KF-1"],
-        provenance: Records.at(boardFile, "Nämndmål", row: 4, ["id": "A", "alignsTo": "C"])),
+        provenance: Records.at(boardFile, "Nämndmål", row: 4, ["id": "A", "aligns_to": "C"])),
       Goal(
         id: "NM-2", title: "Alla elever känner sig trygga", level: .board, ownerUnitID: "b",
         alignsTo: ["KF-1"],
-        provenance: Records.at(boardFile, "Nämndmål", row: 5, ["id": "A", "alignsTo": "C"])),
+        provenance: Records.at(boardFile, "Nämndmål", row: 5, ["id": "A", "aligns_to": "C"])),
     ]
     d.plans = [
       Records.plan("b", .year(2026), .boardPlan, file: boardFile),

@@ -26,15 +26,13 @@ enum Records {
       cells: ["value": "\(column)\(line)"])
   }
 
+  // Field names as in mapping files (`aligns_to`, `goal`), the keys of `Provenance.cells`.
   static let goalColumns = [
-    "id": "A", "title": "B", "alignsTo": "C", "prioritised": "D", "level": "E", "analysis": "F",
+    "id": "A", "title": "B", "aligns_to": "C", "prioritised": "D", "level": "E", "analysis": "F",
   ]
-  static let kpiColumns = [
-    "goalIDs": "A", "id": "B", "name": "C", "target": "D", "text": "D", "kpiID": "B",
-  ]
+  static let kpiColumns = ["goal": "A", "id": "B", "kpi": "B", "name": "C", "target": "D"]
   static let activityColumns = [
-    "goalIDs": "A", "id": "B", "title": "C", "owner": "D", "start": "E", "end": "F",
-    "status": "G",
+    "goal": "A", "id": "B", "title": "C", "owner": "D", "start": "E", "end": "F", "status": "G",
   ]
 
   static func unitGoal(
