@@ -232,8 +232,9 @@ public struct BoardScope: Sendable {
     goalIndex(reference, from: unitID).map { goals[$0] }
   }
 
-  /// The index in ``goals`` of the goal a reference names, seen from a unit.
-  func goalIndex(_ reference: String, from unitID: String?) -> Int? {
+  /// The index in ``goals`` of the goal a reference names, seen from a unit (as
+  /// ``goal(_:from:)``).
+  public func goalIndex(_ reference: String, from unitID: String?) -> Int? {
     guard let indices = goalsByID[reference] else { return nil }
     if let own = indices.first(where: {
       goals[$0].level == .unit && goals[$0].ownerUnitID == unitID
