@@ -5,7 +5,7 @@ import Testing
 /// Text and number forms in worksheet XML (ECMA-376 Part 1 §22.9.2.19 `ST_Xstring`).
 @Suite struct WriterEscapingTests {
   func escaped(_ text: String) -> String {
-    String(decoding: XMLText.escaped(text, asAttribute: false), as: UTF8.self)
+    String(decoding: WriterXML.escaped(text, asAttribute: false), as: UTF8.self)
   }
 
   @Test(arguments: [
@@ -28,7 +28,7 @@ import Testing
 
   @Test func attributeText() {
     let text = String(
-      decoding: XMLText.escaped("a\"b&c<d>\t\n\r", asAttribute: true), as: UTF8.self)
+      decoding: WriterXML.escaped("a\"b&c<d>\t\n\r", asAttribute: true), as: UTF8.self)
     #expect(text == "a&quot;b&amp;c&lt;d&gt;&#9;&#10;&#13;")
   }
 

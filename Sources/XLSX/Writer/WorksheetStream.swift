@@ -47,10 +47,11 @@ final class WorksheetStream {
   ///
   /// - Parameter selected: whether this is the tab shown when the workbook opens.
   func writeHeader(selected: Bool) throws {
-    var x = XMLText()
-    x.raw(XMLText.declaration)
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
     x.raw(
-      "<worksheet xmlns=\"\(XMLText.mainNamespace)\" xmlns:r=\"\(XMLText.relationshipNamespace)\">")
+      "<worksheet xmlns=\"\(WriterXML.mainNamespace)\" xmlns:r=\"\(WriterXML.relationshipNamespace)\">"
+    )
     if let tab = options.tabColor {
       x.raw("<sheetPr><tabColor rgb=\"\(tab.hex)\"/></sheetPr>")
     }
@@ -103,7 +104,7 @@ final class WorksheetStream {
 
   /// Writes everything after the last row and flushes the stream.
   func writeFooter() throws {
-    var x = XMLText()
+    var x = WriterXML()
     x.raw("</sheetData>")
     if let autoFilter {
       x.raw("<autoFilter ref=\"\(Self.rangeText(autoFilter))\"/>")
@@ -131,7 +132,7 @@ final class WorksheetStream {
 
   private static func writeRule(
     _ rule: ConditionalFormat.Rule, dxfID: Int, priority: Int, topLeft: CellReference,
-    into x: inout XMLText
+    into x: inout WriterXML
   ) {
     func head(_ type: String) -> String {
       "<cfRule type=\"\(type)\" dxfId=\"\(dxfID)\" priority=\"\(priority)\" stopIfTrue=\"1\""

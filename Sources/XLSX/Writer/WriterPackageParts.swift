@@ -18,8 +18,8 @@ enum WriterPackageParts {
 
   /// `[Content_Types].xml`.
   static func contentTypes(sheets: [WrittenSheet], sharedStrings: Bool) -> [UInt8] {
-    var x = XMLText()
-    x.raw(XMLText.declaration)
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
     x.raw("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
     x.raw(
       "<Default Extension=\"rels\" "
@@ -53,8 +53,8 @@ enum WriterPackageParts {
 
   /// `_rels/.rels`: the workbook and the two property parts.
   static func rootRelationships() -> [UInt8] {
-    var x = XMLText()
-    x.raw(XMLText.declaration)
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
     x.raw(
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
     x.raw(
@@ -72,8 +72,8 @@ enum WriterPackageParts {
 
   /// `xl/_rels/workbook.xml.rels`: sheets `rId1`…`rIdN`, then styles and shared strings.
   static func workbookRelationships(sheets: [WrittenSheet], sharedStrings: Bool) -> [UInt8] {
-    var x = XMLText()
-    x.raw(XMLText.declaration)
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
     x.raw(
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
     for sheet in sheets {
@@ -96,10 +96,11 @@ enum WriterPackageParts {
   /// `xl/workbook.xml`: the sheets in tab order, the first visible one active, and the
   /// hidden `_xlnm._FilterDatabase` name Excel keeps for every autofilter.
   static func workbook(sheets: [WrittenSheet]) -> [UInt8] {
-    var x = XMLText()
-    x.raw(XMLText.declaration)
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
     x.raw(
-      "<workbook xmlns=\"\(XMLText.mainNamespace)\" xmlns:r=\"\(XMLText.relationshipNamespace)\">")
+      "<workbook xmlns=\"\(WriterXML.mainNamespace)\" xmlns:r=\"\(WriterXML.relationshipNamespace)\">"
+    )
     let active = sheets.firstIndex { $0.visibility == .visible } ?? 0
     x.raw("<bookViews><workbookView")
     if active != 0 { x.raw(" activeTab=\"\(active)\"") }
@@ -129,8 +130,8 @@ enum WriterPackageParts {
 
   /// `docProps/core.xml` (ECMA-376 Part 2 §11): creator, title and times when given.
   static func coreProperties(options: XLSXWriteOptions) -> [UInt8] {
-    var x = XMLText()
-    x.raw(XMLText.declaration)
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
     x.raw(
       "<cp:coreProperties "
         + "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
@@ -158,8 +159,8 @@ enum WriterPackageParts {
 
   /// `docProps/app.xml` (ECMA-376 Part 1 §22.2): the application name.
   static func appProperties() -> [UInt8] {
-    var x = XMLText()
-    x.raw(XMLText.declaration)
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
     x.raw(
       "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
         + "extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/"

@@ -55,9 +55,9 @@ final class WriterSharedStrings {
 
   /// Writes the `xl/sharedStrings.xml` part.
   func write(to stream: XMLStream) throws {
-    try stream.markup(XMLText.declaration)
+    try stream.markup(WriterXML.declaration)
     try stream.markup(
-      "<sst xmlns=\"\(XMLText.mainNamespace)\" count=\"\(references)\" "
+      "<sst xmlns=\"\(WriterXML.mainNamespace)\" count=\"\(references)\" "
         + "uniqueCount=\"\(strings.count)\">")
     for var text in strings {
       try text.withUTF8 { utf8 in

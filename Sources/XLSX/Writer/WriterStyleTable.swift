@@ -150,9 +150,9 @@ final class WriterStyleTable {
 
   /// The `xl/styles.xml` part.
   func part() -> [UInt8] {
-    var x = XMLText()
-    x.raw(XMLText.declaration)
-    x.raw("<styleSheet xmlns=\"\(XMLText.mainNamespace)\">")
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
+    x.raw("<styleSheet xmlns=\"\(WriterXML.mainNamespace)\">")
     if !numberFormats.isEmpty {
       x.raw("<numFmts count=\"\(numberFormats.count)\">")
       for format in numberFormats {
@@ -195,7 +195,7 @@ final class WriterStyleTable {
     return x.bytes
   }
 
-  private func writeFont(_ font: Font, into x: inout XMLText) {
+  private func writeFont(_ font: Font, into x: inout WriterXML) {
     x.raw("<font>")
     if font.bold { x.raw("<b/>") }
     if font.italic { x.raw("<i/>") }
@@ -204,7 +204,7 @@ final class WriterStyleTable {
     x.raw("<name val=\"Calibri\"/><family val=\"2\"/></font>")
   }
 
-  private func writeBorder(_ border: CellStyle.Border, into x: inout XMLText) {
+  private func writeBorder(_ border: CellStyle.Border, into x: inout WriterXML) {
     x.raw("<border>")
     for (name, edge) in [
       ("left", border.left), ("right", border.right), ("top", border.top),
@@ -224,7 +224,7 @@ final class WriterStyleTable {
     x.raw("<diagonal/></border>")
   }
 
-  private func writeFormat(_ format: Format, into x: inout XMLText) {
+  private func writeFormat(_ format: Format, into x: inout WriterXML) {
     x.raw(
       "<xf numFmtId=\"\(format.numberFormatID)\" fontId=\"\(format.fontID)\" "
         + "fillId=\"\(format.fillID)\" borderId=\"\(format.borderID)\" xfId=\"0\"")
@@ -245,7 +245,7 @@ final class WriterStyleTable {
     x.raw("/></xf>")
   }
 
-  private func writeDifferential(_ style: CellStyle, into x: inout XMLText) {
+  private func writeDifferential(_ style: CellStyle, into x: inout WriterXML) {
     x.raw("<dxf>")
     if style.bold || style.italic || style.fontColor != nil {
       x.raw("<font>")

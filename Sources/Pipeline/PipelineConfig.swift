@@ -1,0 +1,233 @@
+public import Canonical
+import Foundation
+import Spreadsheet
+import Yams
+
+/// The workspace configuration, `redthread.yaml`, at the root of a pipeline folder.
+///
+/// ```yaml
+/// municipality: hofors                 # id of the municipality in the unit register
+/// board: bun                           # id of the board (nämnd) whose report is written
+/// period: 2026-Q3                      # the follow-up period (see Period parsing)
+/// reference:                           # unit register and goal lists, relative to this file
+///   - reference/units.yaml
+///   - reference/national-goals.yaml
+/// mappings: [mappings]                 # folders of mapping files, relative to this file
+/// report:
+///   title: Uppföljning kvartal 3 2026  # optional; a Swedish title is made from the period
+/// inbox:
+///   settle_seconds: 1                  # a file must keep its size and time this long
+/// ```
+public struct PipelineConfig: Sendable, Hashable {
+  /// Id of the municipality.
+  public var municipality: String?
+  /// Id of the board whose report is written.
+  public var board: String
+  /// The follow-up period.
+  public var period: Period
+  /// Reference files (unit register, goal lists), as absolute paths.
+  public var referenceFiles: [String]
+  /// Mapping folders or files, as absolute paths.
+  public var mappingPaths: [String]
+  /// The report title, when set.
+  public var reportTitle: String?
+  /// Seconds a file in the inbox must keep its size and modification time before it is taken.
+  public var settleSeconds: Double
+  /// The configuration file's path.
+  public var path: String
+
+  /// Creates a configuration.
+  public init(
+    municipality: String?, board: String, period: Period, referenceFiles: [String],
+    mappingPaths: [String], reportTitle: String? = nil, settleSeconds: Double = 1,
+    path: String
+  ) {
+    self.municipality = municipality
+    self.board = board
+    self.period = period
+    self.referenceFiles = referenceFiles
+    self.mappingPaths = mappingPaths
+    self.reportTitle = reportTitle
+    self.settleSeconds = settleSeconds
+    self.path = path
+  }
+
+  static let keys = ["municipality", "board", "period", "reference", "mappings", "report", "inbox"]
+
+  /// Loads `redthread.yaml`.
+  ///
+  /// - Parameter path: the file's path; relative paths inside it resolve against its folder.
+  /// - Throws: ``PipelineError`` `config-not-found` or `invalid-config` (located at
+  ///   `redthread.yaml:line:column`).
+  public static func load(path: String) throws -> PipelineConfig {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw PipelineError(
+        .configNotFound, "no configuration file; run 'redthread init' to make one",
+        location: SourceLocation(file: path))
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    let doc = YAMLDocument(path: path)
+    let root = try doc.compose(text)
+    guard case .mapping(let mapping) = root else {
+      throw doc.error(at: root, "the configuration must be a mapping of keys to values")
+    }
+    try doc.checkKeys(mapping, allowed: keys, in: root)
+    let folder = (path as NSString).deletingLastPathComponent
+    func resolve(_ p: String) -> String {
+      p.hasPrefix("/") ? p : ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(p)
+    }
+    guard let boardNode = mapping["board"], let board = boardNode.string, !board.isEmpty else {
+      throw doc.error(at: root, "missing key 'board': the id of the board whose report is written")
+    }
+    guard let periodNode = mapping["period"] else {
+      throw doc.error(at: root, "missing key 'period', e.g. 'period: 2026-Q3'")
+    }
+    guard let periodText = periodNode.string, let period = Period(parsing: periodText) else {
+      throw doc.error(
+        at: periodNode,
+        "'\(periodNode.string ?? "")' is not a period; write e.g. 2026, 2026-T2, 2026-Q3, 2025/26")
+    }
+    let references = try doc.stringList(mapping["reference"], key: "reference").map(resolve)
+    var mappings = try doc.stringList(mapping["mappings"], key: "mappings").map(resolve)
+    if mappings.isEmpty { mappings = [resolve("mappings")] }
+    var title: String?
+    if let report = mapping["report"] {
+      guard case .mapping(let r) = report else {
+        throw doc.error(at: report, "'report' must be a mapping, e.g. 'report: { title: … }'")
+      }
+      try doc.checkKeys(r, allowed: ["title", "language"], in: report)
+      title = r["title"]?.string
+      if let language = r["language"], language.string != "sv" {
+        throw doc.error(at: language, "only Swedish reports ('sv') are available")
+      }
+    }
+    var settle = 1.0
+    if let inbox = mapping["inbox"] {
+      guard case .mapping(let i) = inbox else {
+        throw doc.error(at: inbox, "'inbox' must be a mapping, e.g. 'inbox: { settle_seconds: 1 }'")
+      }
+      try doc.checkKeys(i, allowed: ["settle_seconds"], in: inbox)
+      if let s = i["settle_seconds"] {
+        guard let value = s.float, value >= 0, value <= 3600 else {
+          throw doc.error(at: s, "'settle_seconds' must be a number of seconds from 0 to 3600")
+        }
+        settle = value
+      }
+    }
+    return PipelineConfig(
+      municipality: mapping["municipality"]?.string, board: board, period: period,
+      referenceFiles: references, mappingPaths: mappings, reportTitle: title,
+      settleSeconds: settle, path: path)
+  }
+}
+
+/// Reads a YAML document through Yams' node tree, so every error names `file:line:column`.
+struct YAMLDocument {
+  let path: String
+
+  func compose(_ text: String) throws -> Node {
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        throw PipelineError(
+          .invalidConfig, "the file is empty", location: .text(path, line: 1, column: 1))
+      }
+      return node
+    } catch let error as YamlError {
+      throw PipelineError(
+        .invalidConfig, "not valid YAML: \(Self.describe(error))",
+        location: Self.mark(error).map { .text(path, line: $0.line, column: $0.column) }
+          ?? SourceLocation(file: path), underlying: error)
+    }
+  }
+
+  func error(at node: Node, _ message: String) -> PipelineError {
+    let mark = node.mark
+    return PipelineError(
+      .invalidConfig, message,
+      location: mark.map { .text(path, line: $0.line, column: $0.column) }
+        ?? SourceLocation(file: path))
+  }
+
+  func checkKeys(_ mapping: Node.Mapping, allowed: [String], in node: Node) throws {
+    for (key, _) in mapping {
+      guard let name = key.string else { throw error(at: key, "keys must be plain words") }
+      if !allowed.contains(name) {
+        var message = "unknown key '\(name)'"
+        if let near = Suggest.closest(to: name, among: allowed) {
+          message += "; did you mean '\(near)'?"
+        } else {
+          message += "; known keys: " + allowed.joined(separator: ", ")
+        }
+        throw error(at: key, message)
+      }
+    }
+  }
+
+  func stringList(_ node: Node?, key: String) throws -> [String] {
+    guard let node else { return [] }
+    if let single = node.string { return [single] }
+    guard case .sequence(let seq) = node else {
+      throw error(at: node, "'\(key)' must be a list of paths")
+    }
+    return try seq.map { item in
+      guard let s = item.string else { throw error(at: item, "'\(key)' entries must be paths") }
+      return s
+    }
+  }
+
+  static func mark(_ error: YamlError) -> Mark? {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark
+    case .duplicatedKeysInMapping(_, let context):
+      return context.mark
+    default:
+      return nil
+    }
+  }
+
+  static func describe(_ error: YamlError) -> String {
+    switch error {
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _),
+      .composer(_, let problem, _, _):
+      return problem
+    case .duplicatedKeysInMapping(let duplicates, _):
+      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return "duplicate key \(keys)"
+    default:
+      return "\(error)"
+    }
+  }
+}
+
+/// Did-you-mean suggestions by edit distance.
+enum Suggest {
+  /// The candidate closest to `word` when it is within a third of its length (at least 2).
+  static func closest(to word: String, among candidates: [String]) -> String? {
+    let limit = max(2, word.count / 3)
+    var best: (String, Int)?
+    for c in candidates {
+      let d = distance(word.lowercased(), c.lowercased())
+      if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
+    }
+    return best?.0
+  }
+
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+      current[0] = i
+      for j in 1...b.count {
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      swap(&previous, &current)
+    }
+    return previous[b.count]
+  }
+}

@@ -1,0 +1,178 @@
+import Canonical
+import Foundation
+import Spreadsheet
+import Testing
+
+@testable import Pipeline
+
+/// A converter that maps by file name: `bad-*` is unreadable, `nomap-*` has no mapping,
+/// anything else becomes one plan for a unit named by the file's stem.
+struct FakeConverter: SourceConverter {
+  var reference = Dataset(units: [OrgUnit(id: "bun", name: "BUN", kind: .board)])
+
+  func convert(file: URL, displayName: String) throws -> Conversion {
+    let stem = (displayName as NSString).deletingPathExtension
+    if displayName.hasPrefix("bad-") {
+      throw PipelineError(
+        .invalidConfig, "not a workbook", location: SourceLocation(file: file.path))
+    }
+    if displayName.hasPrefix("nomap-") {
+      return Conversion(
+        dataset: Dataset(), diagnostics: [], mappingName: "-", mappingVersion: nil,
+        rejection: Diagnostic(
+          code: "no-mapping", severity: .error, location: SourceLocation(file: displayName),
+          message: "no mapping matches", hint: "add a mapping"))
+    }
+    let unit = stem.split(separator: "_").first.map(String.init) ?? stem
+    let plan = Plan(
+      unitID: unit, period: .quarter(3, 2026), kind: .unitPlan,
+      provenance: Provenance(file: displayName))
+    let goal = Goal(id: "\(unit)-1", title: stem, level: .unit, ownerUnitID: unit)
+    return Conversion(
+      dataset: Dataset(goals: [goal], plans: [plan]),
+      diagnostics: [
+        Diagnostic(
+          code: "test", severity: .warning,
+          location: .cell(displayName, sheet: "Mål", CellReference(row: 2, column: 2)),
+          message: "a warning")
+      ], mappingName: "fake", mappingVersion: 1)
+  }
+}
+
+struct FakeValidator: RedThreadValidator {
+  func validate(_ dataset: Dataset, board: String, period: Period, asOf: CalendarDate)
+    -> [Diagnostic]
+  {
+    [
+      Diagnostic(
+        code: "goals-seen", severity: .info, location: nil, message: "\(dataset.goals.count)")
+    ]
+  }
+}
+
+final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
+  var goalTitles: [String] = []
+  func writeReport(
+    dataset: Dataset, diagnostics: [Diagnostic], board: String, period: Period, title: String?,
+    asOf: CalendarDate, to url: URL
+  ) throws {
+    goalTitles = dataset.goals.map(\.title)
+    try Workspace.writeAtomically(Data("report".utf8), to: url)
+  }
+}
+
+@Suite struct PipelineRunnerTests {
+  let root: URL
+  let workspace: Workspace
+  let config: PipelineConfig
+
+  init() throws {
+    root = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "redthread-pipeline-\(UUID().uuidString)")
+    workspace = Workspace(root: root)
+    try workspace.createFolders()
+    config = PipelineConfig(
+      municipality: "hofors", board: "bun", period: .quarter(3, 2026), referenceFiles: [],
+      mappingPaths: [], settleSeconds: 0, path: workspace.configFile.path)
+  }
+
+  func drop(_ name: String, _ text: String = "content") throws {
+    try Data(text.utf8).write(to: workspace.inbox.appendingPathComponent(name))
+  }
+
+  func runner(
+    _ reporter: RecordingReporter = RecordingReporter(),
+    wait: @escaping @Sendable (Double) -> Void = { _ in }
+  ) -> PipelineRunner {
+    PipelineRunner(
+      workspace: workspace, config: config, converter: FakeConverter(), validator: FakeValidator(),
+      reporter: reporter, now: { Date(timeIntervalSince1970: 1_790_000_000) }, wait: wait,
+      asOf: CalendarDate(year: 2026, month: 10, day: 1))
+  }
+
+  func names(_ folder: URL) -> [String] {
+    let all = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+    return all.filter {
+      !$0.hasSuffix("/")
+        && !(try! FileManager.default.attributesOfItem(
+          atPath: folder.appendingPathComponent($0).path)[.type] as? FileAttributeType
+          == .typeDirectory)
+    }.sorted()
+  }
+
+  @Test func archivesConvertedAndRejectsUnusableWithReason() throws {
+    try drop("petre_plan.xlsx")
+    try drop("bad-file.xlsx")
+    try drop("nomap-semester.xlsx")
+    let summary = try runner().runOnce()
+
+    #expect(summary.files.count == 3)
+    #expect(names(workspace.inbox).isEmpty)
+    #expect(names(workspace.processing).isEmpty)
+    #expect(names(workspace.archive) == ["2026-09-21/petre_plan.xlsx"])
+    #expect(
+      names(workspace.rejected) == [
+        "bad-file.xlsx", "bad-file.xlsx.reason.txt", "nomap-semester.xlsx",
+        "nomap-semester.xlsx.reason.txt",
+      ])
+    let reason = try String(
+      contentsOf: workspace.rejected.appendingPathComponent("nomap-semester.xlsx.reason.txt"),
+      encoding: .utf8)
+    #expect(reason.contains("no mapping matches [no-mapping]"))
+    #expect(reason.contains("Tips: add a mapping"))
+    let bad = try String(
+      contentsOf: workspace.rejected.appendingPathComponent("bad-file.xlsx.reason.txt"),
+      encoding: .utf8)
+    #expect(bad.contains("Var: bad-file.xlsx"), "locations name the file as it arrived")
+    #expect(summary.reportURL?.lastPathComponent == "uppfoljning-bun-2026-Q3.xlsx")
+    #expect(summary.diagnostics.map(\.code) == ["test", "goals-seen"])
+  }
+
+  @Test func ignoresLockFilesAndWaitsForUnstableFiles() throws {
+    try drop("~$petre_plan.xlsx", "lock")
+    try drop("growing.xlsx", "a")
+    let inbox = workspace.inbox
+    let summary = try runner(wait: { _ in
+      // Another program is still writing during the settle time.
+      try? Data("ab".utf8).write(to: inbox.appendingPathComponent("growing.xlsx"))
+    }).runOnce()
+    #expect(summary.files.isEmpty)
+    #expect(Set(summary.skipped.map(\.name)) == ["~$petre_plan.xlsx", "growing.xlsx"])
+    #expect(names(workspace.inbox) == ["growing.xlsx", "~$petre_plan.xlsx"])
+  }
+
+  @Test func sameBytesTwiceIsADuplicateAndNothingIsDeleted() throws {
+    try drop("petre_plan.xlsx", "v1")
+    _ = try runner().runOnce()
+    try drop("petre_plan.xlsx", "v1")
+    let summary = try runner().runOnce()
+    guard case .duplicate(let of, _) = summary.files.first?.outcome else {
+      Issue.record("expected a duplicate, got \(summary.files)")
+      return
+    }
+    #expect(of == "petre_plan.xlsx")
+    #expect(
+      names(workspace.archive) == ["2026-09-21/petre_plan (2).xlsx", "2026-09-21/petre_plan.xlsx"])
+    #expect(ResultStore(folder: workspace.store).entries().count == 1)
+  }
+
+  @Test func correctedFileSupersedesTheEarlierOne() throws {
+    try drop("petre_v1.xlsx", "first")
+    _ = try runner().runOnce()
+    try drop("petre_v2.xlsx", "second")
+    let reporter = RecordingReporter()
+    _ = try runner(reporter).runOnce()
+    // Same unit ("petre"), kind and period: only the newer file counts, both are kept.
+    #expect(reporter.goalTitles == ["petre_v2"])
+    #expect(ResultStore(folder: workspace.store).entries().count == 2)
+    let events = Journal(url: workspace.journalFile).entries().map(\.event)
+    #expect(events.contains(.superseded))
+  }
+
+  @Test func fileLeftInProcessingIsRecovered() throws {
+    try Data("x".utf8).write(to: workspace.processing.appendingPathComponent("petre_plan.xlsx"))
+    let summary = try runner().runOnce()
+    #expect(summary.recovered == ["petre_plan.xlsx"])
+    #expect(names(workspace.archive) == ["2026-09-21/petre_plan.xlsx"])
+  }
+}
