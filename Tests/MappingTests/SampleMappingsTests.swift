@@ -162,6 +162,25 @@ import Testing
     #expect(centrum.goals.contains { $0.alignsTo == ["NM-4", "LPFO18-2.3"] })
   }
 
+  /// python3 -c "import csv; r=list(csv.DictReader(open('samples/hofors/inbox/Kolada export
+  ///   Hofors 2026-11-20.csv', encoding='cp1252'), delimiter=';')); print(len(r),
+  ///   sum(x['Värde']=='..' for x in r), sum(x['Värde']=='' for x in r))"  → 54 4 3
+  @Test func koladaExportCSV() throws {
+    let (chosen, result) = try map("Kolada export Hofors 2026-11-20.csv")
+    #expect(chosen.mapping.name == "kolada-export")
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+    let m = result.dataset.measurements
+    #expect(m.count == 54)
+    #expect(m.filter { $0.missingReason == .suppressed && $0.missingToken == ".." }.count == 4)
+    #expect(m.filter { $0.missingReason == .blank }.count == 3)
+    #expect(m.allSatisfy { $0.unitID == "hofors" })
+    #expect(Set(m.map(\.kpiID)).count == 8)
+    #expect(m.filter { $0.kpiID == "N15008" }.map(\.value) == [128_412, 133_905, 139_210])
+    #expect(Set(m.map(\.gender)) == [.total, .female, .male])
+    #expect(m.first?.provenance?.line == 2)
+    #expect(m.first?.period?.id == "2023")
+  }
+
   @Test func nonPlanWorkbookMatchesNoMapping() throws {
     let path = Self.inbox.appendingPathComponent("Läsårstider 2026-2027.xlsx").path
     let workbook = try SpreadsheetFile.read(path: path)
