@@ -97,7 +97,10 @@ let package = Package(
       name: "ValidationTests", dependencies: ["Validation", "Canonical", "TestSupport"]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Validation", "Canonical", "XLSX", "Spreadsheet", "TestSupport"]),
+      dependencies: [
+        "Reporting", "Validation", "Canonical", "XLSX", "Spreadsheet", "TestSupport", "Mapping",
+        "SpreadsheetIO",
+      ]),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
