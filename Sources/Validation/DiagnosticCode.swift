@@ -24,6 +24,8 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
   public let id: String
   /// Short title, e.g. "Reference does not resolve".
   public let title: String
+  /// The title in Swedish, for the board report's Kontroll sheet, e.g. "Målvärde saknas".
+  public let swedishTitle: String
   /// The rule checked, in one or two sentences.
   public let rule: String
   /// The severity of every diagnostic of this kind.
@@ -35,11 +37,12 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
 
   /// Creates a code; the built-in codes are the static members listed in ``all``.
   public init(
-    id: String, title: String, rule: String, severity: Severity, template: String,
-    scope: Scope
+    id: String, title: String, swedishTitle: String? = nil, rule: String, severity: Severity,
+    template: String, scope: Scope
   ) {
     self.id = id
     self.title = title
+    self.swedishTitle = swedishTitle ?? title
     self.rule = rule
     self.severity = severity
     self.template = template
