@@ -29,7 +29,10 @@ let package = Package(
     .systemLibrary(
       name: "CLibZip", path: "Sources/CLibZip", pkgConfig: "libzip",
       providers: [.apt(["libzip-dev"])]),
-    .target(name: "Interop", dependencies: ["CLibXML2", "CLibZip"], swiftSettings: strict),
+    .systemLibrary(
+      name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(
+      name: "Interop", dependencies: ["CLibXML2", "CLibZip", "CZlib"], swiftSettings: strict),
 
     // Format-neutral model and the format engines.
     .target(
@@ -78,7 +81,8 @@ let package = Package(
       swiftSettings: strict),
 
     // Tests.
-    .target(name: "TestSupport", dependencies: ["Spreadsheet"], path: "Tests/TestSupport"),
+    .target(
+      name: "TestSupport", dependencies: ["Spreadsheet", "Interop"], path: "Tests/TestSupport"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
@@ -96,6 +100,9 @@ let package = Package(
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
+    .testTarget(
+      name: "InteroperabilityTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,8 @@ extension Period {
   ///
   /// Accepted, case-insensitive, with optional words such as `läsår`, `år`, `period`:
   /// - years: `2026`, `år 2026`, `kalenderår 2026`
-  /// - school years: `2025/26`, `2025/2026`, `2025-26`, `läsår 2025/26`, `lå 25/26`
+  /// - school years: `2025/26`, `2025/2026`, `2025-26`, `läsår 2025/26`, `lå 25/26`,
+  ///   `2010 to 2011`
   /// - terms: `VT 2025`, `VT25`, `ht2025`, `vårtermin 2025`, `2025-HT`
   /// - tertials: `T2 2026`, `2026-T2`, `tertial 2 2026`, `T2/2026`
   /// - quarters: `2026-Q3`, `Q3 2026`, `kvartal 3 2026`, `kv 3 2026`, `K3 2026`
@@ -67,6 +68,15 @@ extension Period {
         return
       }
       return nil
+    }
+
+    // An academic year written as a range of two consecutive years: `2010 to 2011`,
+    // `2010 till 2011`, `2010 - 2011` (UK SDG data, Swedish prose).
+    if tokens.count == 3, ["to", "till", "-", "–", "—"].contains(tokens[1]),
+      let a = fourDigitYear(tokens[0]), let b = fourDigitYear(tokens[2]), b == a + 1
+    {
+      self = .schoolYear(a)
+      return
     }
 
     // Two or three tokens: a kind word (+ number) and a year, in either order.

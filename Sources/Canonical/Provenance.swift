@@ -17,11 +17,15 @@ public struct Provenance: Hashable, Sendable, Codable {
   public var mapping: String?
   /// The mapping's version.
   public var mappingVersion: Int?
+  /// The A1 reference of the cell each field was read from, by the mapping's field name
+  /// (`title`, `aligns_to`, `target`, `end`), including fields whose cell was blank, so that a
+  /// finding about one field ("no target", "ends before it starts") names its exact cell.
+  public var cells: [String: String]?
 
   /// Creates a provenance.
   public init(
     file: String, sheet: String? = nil, cell: String? = nil, row: Int? = nil, line: Int? = nil,
-    mapping: String? = nil, mappingVersion: Int? = nil
+    mapping: String? = nil, mappingVersion: Int? = nil, cells: [String: String]? = nil
   ) {
     self.file = file
     self.sheet = sheet
@@ -30,5 +34,9 @@ public struct Provenance: Hashable, Sendable, Codable {
     self.line = line
     self.mapping = mapping
     self.mappingVersion = mappingVersion
+    self.cells = cells
   }
+
+  /// The A1 reference of the cell a field was read from, or the record's anchor cell.
+  public func cell(forField field: String) -> String? { cells?[field] ?? cell }
 }

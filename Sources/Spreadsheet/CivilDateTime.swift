@@ -37,6 +37,8 @@ public struct CivilDateTime: Hashable, Sendable, Comparable, CustomStringConvert
   {
     var totalMilliseconds = (serial * 86_400_000).rounded()
     if !totalMilliseconds.isFinite { totalMilliseconds = 0 }
+    // Keep far-out serials (a hostile file's 1e300) inside Int64 and the civil algorithm.
+    totalMilliseconds = min(max(totalMilliseconds, -3e17), 3e17)
     let ms = Int64(totalMilliseconds)
     var dayNumber = ms / 86_400_000
     var rest = ms % 86_400_000

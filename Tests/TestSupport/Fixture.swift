@@ -17,10 +17,19 @@ public enum Fixture {
     root.appendingPathComponent(relativePath)
   }
 
-  /// The shared folder next to the repository (`../shared`), when present; tests on the real
-  /// data and the corpus are skipped on machines that do not have it.
+  /// The shared folder next to the repository (`../shared`, or `../../shared` for a git
+  /// worktree one level deeper, or `$REDTHREAD_SHARED`), when present; tests on the real data
+  /// and the corpus are skipped on machines that do not have it.
   public static var shared: URL? {
-    let url = root.deletingLastPathComponent().appendingPathComponent("shared")
-    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    var candidates: [URL] = []
+    if let env = ProcessInfo.processInfo.environment["REDTHREAD_SHARED"], !env.isEmpty {
+      candidates.append(URL(fileURLWithPath: env))
+    }
+    let parent = root.deletingLastPathComponent()
+    candidates.append(parent.appendingPathComponent("shared"))
+    candidates.append(parent.deletingLastPathComponent().appendingPathComponent("shared"))
+    return candidates.first {
+      FileManager.default.fileExists(atPath: $0.appendingPathComponent("realdata").path)
+    }
   }
 }

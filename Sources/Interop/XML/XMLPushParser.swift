@@ -1,0 +1,308 @@
+internal import CLibXML2
+
+/// A streaming SAX2 parser over an ``XMLByteSource``, driving an ``XMLContentHandler``.
+///
+/// Bytes are pulled from the source in 64 KiB chunks and pushed into libxml2, so memory stays
+/// flat whatever the document size. Callers either parse to the end (``parseToEnd()``) or one
+/// chunk at a time (``parseNextChunk()``) to hand out results as they appear.
+///
+/// Safety: options are `XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT`, never
+/// `XML_PARSE_NOENT`, `XML_PARSE_DTDLOAD` or `XML_PARSE_HUGE`; a `<!DOCTYPE` stops the parse
+/// with ``XMLParseError/Kind-swift.enum/doctype``; the handler declares no entities, so any
+/// entity reference other than the five predefined ones is a well-formedness error; and the
+/// process-wide entity loader of ``LibXML2`` refuses every external load.
+///
+/// The corresponding C functions are `xmlCreatePushParserCtxt`, `xmlCtxtUseOptions`,
+/// `xmlParseChunk`, `xmlStopParser` and `xmlFreeParserCtxt`
+/// (<https://gnome.pages.gitlab.gnome.org/libxml2/devhelp/libxml2-parser.html>).
+public final class XMLPushParser<Handler: XMLContentHandler> {
+  /// The handler's state, owned by the parser. Read results from it between chunks and after
+  /// the end.
+  public let handler: UnsafeMutablePointer<Handler>
+  @usableFromInline let core: XMLParserCore
+
+  /// Creates a parser, reads the first chunk (so that libxml2 can detect UTF-16 or UTF-8 from
+  /// the first bytes) and lets the handler intern its names.
+  ///
+  /// - Parameters:
+  ///   - source: where the bytes come from.
+  ///   - documentName: the name used in errors (a part name such as `xl/workbook.xml`).
+  ///   - handler: the initial handler state.
+  /// - Throws: ``XMLParseError`` when libxml2 cannot make a parser, or the source's error.
+  @inlinable
+  public init(source: any XMLByteSource, documentName: String, handler: Handler) throws {
+    let state = UnsafeMutablePointer<Handler>.allocate(capacity: 1)
+    state.initialize(to: handler)
+    self.handler = state
+    let thunks = XMLEventThunks(
+      start: { raw, name, namespace, attributes in
+        let h = raw.assumingMemoryBound(to: Handler.self)
+        h.pointee.startElement(name, namespace: namespace, attributes: attributes)
+        return h.pointee.isStopped
+      },
+      end: { raw, name in
+        let h = raw.assumingMemoryBound(to: Handler.self)
+        h.pointee.endElement(name)
+        return h.pointee.isStopped
+      },
+      characters: { raw, text in
+        let h = raw.assumingMemoryBound(to: Handler.self)
+        h.pointee.characters(text)
+        return h.pointee.isStopped
+      })
+    do {
+      core = try XMLParserCore(
+        source: source, documentName: documentName, state: UnsafeMutableRawPointer(state),
+        thunks: thunks)
+    } catch {
+      state.deinitialize(count: 1)
+      state.deallocate()
+      throw error
+    }
+    state.pointee.bind(core.nameTable)
+  }
+
+  deinit {
+    handler.deinitialize(count: 1)
+    handler.deallocate()
+  }
+
+  /// Pushes the next chunk of the document into the parser.
+  ///
+  /// - Returns: `false` once the document is complete (or the handler stopped it), `true` while
+  ///   more remains.
+  /// - Throws: ``XMLParseError`` for malformed XML or a DOCTYPE; the source's error (for a zip
+  ///   entry: a size cap or a corrupt entry).
+  public func parseNextChunk() throws -> Bool {
+    try core.step()
+  }
+
+  /// Parses the rest of the document.
+  ///
+  /// - Throws: as ``parseNextChunk()``.
+  public func parseToEnd() throws {
+    while try core.step() {}
+  }
+
+  /// Whether the handler stopped the parser before the end of the document.
+  public var stoppedByHandler: Bool { core.stoppedByHandler }
+}
+
+/// Interns names in one parser's dictionary (libxml2 `xmlDictLookup`).
+public struct XMLNameTable {
+  let dict: OpaquePointer?
+
+  /// The interned form of `name`; compare it with names from events of the same parser.
+  public func intern(_ name: StaticString) -> XMLName {
+    guard let dict else { return .none }
+    let pointer = name.withUTF8Buffer { buffer in
+      xmlDictLookup(dict, buffer.baseAddress, Int32(buffer.count))
+    }
+    return XMLName(pointer)
+  }
+}
+
+/// The handler's methods, type-erased so that libxml2's C callbacks (which cannot be generic)
+/// can reach them. Each returns whether the handler asks to stop.
+@usableFromInline
+struct XMLEventThunks {
+  @usableFromInline let start:
+    (UnsafeMutableRawPointer, XMLName, XMLNamespaceURI, XMLAttributes)
+      -> Bool
+  @usableFromInline let end: (UnsafeMutableRawPointer, XMLName) -> Bool
+  @usableFromInline let characters: (UnsafeMutableRawPointer, UnsafeBufferPointer<UInt8>) -> Bool
+
+  @usableFromInline
+  init(
+    start: @escaping (UnsafeMutableRawPointer, XMLName, XMLNamespaceURI, XMLAttributes) -> Bool,
+    end: @escaping (UnsafeMutableRawPointer, XMLName) -> Bool,
+    characters: @escaping (UnsafeMutableRawPointer, UnsafeBufferPointer<UInt8>) -> Bool
+  ) {
+    self.start = start
+    self.end = end
+    self.characters = characters
+  }
+}
+
+/// What libxml2's callbacks receive as user data.
+struct XMLCallbackBox {
+  var context: xmlParserCtxtPtr?
+  let state: UnsafeMutableRawPointer
+  let thunks: XMLEventThunks
+  var error: XMLParseError?
+  var stoppedByHandler = false
+  let documentName: String
+}
+
+/// The non-generic part of ``XMLPushParser``: owns the `xmlParserCtxt` and the chunk buffer.
+@usableFromInline
+final class XMLParserCore {
+  static let chunkSize = 64 * 1024
+  let context: xmlParserCtxtPtr
+  let box: UnsafeMutablePointer<XMLCallbackBox>
+  let source: any XMLByteSource
+  let buffer: UnsafeMutableRawBufferPointer
+  var finished = false
+  let documentName: String
+
+  @usableFromInline
+  init(
+    source: any XMLByteSource, documentName: String, state: UnsafeMutableRawPointer,
+    thunks: XMLEventThunks
+  ) throws {
+    LibXML2.initialize()
+    self.source = source
+    self.documentName = documentName
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+    let box = UnsafeMutablePointer<XMLCallbackBox>.allocate(capacity: 1)
+    box.initialize(
+      to: XMLCallbackBox(context: nil, state: state, thunks: thunks, documentName: documentName))
+    func release() {
+      box.deinitialize(count: 1)
+      box.deallocate()
+      buffer.deallocate()
+    }
+    var sax = xmlSAXHandler()
+    sax.initialized = XML_SAX2_MAGIC
+    sax.startElementNs = saxStartElement
+    sax.endElementNs = saxEndElement
+    sax.characters = saxCharacters
+    sax.cdataBlock = saxCharacters
+    sax.internalSubset = saxInternalSubset
+    sax.serror = saxStructuredError
+    // The first bytes let libxml2 detect the encoding (UTF-16 BOM, `<?xml` in UTF-16).
+    let first: Int
+    do {
+      first = try Self.fill(source, buffer, minimum: 4)
+    } catch {
+      release()
+      throw error
+    }
+    let created = documentName.withCString { name in
+      xmlCreatePushParserCtxt(
+        &sax, UnsafeMutableRawPointer(box),
+        buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(first), name)
+    }
+    guard let created else {
+      release()
+      throw XMLParseError(
+        kind: .malformed, document: documentName, line: 0, column: 0, code: 0,
+        message: "xmlCreatePushParserCtxt failed")
+    }
+    _ = xmlCtxtUseOptions(created, LibXML2.parseOptions)
+    box.pointee.context = created
+    self.context = created
+    self.box = box
+    self.buffer = buffer
+  }
+
+  deinit {
+    xmlFreeParserCtxt(context)
+    box.deinitialize(count: 1)
+    box.deallocate()
+    buffer.deallocate()
+  }
+
+  @usableFromInline var nameTable: XMLNameTable { XMLNameTable(dict: context.pointee.dict) }
+  var stoppedByHandler: Bool { box.pointee.stoppedByHandler }
+
+  /// Reads until `minimum` bytes or the end of the source.
+  static func fill(
+    _ source: any XMLByteSource, _ buffer: UnsafeMutableRawBufferPointer, minimum: Int
+  ) throws -> Int {
+    var total = 0
+    while total < minimum {
+      let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[total...]))
+      if n <= 0 { break }
+      total += n
+    }
+    return total
+  }
+
+  func step() throws -> Bool {
+    if finished { return false }
+    let n = try source.read(into: buffer)
+    let terminate: Int32 = n == 0 ? 1 : 0
+    let rc = xmlParseChunk(
+      context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(n), terminate)
+    if let error = box.pointee.error {
+      finished = true
+      throw error
+    }
+    if box.pointee.stoppedByHandler {
+      finished = true
+      return false
+    }
+    if rc != 0 {
+      finished = true
+      throw XMLParseError(
+        kind: .malformed, document: documentName, line: Int(xmlSAX2GetLineNumber(context)),
+        column: Int(xmlSAX2GetColumnNumber(context)), code: Int(rc),
+        message: "the XML is not well-formed")
+    }
+    if n == 0 { finished = true }
+    return !finished
+  }
+}
+
+private func box(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLCallbackBox>? {
+  ctx?.assumingMemoryBound(to: XMLCallbackBox.self)
+}
+
+private func stopParser(_ b: UnsafeMutablePointer<XMLCallbackBox>) {
+  b.pointee.stoppedByHandler = true
+  if let context = b.pointee.context { xmlStopParser(context) }
+}
+
+private let saxStartElement: startElementNsSAX2Func = {
+  ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
+  guard let b = box(ctx), !b.pointee.stoppedByHandler else { return }
+  let attrs = XMLAttributes(base: attributes, count: Int(nbAttributes))
+  if b.pointee.thunks.start(b.pointee.state, XMLName(localname), XMLNamespaceURI(uri), attrs) {
+    stopParser(b)
+  }
+}
+
+private let saxEndElement: endElementNsSAX2Func = { ctx, localname, _, _ in
+  guard let b = box(ctx), !b.pointee.stoppedByHandler else { return }
+  if b.pointee.thunks.end(b.pointee.state, XMLName(localname)) {
+    stopParser(b)
+  }
+}
+
+private let saxCharacters: charactersSAXFunc = { ctx, text, length in
+  guard let b = box(ctx), !b.pointee.stoppedByHandler, let text, length > 0 else { return }
+  if b.pointee.thunks.characters(
+    b.pointee.state, UnsafeBufferPointer(start: text, count: Int(length)))
+  {
+    stopParser(b)
+  }
+}
+
+private let saxInternalSubset: internalSubsetSAXFunc = { ctx, name, _, _ in
+  guard let b = box(ctx) else { return }
+  if b.pointee.error == nil {
+    let root = name.map { String(cString: $0) } ?? ""
+    var line = 0
+    var column = 0
+    if let context = b.pointee.context {
+      line = Int(xmlSAX2GetLineNumber(context))
+      column = Int(xmlSAX2GetColumnNumber(context))
+    }
+    b.pointee.error = XMLParseError(
+      kind: .doctype, document: b.pointee.documentName, line: line, column: column, code: 0,
+      message: "a DOCTYPE declaration (<!DOCTYPE \(root) …>) is not allowed in an OOXML part")
+  }
+  if let context = b.pointee.context { xmlStopParser(context) }
+}
+
+private let saxStructuredError: xmlStructuredErrorFunc = { ctx, error in
+  guard let b = box(ctx), let error else { return }
+  let e = error.pointee
+  guard e.level.rawValue >= XML_ERR_FATAL.rawValue, b.pointee.error == nil else { return }
+  var message = e.message.map { String(cString: $0) } ?? "XML error"
+  while message.last == "\n" || message.last == " " { message.removeLast() }
+  b.pointee.error = XMLParseError(
+    kind: .malformed, document: b.pointee.documentName, line: Int(e.line), column: Int(e.int2),
+    code: Int(e.code), message: message)
+}

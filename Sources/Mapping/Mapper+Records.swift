@@ -1,0 +1,305 @@
+import Canonical
+import Foundation
+import Spreadsheet
+
+extension MappingRun {
+  /// Reads the fields of a row: sources first, then fields derived from other fields, then
+  /// the target (whose bare numbers take the KPI's direction).
+  func evaluate(
+    _ fields: [ColumnMapping], entity: Entity, scope: inout RowScope, row: Row,
+    bindings: [String: Binding], layout: TableLayout, fillDown: [String],
+    fillState: inout [String: RawValue], column: UnpivotColumn? = nil
+  ) -> EvaluatedRow {
+    var ev = EvaluatedRow()
+    let sheet = layout.sheet
+    func isDerived(_ f: ColumnMapping) -> Bool {
+      switch f.source {
+      case .field: return true
+      case .value(let t): return t.contains("{")
+      default: return false
+      }
+    }
+    let ordered =
+      fields.filter { !isDerived($0) && $0.name != "target" }
+      + fields.filter { isDerived($0) && $0.name != "target" }
+      + fields.filter { $0.name == "target" }
+    for field in ordered {
+      let name = field.name
+      var raw = RawValue.blank
+      var cell: CellReference?
+      switch field.source {
+      case .column:
+        if let b = bindings[name] {
+          let ref = CellReference(row: row.number, column: b.column)
+          cell = ref
+          raw = RawValue(cell: row.cell(column: b.column))
+          if fillDown.contains(name) {
+            if raw.isBlank {
+              if let range = sheet.mergedRanges.first(where: { $0.contains(ref) }),
+                range.start != ref
+              {
+                raw = RawValue(cell: sheet.cell(at: range.start))
+              } else if let previous = fillState[name] {
+                raw = previous
+              }
+            }
+            if !raw.isBlank { fillState[name] = raw }
+          }
+        }
+      case .value(let template): raw = RawValue(text: expand(template, scope: scope))
+      case .context(let c):
+        if let resolved = context(c, sheet: sheet) {
+          raw = resolved.value?.text.map { RawValue(text: $0) } ?? resolved.raw
+        }
+      case .section(let s, let f): raw = RawValue(text: scope.sections[s]?[f])
+      case .field(let f): raw = RawValue(text: scope.values[f])
+      case .headerPart(let part):
+        raw = RawValue(text: column?.parts[part])
+        if let column { cell = CellReference(row: layout.headerRow, column: column.column) }
+      case .sheetName: raw = RawValue(text: sheet.name)
+      }
+      if let cell, case .column = field.source { ev.cells[name] = cell }
+      ev.raws[name] = raw
+      let isDimension = name.hasPrefix("dimensions.")
+      let type = field.transform.type ?? (isDimension ? .text : entity.defaultType(of: name))
+      var bare = Target.Comparison.equal
+      if name == "target" {
+        if ev.text("direction") == "higher" { bare = .atLeast }
+        if ev.text("direction") == "lower" { bare = .atMost }
+      }
+      let result = read(
+        raw, transform: field.transform, type: type, isList: !isDimension && entity.isList(name),
+        scope: scope, bare: bare)
+      let where_: SourceLocation =
+        cell.map { location(sheet: sheet, cell: $0, line: row.line) }
+        ?? SourceLocation(file: workbook.path, sheet: sheet.name, row: row.number, line: row.line)
+      switch result {
+      case .success(let v?):
+        ev.values[name] = v
+        scope.values[name] = v.text
+      case .success(nil):
+        if field.required {
+          report(
+            MappingDiagnostics.missingValue, at: where_,
+            "'\(name)' is required but the cell is blank")
+          ev.failed.insert(name)
+        }
+      case .failure(let f):
+        report(f.code, at: where_, f.message, hint: f.hint, value: raw.text)
+        ev.failed.insert(name)
+      }
+    }
+    return ev
+  }
+
+  // MARK: records
+
+  func emit(
+    _ entity: Entity, ev: EvaluatedRow, table: TableMapping, scope: RowScope, row: Row,
+    layout: TableLayout, run: inout MappingExplanation.TableRun, unpivot: UnpivotColumn? = nil,
+    anchor: CellReference? = nil
+  ) {
+    let sheet = layout.sheet
+    // Essential fields.
+    var essentials = entity.essentialFields
+    if entity == .activity { essentials.removeAll { $0 == "id" } }
+    for field in essentials where ev.values[field] == nil {
+      if ev.failed.contains(field) { return }
+      let place =
+        ev.cells[field].map { location(sheet: sheet, cell: $0, line: row.line) }
+        ?? SourceLocation(file: workbook.path, sheet: sheet.name, row: row.number, line: row.line)
+      report(
+        MappingDiagnostics.missingValue, at: place,
+        "the \(entity.rawValue) on row \(row.number) has no \(field.replacingOccurrences(of: "_", with: " "))"
+      )
+      return
+    }
+    let primary = ["id", "title", "name", "kpi", "target", "goal", "value", "outcome"]
+    let anchorCell =
+      anchor ?? primary.lazy.compactMap { ev.cells[$0] }.first ?? ev.cells.values.min()
+    let provenance = self.provenance(sheet: sheet, row: row, anchor: anchorCell, cells: ev.cells)
+    let contextUnit = context("unit", sheet: sheet)?.value?.text
+    let contextPeriod: Period? = {
+      if case .period(let p)? = context("period", sheet: sheet)?.value { return p }
+      return nil
+    }()
+    let unit = ev.text("unit") ?? contextUnit
+    var dims: [String: String] = [:]
+    for (k, v) in ev.values where k.hasPrefix("dimensions.") {
+      if let t = v.text, !t.isEmpty { dims[String(k.dropFirst("dimensions.".count))] = t }
+    }
+    var made: [any Encodable] = []
+    switch entity {
+    case .goal:
+      let level =
+        ev.text("level").flatMap(Goal.Level.init(rawValue:)) ?? defaultGoalLevel()
+      let goal = Goal(
+        id: ev.text("id") ?? "", title: ev.text("title") ?? "", text: ev.text("text"),
+        level: level, ownerUnitID: ev.text("owner") ?? contextUnit, parentID: ev.text("parent"),
+        alignsTo: ev.list("aligns_to"), prioritised: ev.bool("prioritised") ?? false,
+        period: ev.period("period") ?? contextPeriod, provenance: provenance)
+      dataset.goals.append(goal)
+      made.append(goal)
+    case .kpi:
+      let id = ev.text("id") ?? ""
+      let kpi = KPI(
+        id: id, name: ev.text("name") ?? "", unitOfMeasure: ev.text("unit_of_measure"),
+        direction: ev.text("direction").flatMap(KPI.Direction.init(rawValue:)),
+        goalIDs: ev.list("goal"), unitID: unit, provenance: provenance)
+      if unpivot == nil {
+        dataset.kpis.append(kpi)
+        made.append(kpi)
+      }
+      if unpivot == nil, case .target(let t)? = ev.values["target"] {
+        var p = provenance
+        p.cell = ev.cells["target"]?.a1 ?? p.cell
+        let target = Target(
+          kpiID: id, unitID: unit, period: ev.period("target_period") ?? contextPeriod,
+          comparison: t.comparison, value: t.value, upperValue: t.upperValue, text: t.text,
+          provenance: p)
+        dataset.targets.append(target)
+        made.append(target)
+      }
+      if let outcome = ev.values["outcome"] {
+        var p = provenance
+        p.cell = ev.cells["outcome"]?.a1 ?? p.cell
+        let m = measurement(
+          kpi: id, unit: unit,
+          period: ev.period("outcome_period") ?? ev.period("period") ?? contextPeriod,
+          gender: ev.text("gender"), value: outcome, comment: ev.text("comment"), dims: dims,
+          provenance: p)
+        dataset.measurements.append(m)
+        made.append(m)
+      }
+    case .target:
+      guard case .target(let t)? = ev.values["target"] else { return }
+      let target = Target(
+        kpiID: ev.text("kpi") ?? "", unitID: unit, period: ev.period("period") ?? contextPeriod,
+        comparison: t.comparison, value: t.value, upperValue: t.upperValue, text: t.text,
+        provenance: provenance)
+      dataset.targets.append(target)
+      made.append(target)
+    case .measurement:
+      let kpi = ev.text("kpi") ?? ""
+      let m = measurement(
+        kpi: kpi, unit: unit, period: ev.period("period") ?? contextPeriod,
+        gender: ev.text("gender"), value: ev.values["value"] ?? .missing(.blank, token: ""),
+        comment: ev.text("comment"), dims: dims, provenance: provenance)
+      dataset.measurements.append(m)
+      made.append(m)
+      if table.emitKPIs, !emittedKPIs.contains(kpi) {
+        emittedKPIs.insert(kpi)
+        let name = ev.text("kpi_name") ?? unpivot?.parts["header"] ?? kpi
+        var p = provenance
+        if let u = unpivot {
+          p.cell = CellReference(row: layout.headerRow, column: u.column).a1
+          p.row = layout.headerRow
+        }
+        p.cells = nil
+        let k = KPI(id: kpi, name: name, unitOfMeasure: Self.unitOfMeasure(in: name), provenance: p)
+        dataset.kpis.append(k)
+      }
+    case .activity:
+      let statusText = ev.raws["status"].map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+      let activity = Activity(
+        id: ev.text("id") ?? "\(unit ?? fileStem)-\(sheet.name)-\(row.number)",
+        title: ev.text("title") ?? "", goalIDs: ev.list("goal"), unitID: unit,
+        owner: ev.text("owner"), responsible: ev.text("responsible"), start: ev.date("start"),
+        end: ev.date("end"), status: ev.text("status").flatMap(Activity.Status.init(rawValue:)),
+        statusText: statusText, comment: ev.text("comment"), provenance: provenance)
+      dataset.activities.append(activity)
+      made.append(activity)
+    case .assessment:
+      guard let level = ev.text("level").flatMap(Assessment.Level.init(rawValue:)) else { return }
+      let a = Assessment(
+        goalID: ev.text("goal") ?? "", unitID: unit, period: ev.period("period") ?? contextPeriod,
+        level: level, analysis: ev.text("analysis"), provenance: provenance)
+      dataset.assessments.append(a)
+      made.append(a)
+    case .unit:
+      let u = OrgUnit(
+        id: ev.text("id") ?? "", name: ev.text("name") ?? "", aliases: ev.list("aliases"),
+        kind: ev.text("kind").flatMap(OrgUnit.Kind.init(rawValue:)) ?? .other,
+        parentID: ev.text("parent"), municipalityCode: ev.text("municipality_code"),
+        schoolUnitCode: ev.text("school_unit_code"), koladaID: ev.text("kolada_id"),
+        provenance: provenance)
+      dataset.units.append(u)
+      made.append(u)
+    }
+    run.records += made.count
+    if run.samples.count < sampleCount {
+      for record in made where run.samples.count < sampleCount {
+        run.samples.append(sampleJSON(record, at: anchorCell, sheet: sheet, row: row))
+      }
+    }
+  }
+
+  var fileStem: String {
+    ((workbook.path as NSString).lastPathComponent as NSString).deletingPathExtension
+  }
+
+  func defaultGoalLevel() -> Goal.Level {
+    switch mapping.plan?.kind {
+    case .boardPlan?: return .board
+    case .statistics?: return .national
+    default: return .unit
+    }
+  }
+
+  func measurement(
+    kpi: String, unit: String?, period: Period?, gender: String?, value: FieldValue,
+    comment: String?, dims: [String: String], provenance: Provenance
+  ) -> CanonicalMeasurement {
+    var m = CanonicalMeasurement(
+      kpiID: kpi, unitID: unit, period: period,
+      gender: gender.flatMap(CanonicalMeasurement.Gender.init(rawValue:)) ?? .total,
+      comment: comment, dimensions: dims.isEmpty ? nil : dims, provenance: provenance)
+    switch value {
+    case .number(let n): m.value = n
+    case .missing(let reason, let token):
+      m.missingReason = reason
+      m.missingToken = token
+    default: m.value = value.text.flatMap { ValueReader.parseNumber($0)?.value }
+    }
+    return m
+  }
+
+  /// The unit of measure a KPI name states: `andel (%)` → `%`, `kr/elev` → `kr`, `Antal …` →
+  /// `antal`, `meritvärde` → `poäng`.
+  static func unitOfMeasure(in name: String) -> String? {
+    let n = TextMatching.normalized(name)
+    if n.contains("%") || n.contains("procent") { return "%" }
+    if n.range(of: #"\bkr\b"#, options: .regularExpression) != nil || n.contains("kronor") {
+      return "kr"
+    }
+    if n.contains("meritvärde") || n.contains("betygspoäng") { return "poäng" }
+    if n.hasPrefix("antal") || n.hasPrefix("elever,") || n.contains("elevantal") { return "antal" }
+    return nil
+  }
+
+  func sampleJSON(_ record: any Encodable, at cell: CellReference?, sheet: Worksheet, row: Row)
+    -> String
+  {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(AnyEncodable(record)),
+      var text = String(data: data, encoding: .utf8)
+    else { return "(unencodable)" }
+    // Drop the provenance from the sample: it is shown as the location.
+    if let range = text.range(
+      of: #","provenance":\{[^{}]*(\{[^{}]*\})?[^{}]*\}"#, options: .regularExpression)
+    {
+      text.removeSubrange(range)
+    }
+    let place =
+      cell.map { "\(SourceLocation.quotedSheetName(sheet.name))!\($0.a1)" } ?? "row \(row.number)"
+    return "\(place): \(text)"
+  }
+}
+
+/// Erases the type of an encodable record.
+struct AnyEncodable: Encodable {
+  let value: any Encodable
+  init(_ value: any Encodable) { self.value = value }
+  func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
+}

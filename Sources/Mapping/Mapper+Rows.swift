@@ -1,0 +1,386 @@
+import Canonical
+import Foundation
+import Spreadsheet
+
+/// A column turned into rows by `unpivot`, with the parts of its header.
+struct UnpivotColumn {
+  var column: Int
+  var parts: [String: String]
+}
+
+/// The fields of one row (or one unpivoted cell) after reading.
+struct EvaluatedRow {
+  var values: [String: FieldValue] = [:]
+  var raws: [String: RawValue] = [:]
+  var cells: [String: CellReference] = [:]
+  var failed: Set<String> = []
+
+  func text(_ field: String) -> String? {
+    guard let v = values[field] else { return nil }
+    if case .list(let l) = v { return l.first }
+    return v.text.flatMap { $0.isEmpty ? nil : $0 }
+  }
+
+  func list(_ field: String) -> [String] {
+    switch values[field] {
+    case .list(let l)?: return l
+    case let v?: return v.text.map { [$0] } ?? []
+    case nil: return []
+    }
+  }
+
+  func number(_ field: String) -> Double? {
+    if case .number(let n)? = values[field] { return n }
+    return nil
+  }
+
+  func date(_ field: String) -> CalendarDate? {
+    if case .date(let d)? = values[field] { return d }
+    return nil
+  }
+
+  func period(_ field: String) -> Period? {
+    if case .period(let p)? = values[field] { return p }
+    return nil
+  }
+
+  func bool(_ field: String) -> Bool? {
+    if case .bool(let b)? = values[field] { return b }
+    return nil
+  }
+}
+
+extension MappingRun {
+  func mapRows(_ table: TableMapping, layout: TableLayout, run: inout MappingExplanation.TableRun) {
+    let sheet = layout.sheet
+    // Bind columns.
+    var bindings: [String: Binding] = [:]
+    var abort = false
+    let headerLocation = SourceLocation(
+      file: workbook.path, sheet: sheet.name, row: layout.headerRow)
+    let headerNames = layout.columns.map(\.name).filter { !$0.isEmpty }
+    func bindField(_ field: ColumnMapping, key: String, essential: Bool) {
+      guard case .column(let selector) = field.source else { return }
+      if let b = bind(selector, in: layout) {
+        bindings[key] = b
+        run.columns.append(
+          .init(
+            field: key, wanted: selector.summary, column: CellReference.columnLetters(b.column),
+            header: b.header, how: b.how))
+        return
+      }
+      if field.optional {
+        run.columns.append(
+          .init(
+            field: key, wanted: selector.summary, column: nil, header: nil, how: "absent, optional")
+        )
+        return
+      }
+      run.columns.append(
+        .init(field: key, wanted: selector.summary, column: nil, header: nil, how: "not found"))
+      let wanted = selector.names.first ?? selector.regex ?? ""
+      report(
+        MappingDiagnostics.columnNotFound, at: headerLocation,
+        "no column \(selector.summary) for '\(key)' in the header row \(layout.headerRow) of "
+          + "\(SourceLocation.quotedSheetName(sheet.name))",
+        hint: TextMatching.suggestion(for: wanted, among: headerNames).map {
+          "did you mean '\($0)'? (add it to the field's column list)"
+        } ?? "the header has " + headerNames.prefix(12).map { "'\($0)'" }.joined(separator: ", "))
+      if essential { abort = true }
+    }
+    for field in table.fields {
+      bindField(
+        field, key: field.name,
+        essential: table.entity.essentialFields.contains(field.name)
+          && field.transform.defaultValue == nil)
+    }
+    for field in table.dimensions {
+      bindField(field, key: "dimensions.\(field.name)", essential: false)
+    }
+    let duplicates = Dictionary(grouping: headerNames, by: { TextMatching.normalized($0) })
+      .filter { $0.value.count > 1 }.map { "\"\($0.value[0])\" ×\($0.value.count)" }.sorted()
+    if !duplicates.isEmpty {
+      run.notes.append("duplicate header names: \(duplicates.joined(separator: ", "))")
+    }
+    guard !abort else {
+      run.stoppedAt = "not read: an essential column is missing"
+      return
+    }
+    var conditionColumns: [ColumnSelector: Int] = [:]
+    var conditions = table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen
+    conditions += table.sections.map(\.when)
+    var selectors = conditions.compactMap(\.column)
+    if let t = table.rows.totalsColumn { selectors.append(t) }
+    for selector in selectors where conditionColumns[selector] == nil {
+      if let b = bind(selector, in: layout) {
+        conditionColumns[selector] = b.column
+      } else {
+        report(
+          MappingDiagnostics.columnNotFound, at: headerLocation,
+          "no column \(selector.summary) for a row rule in the header row \(layout.headerRow)",
+          hint: TextMatching.suggestion(for: selector.names.first ?? "", among: headerNames).map {
+            "did you mean '\($0)'?"
+          })
+        run.stoppedAt = "not read: a row rule's column is missing"
+        return
+      }
+    }
+    // Unpivot columns.
+    var unpivotColumns: [UnpivotColumn] = []
+    if let u = table.unpivot {
+      unpivotColumns = selectUnpivotColumns(
+        u, layout: layout, used: Set(bindings.values.map(\.column)))
+      run.unpivoted = unpivotColumns.map { c in
+        let head = layout.header(at: c.column)
+        var text = "\(CellReference.columnLetters(c.column)) \"\(head?.name ?? "")\""
+        if let g = head?.group { text += " under \"\(g)\"" }
+        let extra = c.parts.filter {
+          !["header", "group", "0"].contains($0.key) && Int($0.key) == nil
+        }
+        if !extra.isEmpty {
+          text +=
+            " → "
+            + extra.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+              separator: ", ")
+        }
+        return text
+      }
+      checkPeriodOrder(u, columns: unpivotColumns, layout: layout)
+      if unpivotColumns.isEmpty {
+        report(
+          MappingDiagnostics.columnNotFound, at: headerLocation,
+          "no column of the header row \(layout.headerRow) matches the table's unpivot rule")
+        return
+      }
+    }
+
+    // Rows.
+    var fillState: [String: RawValue] = [:]
+    var sections: [String: [String: String]] = [:]
+    var captures: [String: String] = [:]
+    var seenData = false
+    var previousNumber = layout.headerRow
+    for row in sheet.rows where row.number > layout.headerRow {
+      defer { previousNumber = row.number }
+      run.rowsRead += 1
+      let gap = row.number > previousNumber + 1
+      if row.isBlank || gap {
+        if table.rows.stopAtBlank && seenData {
+          run.rowsRead -= row.isBlank ? 0 : 1
+          run.stoppedAt =
+            "blank row \(row.isBlank ? row.number : previousNumber + 1) (stop_at_blank)"
+          break
+        }
+        if row.isBlank {
+          run.skipped["blank", default: 0] += 1
+          continue
+        }
+      }
+      if let c = table.rows.stopWhen.first(where: {
+        condition($0, row: row, columns: conditionColumns) != nil
+      }) {
+        run.rowsRead -= 1
+        run.stoppedAt = "row \(row.number) matches stop_when \(describe(c))"
+        break
+      }
+      if let (section, groups) = table.sections.lazy.compactMap({ s in
+        self.condition(s.when, row: row, columns: conditionColumns).map { (s, $0) }
+      }).first {
+        captures = groups
+        fillState = [:]
+        var scope = RowScope(sheet: sheet, row: row, captures: groups, sections: sections)
+        var noFill: [String: RawValue] = [:]
+        let ev = evaluate(
+          section.fields, entity: section.entity ?? table.entity, scope: &scope, row: row,
+          bindings: [:], layout: layout, fillDown: [], fillState: &noFill)
+        sections[section.name] = ev.values.compactMapValues(\.text)
+        run.skipped["section row (\(section.name))", default: 0] += 1
+        if let entity = section.entity {
+          emit(entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
+        }
+        continue
+      }
+      if !table.rows.skipTotals.isEmpty, isTotal(row, rules: table.rows, columns: conditionColumns)
+      {
+        run.skipped["total row", default: 0] += 1
+        continue
+      }
+      if table.rows.skipWhen.contains(where: {
+        condition($0, row: row, columns: conditionColumns) != nil
+      }) {
+        run.skipped["skip_when", default: 0] += 1
+        continue
+      }
+      if !table.rows.keepWhen.allSatisfy({
+        condition($0, row: row, columns: conditionColumns) != nil
+      }) {
+        run.skipped["not matching keep_when", default: 0] += 1
+        continue
+      }
+      var scope = RowScope(sheet: sheet, row: row, captures: captures, sections: sections)
+      let ev = evaluate(
+        table.fields
+          + table.dimensions.map { d in
+            var copy = d
+            copy.name = "dimensions.\(d.name)"
+            return copy
+          }, entity: table.entity, scope: &scope, row: row, bindings: bindings,
+        layout: layout, fillDown: table.fillDown, fillState: &fillState)
+      let boundKeys = bindings.keys
+      let anyBound = boundKeys.contains { !(ev.raws[$0]?.isBlank ?? true) }
+      if !boundKeys.isEmpty && !anyBound && unpivotColumns.isEmpty {
+        run.skipped["no mapped values", default: 0] += 1
+        continue
+      }
+      seenData = true
+      if let u = table.unpivot {
+        var made = 0
+        for column in unpivotColumns {
+          let ref = CellReference(row: row.number, column: column.column)
+          let cellRaw = RawValue(cell: row.cell(column: column.column))
+          if cellRaw.isBlank && !u.keepBlank { continue }
+          var cscope = scope
+          for (k, v) in column.parts { cscope.captures[k] = v }
+          var cev = ev
+          var noFill: [String: RawValue] = [:]
+          let extra = evaluate(
+            u.fields, entity: table.entity, scope: &cscope, row: row, bindings: [:],
+            layout: layout, fillDown: [], fillState: &noFill, column: column)
+          for (k, v) in extra.values { cev.values[k] = v }
+          for (k, v) in extra.raws { cev.raws[k] = v }
+          cev.failed.formUnion(extra.failed)
+          var valueField = u.value
+          valueField.source = .value("")
+          let valueName = valueField.name
+          let result = read(
+            cellRaw, transform: valueField.transform,
+            type: valueField.transform.type ?? table.entity.defaultType(of: valueName),
+            isList: false, scope: cscope)
+          cev.cells[valueName] = ref
+          cev.raws[valueName] = cellRaw
+          switch result {
+          case .success(let v):
+            cev.values[valueName] = v ?? FieldValue.missing(.blank, token: "")
+          case .failure(let f):
+            report(
+              f.code, at: location(sheet: sheet, cell: ref, line: row.line), f.message,
+              hint: f.hint,
+              value: cellRaw.text)
+            cev.failed.insert(valueName)
+            continue
+          }
+          emit(
+            table.entity, ev: cev, table: table, scope: cscope, row: row, layout: layout, run: &run,
+            unpivot: column, anchor: ref)
+          made += 1
+        }
+        if made == 0 { run.skipped["no values in the unpivoted columns", default: 0] += 1 }
+      } else {
+        emit(table.entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
+      }
+    }
+  }
+
+  func describe(_ c: RowCondition) -> String {
+    var parts: [String] = []
+    if let col = c.column { parts.append("column \(col.summary)") }
+    if !c.equals.isEmpty {
+      parts.append("equals \(c.equals.map { "\"\($0)\"" }.joined(separator: "|"))")
+    }
+    if let r = c.regex { parts.append("/\(r)/") }
+    if let b = c.blank { parts.append(b ? "blank" : "not blank") }
+    return parts.joined(separator: " ")
+  }
+
+  /// Tests a row condition; returns the regex groups (empty when no regex) or `nil`.
+  func condition(_ c: RowCondition, row: Row, columns: [ColumnSelector: Int]) -> [String: String]? {
+    var raw: RawValue
+    if let selector = c.column, let column = columns[selector] {
+      raw = RawValue(cell: row.cell(column: column))
+    } else if c.column == nil {
+      raw = RawValue(cell: row.cells.first { !RawValue(cell: $0).isBlank })
+    } else {
+      return nil
+    }
+    if let blank = c.blank, raw.isBlank != blank { return nil }
+    if !c.equals.isEmpty {
+      let n = TextMatching.normalized(raw.text)
+      guard c.equals.contains(where: { TextMatching.normalized($0) == n }) else { return nil }
+    }
+    if let pattern = c.regex {
+      return regexes.match(pattern, in: raw.text)
+    }
+    return [:]
+  }
+
+  func isTotal(_ row: Row, rules: RowRules, columns: [ColumnSelector: Int]) -> Bool {
+    let raw: RawValue
+    if let selector = rules.totalsColumn, let column = columns[selector] {
+      raw = RawValue(cell: row.cell(column: column))
+    } else {
+      raw = RawValue(
+        cell: row.cells.first {
+          if case .string = $0.value { return !RawValue(cell: $0).isBlank } else { return false }
+        })
+    }
+    let n = TextMatching.normalized(raw.text)
+    return !n.isEmpty && rules.skipTotals.contains { TextMatching.normalized($0) == n }
+  }
+
+  func selectUnpivotColumns(_ u: UnpivotSpec, layout: TableLayout, used: Set<Int>)
+    -> [UnpivotColumn]
+  {
+    var out: [UnpivotColumn] = []
+    let byColumns = !u.columns.isEmpty || u.columnsRegex != nil || u.allOtherColumns
+    let byGroup = !u.groups.isEmpty || u.groupRegex != nil
+    for c in layout.columns where !used.contains(c.column) {
+      var parts: [String: String] = ["header": c.name, "group": c.group ?? ""]
+      if byColumns {
+        var ok = false
+        if u.allOtherColumns && !c.name.isEmpty { ok = true }
+        if u.columns.contains(where: { matches(c.name, $0) != nil }) { ok = true }
+        if let r = u.columnsRegex, let groups = regexes.match(r, in: c.name) {
+          ok = true
+          for (k, v) in groups where Int(k) == nil { parts[k] = v }
+        }
+        if !ok { continue }
+      }
+      if byGroup {
+        guard let g = c.group, !g.isEmpty else { continue }
+        var ok = u.groups.contains { matches(g, $0) != nil }
+        if let r = u.groupRegex, let groups = regexes.match(r, in: g) {
+          ok = true
+          for (k, v) in groups where Int(k) == nil { parts[k] = v }
+        }
+        if !ok { continue }
+      }
+      if c.name.isEmpty && (c.group ?? "").isEmpty { continue }
+      out.append(UnpivotColumn(column: c.column, parts: parts))
+    }
+    return out
+  }
+
+  func checkPeriodOrder(_ u: UnpivotSpec, columns: [UnpivotColumn], layout: TableLayout) {
+    guard u.order != .any else { return }
+    let periodField = u.fields.first { $0.name == "period" }
+    var previous: Period?
+    for c in columns {
+      var text = c.parts["period"] ?? c.parts["header"] ?? ""
+      if case .headerPart(let part)? = periodField?.source { text = c.parts[part] ?? text }
+      guard let p = Period(parsing: text) else { continue }
+      if let prev = previous {
+        let wrong = u.order == .newestFirst ? !(p < prev) : !(prev < p)
+        if wrong {
+          report(
+            MappingDiagnostics.periodOrder, .warning,
+            at: SourceLocation(
+              file: workbook.path, sheet: layout.sheet.name,
+              cell: CellReference(row: layout.headerRow, column: c.column)),
+            "the period column '\(text)' breaks the \(u.order.rawValue) order after '\(prev.id)'",
+            hint: "a column may have moved; the values are still read by their own header")
+        }
+      }
+      previous = p
+    }
+  }
+}

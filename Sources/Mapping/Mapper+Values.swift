@@ -1,0 +1,458 @@
+import Canonical
+import Foundation
+import Spreadsheet
+
+/// A context value as read: its raw input, its typed value and where it was.
+struct ResolvedContext {
+  var raw: RawValue
+  var value: FieldValue?
+  var location: SourceLocation?
+  var source: String
+}
+
+/// What templates and field sources can see while a row (or the file) is read.
+struct RowScope {
+  var sheet: Worksheet
+  var row: Row?
+  var captures: [String: String] = [:]
+  var sections: [String: [String: String]] = [:]
+  var values: [String: String] = [:]
+}
+
+extension MappingRun {
+  // MARK: context
+
+  func readContext() {
+    let first = workbook.worksheets.first
+    for value in mapping.context {
+      let resolved = resolveContext(value, on: first, global: true)
+      globalContext[value.name] = resolved
+      explanation.context.append(
+        MappingExplanation.ContextLine(
+          name: value.name, source: resolved?.source ?? describe(value.source),
+          value: resolved?.value?.text ?? resolved.map { $0.raw.text }))
+    }
+  }
+
+  func describe(_ source: ContextValue.Source) -> String {
+    switch source {
+    case .cell(let sheet, let ref):
+      return "cell \(sheet.map { SourceLocation.quotedSheetName($0) + "!" } ?? "")\(ref.a1)"
+    case .label(let label, _, _): return "label \"\(label)\""
+    case .fileName(let regex): return "file name /\(regex)/"
+    case .constant(let text): return "constant \"\(text)\""
+    case .sheetName: return "sheet name"
+    }
+  }
+
+  /// The context value for a worksheet: labels and sheet names are read on that sheet when
+  /// they are found there; everything else is the file's.
+  func context(_ name: String, sheet: Worksheet?) -> ResolvedContext? {
+    guard let sheet, let spec = mapping.context.first(where: { $0.name == name }) else {
+      return globalContext[name]
+    }
+    switch spec.source {
+    case .label(_, nil, _), .sheetName:
+      if let cached = sheetContext[sheet.name]?[name] { return cached }
+      let resolved = resolveContext(spec, on: sheet, global: false) ?? globalContext[name]
+      sheetContext[sheet.name, default: [:]][name] = resolved
+      return resolved
+    default:
+      return globalContext[name]
+    }
+  }
+
+  func resolveContext(_ spec: ContextValue, on sheet: Worksheet?, global: Bool) -> ResolvedContext?
+  {
+    var raw = RawValue.blank
+    var location: SourceLocation?
+    var source = describe(spec.source)
+    switch spec.source {
+    case .cell(let sheetName, let ref):
+      let ws =
+        sheetName.flatMap { workbook.worksheet(named: $0) } ?? (sheetName == nil ? sheet : nil)
+      guard let ws else {
+        if global {
+          report(
+            MappingDiagnostics.contextValueMissing, at: SourceLocation(file: workbook.path),
+            "the context value '\(spec.name)' is read from \(source), but the workbook has no "
+              + "worksheet '\(sheetName ?? "")'",
+            hint: TextMatching.hint(for: sheetName ?? "", among: workbook.worksheets.map(\.name)))
+        }
+        return nil
+      }
+      raw = RawValue(
+        value: ws.displayedValue(at: ref), numberFormat: ws.cell(at: ref)?.numberFormat)
+      location = SourceLocation(file: workbook.path, sheet: ws.name, cell: ref)
+      source = "cell \(SourceLocation.quotedSheetName(ws.name))!\(ref.a1)"
+    case .label(let label, let sheetName, let within):
+      var sheets: [Worksheet] = []
+      if let sheetName {
+        sheets = workbook.worksheet(named: sheetName).map { [$0] } ?? []
+      } else if global {
+        sheets = (sheet.map { [$0] } ?? []) + workbook.worksheets.filter { $0.name != sheet?.name }
+      } else if let sheet {
+        sheets = [sheet]
+      }
+      for ws in sheets {
+        if let (value, cell) = findLabel(label, in: ws, within: within) {
+          raw = value
+          location = SourceLocation(file: workbook.path, sheet: ws.name, cell: cell)
+          source = "label \"\(label)\" at \(SourceLocation.quotedSheetName(ws.name))!\(cell.a1)"
+          break
+        }
+      }
+      if location == nil && !global { return nil }
+    case .fileName(let pattern):
+      let name = (workbook.path as NSString).lastPathComponent
+      if let groups = regexes.match(pattern, in: name) {
+        raw = RawValue(text: groups["value"] ?? groups["1"] ?? groups["0"])
+      }
+      location = SourceLocation(file: workbook.path)
+    case .constant(let text):
+      raw = RawValue(text: text)
+    case .sheetName:
+      raw = RawValue(text: sheet?.name)
+      if let sheet { location = SourceLocation(file: workbook.path, sheet: sheet.name) }
+    }
+    var resolved = ResolvedContext(raw: raw, value: nil, location: location, source: source)
+    if raw.isBlank {
+      if spec.required && global {
+        report(
+          MappingDiagnostics.contextValueMissing,
+          at: location ?? SourceLocation(file: workbook.path),
+          "the context value '\(spec.name)' (\(source)) is blank or absent")
+      }
+      return resolved
+    }
+    let type = spec.transform.type ?? (spec.name == "period" ? .period : .text)
+    let scope = sheet.map { RowScope(sheet: $0) }
+    switch read(raw, transform: spec.transform, type: type, isList: false, scope: scope) {
+    case .success(let v): resolved.value = v
+    case .failure(let failure):
+      let key = "context:\(spec.name):\(location?.description ?? "")"
+      if !reportedOnce.contains(key) {
+        reportedOnce.insert(key)
+        report(
+          failure.code, at: location ?? SourceLocation(file: workbook.path),
+          "context value '\(spec.name)': \(failure.message)", hint: failure.hint, value: raw.text)
+      }
+    }
+    return resolved
+  }
+
+  /// A labelled value near the top of a sheet: `Valt läsår: 2024/25` in one cell, or
+  /// `Enhet:` with the value in the next non-empty cell to the right.
+  func findLabel(_ label: String, in sheet: Worksheet, within: Int) -> (RawValue, CellReference)? {
+    let key = TextMatching.normalized(label)
+    for row in sheet.rows where row.number <= within {
+      for (i, cell) in row.cells.enumerated() {
+        guard case .string(let s) = cell.value else { continue }
+        let text = TextMatching.normalized(s)
+        guard text.hasPrefix(key) else { continue }
+        let rest = text.dropFirst(key.count)
+        guard rest.isEmpty || rest.first == ":" || rest.first == " " else { continue }
+        // The value after the label in the original text.
+        var original = TextMatching.trimmed(s)
+        if let colon = original.firstIndex(of: ":"),
+          TextMatching.normalized(String(original[..<colon])) == key
+        {
+          original = TextMatching.trimmed(String(original[original.index(after: colon)...]))
+        } else if TextMatching.normalized(original) == key {
+          original = ""
+        } else {
+          original = TextMatching.trimmed(String(original.dropFirst(label.count)))
+        }
+        if !original.isEmpty {
+          return (RawValue(text: original), CellReference(row: row.number, column: cell.column))
+        }
+        if let next = row.cells[(i + 1)...].first(where: { !RawValue(cell: $0).isBlank }) {
+          return (RawValue(cell: next), CellReference(row: row.number, column: next.column))
+        }
+      }
+    }
+    return nil
+  }
+
+  // MARK: templates
+
+  /// Replaces `{name}` with regex groups, fields, sections, context values, `sheet`, `row`,
+  /// `file`.
+  func expand(_ template: String, scope: RowScope?) -> String {
+    guard template.contains("{") else { return template }
+    var out = ""
+    var name: String?
+    for ch in template {
+      if ch == "{" {
+        if let pending = name { out += "{" + pending }
+        name = ""
+      } else if ch == "}", let n = name {
+        out += lookupName(n, scope: scope)
+        name = nil
+      } else if name != nil {
+        name?.append(ch)
+      } else {
+        out.append(ch)
+      }
+    }
+    if let pending = name { out += "{" + pending }
+    return out
+  }
+
+  func lookupName(_ name: String, scope: RowScope?) -> String {
+    if let scope {
+      if let v = scope.captures[name] { return v }
+      if let v = scope.values[name] { return v }
+      let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+      if let section = scope.sections[parts[0]] {
+        return section[parts.count > 1 ? parts[1] : "id"] ?? ""
+      }
+      switch name {
+      case "sheet": return scope.sheet.name
+      case "row": return scope.row.map { String($0.number) } ?? ""
+      default: break
+      }
+    }
+    if name == "file" {
+      return ((workbook.path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+    if let c = context(name, sheet: scope?.sheet) { return c.value?.text ?? c.raw.text }
+    return ""
+  }
+
+  // MARK: reading a value
+
+  /// Applies a transform to a raw value: default, quotes, extract, split, map, missing
+  /// tokens, type, hierarchy, lookup, pattern.
+  ///
+  /// - Returns: the typed value, `nil` for blank, or the failure.
+  func read(
+    _ input: RawValue, transform t: ValueTransform, type: ValueType, isList: Bool,
+    scope: RowScope?, bare: Target.Comparison = .equal
+  ) -> Result<FieldValue?, ValueFailure> {
+    var raw = input
+    if raw.isBlank {
+      guard let d = t.defaultValue else { return .success(nil) }
+      raw = RawValue(text: expand(d, scope: scope))
+      if raw.isBlank { return .success(nil) }
+    }
+    if t.trimQuotes, case .string(let s)? = raw.value {
+      var text = TextMatching.trimmed(s)
+      while text.count >= 2, let f = text.first, let l = text.last, f == l, f == "\"" || f == "'" {
+        text = String(text.dropFirst().dropLast())
+      }
+      raw = RawValue(text: text)
+      if raw.isBlank { return .success(nil) }
+    }
+    if let pattern = t.extract {
+      guard let groups = regexes.match(pattern, in: raw.text) else { return .success(nil) }
+      raw = RawValue(text: groups["value"] ?? groups["1"] ?? groups["0"])
+      if raw.isBlank { return .success(nil) }
+    }
+    if isList || t.split != nil {
+      let items = split(raw.text, separator: t.split)
+      var out: [String] = []
+      for item in items {
+        switch readOne(RawValue(text: item), t: t, type: type, scope: scope, bare: bare) {
+        case .success(let v?): out.append(v.text ?? item)
+        case .success(nil): continue
+        case .failure(let f): return .failure(f)
+        }
+      }
+      return .success(out.isEmpty ? nil : .list(out))
+    }
+    return readOne(raw, t: t, type: type, scope: scope, bare: bare)
+  }
+
+  func split(_ text: String, separator: String?) -> [String] {
+    let parts: [Substring]
+    if let separator, !separator.isEmpty {
+      parts = text.components(separatedBy: separator).map { Substring($0) }
+    } else {
+      parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" || $0 == "\r" })
+    }
+    return parts.map { TextMatching.trimmed(String($0)) }.filter { !$0.isEmpty }
+  }
+
+  private func readOne(
+    _ input: RawValue, t: ValueTransform, type: ValueType, scope: RowScope?,
+    bare: Target.Comparison
+  ) -> Result<FieldValue?, ValueFailure> {
+    var raw = input
+    // Value map.
+    if let ref = t.map {
+      let map: ValueMap?
+      switch ref {
+      case .inline(let m): map = m
+      case .named(let name): map = mapping.valueMaps[name] ?? BuiltInValueMaps.all[name]
+      }
+      if let map {
+        if let word = map.value(for: raw.text) {
+          raw = RawValue(text: word)
+        } else {
+          switch map.otherwise {
+          case .keep: break
+          case .value(let v): raw = RawValue(text: v)
+          case .error:
+            if BuiltInValueMaps.map(for: type) == nil || !isCanonicalWord(raw.text, type: type) {
+              return .failure(
+                ValueFailure(
+                  code: MappingDiagnostics.unknownValue,
+                  message: "'\(raw.text)' is not one of the values the mapping knows",
+                  hint: TextMatching.hint(for: raw.text, among: map.writtenKeys)))
+            }
+          }
+        }
+      }
+    }
+    // Missing tokens.
+    let numeric = type == .number || type == .integer || type == .percent
+    if numeric, case .string = raw.value,
+      let reason = ValueReader.missingReason(raw.text, extra: t.missing)
+    {
+      return .success(.missing(reason, token: raw.text))
+    }
+    if !numeric, type != .text, type != .code, ["-", "–", "—"].contains(raw.text) {
+      return .success(nil)
+    }
+    var value: FieldValue
+    switch type {
+    case .text:
+      var text = raw.text
+      if case .number(let n)? = raw.value { text = CellValue.format(n) }
+      value = .text(text)
+    case .code:
+      switch ValueReader.code(raw, digits: t.digits) {
+      case .success(let s): value = .text(s)
+      case .failure(let f): return .failure(f)
+      }
+    case .integer, .number, .percent:
+      switch ValueReader.number(
+        raw, percent: type == .percent, input: t.percentInput, multiply: t.multiply)
+      {
+      case .success(let n):
+        if type == .integer && abs(n - n.rounded()) > 1e-9 {
+          return .failure(
+            ValueFailure(
+              code: MappingDiagnostics.typeError, message: "'\(raw.text)' is not a whole number",
+              hint: nil))
+        }
+        value = .number(n)
+      case .failure(let f): return .failure(f)
+      }
+    case .date:
+      switch ValueReader.date(raw, dateSystem: workbook.dateSystem) {
+      case .success(let d): value = .date(d)
+      case .failure(let f): return .failure(f)
+      }
+    case .boolean:
+      switch ValueReader.bool(raw) {
+      case .success(let b): value = .bool(b)
+      case .failure(let f): return .failure(f)
+      }
+    case .period:
+      switch ValueReader.period(raw, kind: t.periodKind, dateSystem: workbook.dateSystem) {
+      case .success(let p): value = .period(p)
+      case .failure(let f): return .failure(f)
+      }
+    case .target:
+      switch ValueReader.target(raw, bare: t.comparison ?? bare) {
+      case .success(let tv): value = .target(tv)
+      case .failure(let f): return .failure(f)
+      }
+    case .gender, .status, .assessment, .direction, .goalLevel, .unitKind:
+      guard let word = canonicalWord(raw.text, type: type) else {
+        let keys = BuiltInValueMaps.map(for: type)?.writtenKeys ?? []
+        return .failure(
+          ValueFailure(
+            code: MappingDiagnostics.unknownValue,
+            message: "'\(raw.text)' is not a known \(type.rawValue)",
+            hint: TextMatching.hint(for: raw.text, among: keys)))
+      }
+      value = .text(word)
+    }
+    if let separator = t.hierarchy, case .text(let s) = value {
+      guard let cut = s.range(of: separator, options: .backwards) else { return .success(nil) }
+      value = .text(String(s[..<cut.lowerBound]))
+      if s[..<cut.lowerBound].isEmpty { return .success(nil) }
+    }
+    if let lookup = t.lookup, case .text(let s) = value {
+      switch lookupValue(s, in: lookup) {
+      case .success(let found): value = .text(found)
+      case .failure(let f): return .failure(f)
+      }
+    }
+    if let pattern = t.pattern, let text = value.text, regexes.match(pattern, in: text) == nil {
+      return .failure(
+        ValueFailure(
+          code: MappingDiagnostics.patternMismatch,
+          message: "'\(text)' does not match the pattern \(pattern)", hint: nil))
+    }
+    return .success(value)
+  }
+
+  /// The canonical raw value of an enum word, given as itself (`ongoing`, `not-started`) or
+  /// through the type's built-in map.
+  func canonicalWord(_ text: String, type: ValueType) -> String? {
+    let choices: [String]
+    switch type {
+    case .gender: choices = CanonicalMeasurement.Gender.allCases.map(\.rawValue)
+    case .status: choices = Activity.Status.allCases.map(\.rawValue)
+    case .assessment: choices = Assessment.Level.allCases.map(\.rawValue)
+    case .direction: choices = KPI.Direction.allCases.map(\.rawValue)
+    case .goalLevel: choices = Goal.Level.allCases.map(\.rawValue)
+    case .unitKind: choices = OrgUnit.Kind.allCases.map(\.rawValue)
+    default: return text
+    }
+    let key = YAMLReader.wordKey(text)
+    if let c = choices.first(where: { YAMLReader.wordKey($0) == key }) { return c }
+    return BuiltInValueMaps.map(for: type)?.value(for: text)
+  }
+
+  func isCanonicalWord(_ text: String, type: ValueType) -> Bool {
+    canonicalWord(text, type: type) != nil
+  }
+
+  func lookupValue(_ text: String, in lookup: String) -> Result<String, ValueFailure> {
+    switch lookup {
+    case "units":
+      switch reference.unitID(for: text) {
+      case .found(let id): return .success(id)
+      case .notFound(let suggestion):
+        return .failure(
+          ValueFailure(
+            code: MappingDiagnostics.unknownUnit,
+            message: "'\(text)' is not a unit in the register (by name, alias or code)",
+            hint: suggestion.map { "did you mean '\($0)'? (or add '\(text)' as an alias)" }))
+      }
+    case "goals":
+      switch reference.goalID(for: text) {
+      case .found(let id): return .success(id)
+      case .notFound(let suggestion):
+        return .failure(
+          ValueFailure(
+            code: MappingDiagnostics.unknownGoal, message: "'\(text)' is not a known goal",
+            hint: suggestion.map { "did you mean '\($0)'?" }))
+      }
+    case "kpi-succession":
+      return .success(reference.successor(ofKPI: text) ?? text)
+    default:
+      guard reference.hasTable(lookup) else {
+        return .failure(
+          ValueFailure(
+            code: MappingDiagnostics.lookupTableMissing,
+            message: "the register table '\(lookup)' is not loaded",
+            hint: "name it under 'registers' in a reference file"))
+      }
+      switch reference.value(in: lookup, for: text) {
+      case .found(let v): return .success(v)
+      case .notFound(let suggestion):
+        return .failure(
+          ValueFailure(
+            code: MappingDiagnostics.unknownLookupValue,
+            message: "'\(text)' is not in the register table '\(lookup)'",
+            hint: suggestion.map { "did you mean '\($0)'?" }))
+      }
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Text comparison the way people write headers, names and codes in workbooks.
+///
+/// - ``normalized(_:)``: Unicode NFC, lower case, every run of whitespace (spaces, NBSP, line
+///   breaks, tabs) one space, typographic dashes as `-`, trimmed, a trailing `:` removed.
+///   `"Antal elever \n"` and `"antal  elever"` compare equal.
+/// - ``loose(_:)``: only letters and digits of the normalized text, so that `Kommun-kod`,
+///   `Kommunkod` and `Kommun kod` compare equal.
+/// - ``suggestion(for:among:)``: the closest candidate by edit distance, for did-you-mean hints.
+public enum TextMatching {
+  /// The normalized form: NFC, lower case, whitespace collapsed, dashes unified, trimmed, a
+  /// trailing colon dropped.
+  public static func normalized(_ text: String) -> String {
+    let nfc = text.precomposedStringWithCanonicalMapping.lowercased()
+    var out = ""
+    out.reserveCapacity(nfc.utf8.count)
+    var pendingSpace = false
+    for ch in nfc {
+      if ch.isWhitespace || ch == "\u{00A0}" || ch == "\u{202F}" || ch == "\u{200B}" {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if pendingSpace {
+        out.append(" ")
+        pendingSpace = false
+      }
+      switch ch {
+      case "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}": out.append("-")
+      default: out.append(ch)
+      }
+    }
+    while out.last == ":" || out.last == " " { out.removeLast() }
+    return out
+  }
+
+  /// Letters and digits of ``normalized(_:)`` only.
+  public static func loose(_ text: String) -> String {
+    String(normalized(text).filter { $0.isLetter || $0.isNumber })
+  }
+
+  /// Trims whitespace (including NBSP and line breaks) at both ends, keeping the inside.
+  public static func trimmed(_ text: String) -> String {
+    text.trimmingCharacters(
+      in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{00A0}\u{202F}")))
+  }
+
+  /// Levenshtein edit distance between two strings, by characters.
+  public static func editDistance(_ a: String, _ b: String) -> Int {
+    let x = Array(a)
+    let y = Array(b)
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    var previous = Array(0...y.count)
+    var current = [Int](repeating: 0, count: y.count + 1)
+    for i in 1...x.count {
+      current[0] = i
+      for j in 1...y.count {
+        let cost = x[i - 1] == y[j - 1] ? 0 : 1
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+      }
+      swap(&previous, &current)
+    }
+    return previous[y.count]
+  }
+
+  /// The candidate closest to `text`, when it is close enough to be a likely misspelling: an
+  /// edit distance of at most a third of the longer word (at least 1), or one containing the
+  /// other.
+  ///
+  /// - Returns: the candidate as written, or `nil`.
+  public static func suggestion(for text: String, among candidates: [String]) -> String? {
+    let key = normalized(text)
+    guard !key.isEmpty else { return nil }
+    var best: (String, Int)?
+    for candidate in candidates {
+      let c = normalized(candidate)
+      let d = editDistance(key, c)
+      let limit = max(1, max(key.count, c.count) / 3)
+      let contains = key.count >= 4 && c.count >= 4 && (c.contains(key) || key.contains(c))
+      guard d <= limit || contains else { continue }
+      let score = contains ? min(d, limit) : d
+      if best == nil || score < (best?.1 ?? Int.max) { best = (candidate, score) }
+    }
+    return best?.0
+  }
+
+  /// `did you mean 'x'?` for the closest candidate, or a list of what is allowed when none is
+  /// close (at most 12 shown).
+  public static func hint(for text: String, among candidates: [String]) -> String? {
+    if let s = suggestion(for: text, among: candidates) { return "did you mean '\(s)'?" }
+    guard !candidates.isEmpty else { return nil }
+    let shown = candidates.prefix(12).map { "'\($0)'" }.joined(separator: ", ")
+    return "expected one of \(shown)\(candidates.count > 12 ? ", ..." : "")"
+  }
+}

@@ -1,0 +1,128 @@
+public import Canonical
+public import Spreadsheet
+
+/// The words of the report workbook: sheet names, headers and status words. Swedish by
+/// default (``swedish``); a municipality may change any of them.
+public struct ReportLabels: Hashable, Sendable {
+  /// Sheet names, in order: summary, goals, nyckeltal, activities, units, red thread,
+  /// checks. Each at most 31 characters.
+  public var summarySheet = "Sammanfattning"
+  /// The goals sheet.
+  public var goalsSheet = "Måluppfyllelse"
+  /// The nyckeltal sheet.
+  public var kpisSheet = "Nyckeltal"
+  /// The activities sheet.
+  public var activitiesSheet = "Aktiviteter"
+  /// The units sheet.
+  public var unitsSheet = "Enheter"
+  /// The red-thread sheet.
+  public var redThreadSheet = "Röd tråd"
+  /// The checks sheet.
+  public var checksSheet = "Kontroll"
+
+  /// The report's title; `{board}` is replaced by the board's name.
+  public var title = "Nämndrapport – {board}"
+  /// Title-block labels.
+  public var municipality = "Kommun"
+  /// Title-block label of the board.
+  public var board = "Nämnd"
+  /// Title-block label of the period.
+  public var period = "Period"
+  /// Title-block label of the report day for activities.
+  public var asOf = "Bedömningsdag"
+  /// Title-block label of the report's date.
+  public var reportDate = "Rapportdatum"
+
+  /// Summary table headers.
+  public var summaryHeader = ["Område", "Status", "Antal", "Andel"]
+  /// Summary areas.
+  public var summaryKPIs = "Nyckeltal"
+  /// Summary area of goals.
+  public var summaryGoals = "Måluppfyllelse"
+  /// Summary area of activities.
+  public var summaryActivities = "Aktiviteter"
+  /// Summary area of units.
+  public var summaryUnits = "Enheter"
+  /// Summary area of checks.
+  public var summaryChecks = "Kontroll"
+
+  /// Goals sheet headers.
+  public var goalsHeader = [
+    "Nivå", "Enhet", "Mål-ID", "Mål", "Kopplat till", "Prioriterat", "Måluppfyllelse",
+    "Underlag", "Nyckeltal uppnådda", "Försenade aktiviteter", "Analys",
+  ]
+  /// Nyckeltal sheet headers.
+  public var kpisHeader = [
+    "Enhet", "Mål", "Nyckeltal-ID", "Nyckeltal", "Målvärde", "Utfall", "Utfall avser",
+    "Föregående", "Föregående avser", "Trend", "Status", "Källa",
+  ]
+  /// Activities sheet headers.
+  public var activitiesHeader = [
+    "Enhet", "Mål", "Aktivitet", "Ansvarig", "Start", "Slut", "Status", "Försenad", "Kommentar",
+  ]
+  /// Units sheet headers.
+  public var unitsHeader = [
+    "Enhet", "Typ", "Inlämnad", "Fil", "Mål", "Varav prioriterade", "Nyckeltal",
+    "Nyckeltal uppnådda", "Aktiviteter", "Aktiviteter enligt plan", "Försenade aktiviteter",
+    "Fel", "Varningar",
+  ]
+  /// Red-thread sheet headers.
+  public var redThreadHeader = [
+    "Nationella mål", "KF-mål", "Nämndmål", "Enhet", "Enhetsmål", "Typ",
+    "Nyckeltal / aktivitet", "Status", "Röd tråd",
+  ]
+  /// Checks sheet headers.
+  public var checksHeader = [
+    "Allvarlighet", "Kontroll", "Kod", "Fil", "Cell", "Värde", "Meddelande", "Åtgärd",
+  ]
+
+  /// Yes.
+  public var yes = "Ja"
+  /// No.
+  public var no = "Nej"
+  /// The leaf kinds of the red-thread sheet.
+  public var kpiKind = "Nyckeltal"
+  /// An activity leaf.
+  public var activityKind = "Aktivitet"
+  /// A whole thread.
+  public var threadWhole = "Hel"
+  /// A broken thread.
+  public var threadBroken = "Bruten"
+  /// Activity states of the summary: on track, done, delayed, cancelled.
+  public var activityOnTrack = "Enligt plan"
+  /// Done.
+  public var activityDone = "Klar"
+  /// Delayed.
+  public var activityDelayed = "Försenad"
+  /// Cancelled.
+  public var activityCancelled = "Avbruten"
+  /// Delivered.
+  public var delivered = "Inlämnat"
+  /// Not delivered.
+  public var notDelivered = "Ej inlämnat"
+  /// A goal with nothing to judge by.
+  public var notJudged = "Ej bedömt"
+  /// A text line (CSV) in the cell column: `rad 12`.
+  public var line = "rad"
+
+  /// Creates the Swedish labels.
+  public init() {}
+
+  /// The Swedish labels, the default.
+  public static let swedish = ReportLabels()
+
+  /// A severity in words: `Fel`, `Varning`, `Information`.
+  public func severity(_ severity: Severity) -> String {
+    switch severity {
+    case .error: return "Fel"
+    case .warning: return "Varning"
+    case .info: return "Information"
+    }
+  }
+
+  /// A goal level in words: `Nämndmål`, `Enhetsmål`.
+  public func level(_ level: Goal.Level) -> String {
+    let label = level.swedishLabel
+    return label.prefix(1).uppercased() + label.dropFirst()
+  }
+}

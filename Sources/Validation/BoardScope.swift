@@ -1,0 +1,385 @@
+public import Canonical
+
+/// The records of a dataset that concern one board (nämnd) and one period, indexed for the
+/// red-thread checks and the board report.
+///
+/// A record's unit is its own unit id, or else the unit of the plan read from the same file.
+/// Kept are: national and council goals; the board's own nämndmål (owner the board or none);
+/// the records of the board and of every unit under it, and of units the register does not
+/// know (reported as `unknown-unit`); records with a period only when it overlaps the
+/// period. Records of units under other boards are left out (their files are listed in
+/// ``outsidePlans``). Measurements of every period are kept, for trends.
+public struct BoardScope: Sendable {
+  /// The board's unit id, e.g. `hofors-bun`.
+  public let boardID: String
+  /// The period validated.
+  public let period: Period
+  /// The day activities are judged on (the period's last day unless given).
+  public let asOf: CalendarDate
+  /// The board, when it is in the unit register.
+  public let board: OrgUnit?
+  /// The unit register: every unit of the dataset by id (the first of duplicates).
+  public let register: [String: OrgUnit]
+  /// The ids of the units under the board, at any depth (not the board itself).
+  public let memberUnitIDs: Set<String>
+  /// The units above the board (the council, the municipality), nearest first.
+  public let ancestorUnitIDs: [String]
+  /// The units that must deliver a file for the period, in register order.
+  public let expectedUnits: [OrgUnit]
+  /// Goals in scope, in dataset order; unit goals carry their owner.
+  public let goals: [Goal]
+  /// Indicator uses in scope, each with its unit.
+  public let kpis: [KPI]
+  /// Targets in scope, each with its unit.
+  public let targets: [Target]
+  /// Measurements of the board, its units and the municipality, every period, with unit
+  /// codes (skolenhetskod, kommunkod, Kolada id) turned into unit ids.
+  public let measurements: [Measurement]
+  /// Activities in scope, each with its unit.
+  public let activities: [Activity]
+  /// Assessments in scope, each with its unit.
+  public let assessments: [Assessment]
+  /// Plans (delivered files) in scope.
+  public let plans: [Plan]
+  /// Plans of units that belong to another board.
+  public let outsidePlans: [Plan]
+  /// Unit ids named by records but absent from the register: the first record naming each,
+  /// in order of appearance.
+  public let unknownUnitReferences: [UnitReference]
+
+  /// A record's reference to a unit.
+  public struct UnitReference: Hashable, Sendable {
+    /// The unit id as written.
+    public var unitID: String
+    /// What the record is: `file`, `goal`, `nyckeltal`, `målvärde`, `activity`, `assessment`.
+    public var kind: String
+    /// The record's id (for a file: its name).
+    public var owner: String
+    /// Where the record was read.
+    public var provenance: Provenance?
+  }
+
+  private let goalsByID: [String: [Int]]
+  private let measurementsByKPI: [String: [Int]]
+
+  /// Selects and indexes the records of `dataset` for a board and period.
+  ///
+  /// - Parameters:
+  ///   - dataset: everything received (merged from all files).
+  ///   - boardID: the board's unit id.
+  ///   - period: the period of the report.
+  ///   - asOf: the day activities are judged on; `nil` for the period's last day.
+  ///   - expectedUnitIDs: the units that must deliver; `nil` for every school, preschool,
+  ///     area and other unit under the board that has no unit below it.
+  public init(
+    dataset: Dataset, boardID: String, period: Period, asOf: CalendarDate? = nil,
+    expectedUnitIDs: [String]? = nil
+  ) {
+    self.boardID = boardID
+    self.period = period
+    self.asOf = asOf ?? period.end
+    var register: [String: OrgUnit] = [:]
+    for unit in dataset.units where register[unit.id] == nil { register[unit.id] = unit }
+    self.register = register
+    self.board = register[boardID]
+
+    var children: [String: [String]] = [:]
+    for unit in dataset.units {
+      if let parent = unit.parentID { children[parent, default: []].append(unit.id) }
+    }
+    var members: Set<String> = []
+    var stack = children[boardID] ?? []
+    while let id = stack.popLast() {
+      guard id != boardID, members.insert(id).inserted else { continue }
+      stack += children[id] ?? []
+    }
+    memberUnitIDs = members
+    var ancestors: [String] = []
+    var cursor = register[boardID]?.parentID
+    while let id = cursor, id != boardID, !ancestors.contains(id) {
+      ancestors.append(id)
+      cursor = register[id]?.parentID
+    }
+    ancestorUnitIDs = ancestors
+
+    let deliveringKinds: Set<OrgUnit.Kind> = [.school, .preschool, .area, .other]
+    if let expectedUnitIDs {
+      expectedUnits = expectedUnitIDs.compactMap { register[$0] }
+    } else {
+      expectedUnits = dataset.units.filter { unit in
+        members.contains(unit.id) && deliveringKinds.contains(unit.kind)
+          && !(children[unit.id] ?? []).contains { members.contains($0) }
+      }.reduce(into: [OrgUnit]()) { list, unit in
+        if !list.contains(where: { $0.id == unit.id }) { list.append(unit) }
+      }
+    }
+
+    var fileUnit: [String: String] = [:]
+    for plan in dataset.plans {
+      if let file = plan.provenance?.file, let unit = plan.unitID, fileUnit[file] == nil {
+        fileUnit[file] = unit
+      }
+    }
+    func unitOf(_ explicit: String?, _ provenance: Provenance?) -> String? {
+      explicit ?? provenance.flatMap { fileUnit[$0.file] }
+    }
+    var unknown: [UnitReference] = []
+    var unknownSeen: Set<String> = []
+    func noteUnknown(_ id: String?, _ kind: String, _ owner: String, _ provenance: Provenance?) {
+      guard let id, register[id] == nil, unknownSeen.insert(id).inserted else { return }
+      unknown.append(UnitReference(unitID: id, kind: kind, owner: owner, provenance: provenance))
+    }
+    func inScope(_ unit: String?) -> Bool {
+      guard let unit else { return true }
+      return unit == boardID || members.contains(unit) || register[unit] == nil
+    }
+    func overlaps(_ p: Period?) -> Bool {
+      guard let p else { return true }
+      return p.start <= period.end && period.start <= p.end
+    }
+
+    var plans: [Plan] = []
+    var outside: [Plan] = []
+    for plan in dataset.plans where overlaps(plan.period) {
+      noteUnknown(plan.unitID, "file", plan.provenance?.file ?? "", plan.provenance)
+      if inScope(plan.unitID) { plans.append(plan) } else { outside.append(plan) }
+    }
+    self.plans = plans
+    outsidePlans = outside
+
+    var goals: [Goal] = []
+    for var goal in dataset.goals where overlaps(goal.period) {
+      switch goal.level {
+      case .national, .council: goals.append(goal)
+      case .board:
+        if goal.ownerUnitID == nil || goal.ownerUnitID == boardID { goals.append(goal) }
+      case .unit:
+        goal.ownerUnitID = unitOf(goal.ownerUnitID, goal.provenance)
+        noteUnknown(goal.ownerUnitID, goal.level.swedishLabel, goal.id, goal.provenance)
+        if inScope(goal.ownerUnitID) { goals.append(goal) }
+      }
+    }
+    self.goals = goals
+
+    var kpis: [KPI] = []
+    for var kpi in dataset.kpis {
+      kpi.unitID = unitOf(kpi.unitID, kpi.provenance)
+      noteUnknown(kpi.unitID, "nyckeltal", kpi.id, kpi.provenance)
+      if inScope(kpi.unitID) { kpis.append(kpi) }
+    }
+    self.kpis = kpis
+
+    var targets: [Target] = []
+    for var target in dataset.targets where overlaps(target.period) {
+      target.unitID = unitOf(target.unitID, target.provenance)
+      noteUnknown(target.unitID, "målvärde", target.kpiID, target.provenance)
+      if inScope(target.unitID) { targets.append(target) }
+    }
+    self.targets = targets
+
+    var activities: [Activity] = []
+    for var activity in dataset.activities {
+      activity.unitID = unitOf(activity.unitID, activity.provenance)
+      noteUnknown(activity.unitID, "activity", activity.id, activity.provenance)
+      if inScope(activity.unitID) { activities.append(activity) }
+    }
+    self.activities = activities
+
+    var assessments: [Assessment] = []
+    for var assessment in dataset.assessments where overlaps(assessment.period) {
+      assessment.unitID = unitOf(assessment.unitID, assessment.provenance)
+      noteUnknown(assessment.unitID, "assessment", assessment.goalID, assessment.provenance)
+      if inScope(assessment.unitID) { assessments.append(assessment) }
+    }
+    self.assessments = assessments
+    unknownUnitReferences = unknown
+
+    var codes: [String: String] = [:]
+    for unit in dataset.units {
+      for code in [unit.schoolUnitCode, unit.koladaID, unit.municipalityCode].compactMap({ $0 })
+      where codes[code] == nil && register[code] == nil {
+        codes[code] = unit.id
+      }
+    }
+    let measuredUnits = members.union(ancestors).union([boardID])
+    var measurements: [Measurement] = []
+    for var measurement in dataset.measurements {
+      if let id = unitOf(measurement.unitID, measurement.provenance) {
+        measurement.unitID = codes[id] ?? id
+      }
+      if let unit = measurement.unitID, !measuredUnits.contains(unit) { continue }
+      measurements.append(measurement)
+    }
+    self.measurements = measurements
+
+    var byID: [String: [Int]] = [:]
+    for (index, goal) in goals.enumerated() { byID[goal.id, default: []].append(index) }
+    goalsByID = byID
+    var byKPI: [String: [Int]] = [:]
+    for (index, m) in measurements.enumerated() { byKPI[m.kpiID, default: []].append(index) }
+    measurementsByKPI = byKPI
+  }
+
+  /// The goal a reference names, seen from a unit: the unit's own enhetsmål first, then the
+  /// board's nämndmål, KF-mål and national goals.
+  ///
+  /// - Parameters:
+  ///   - reference: the goal id as written.
+  ///   - unitID: the unit whose record holds the reference (`nil` or the board for the
+  ///     board's own records).
+  /// - Returns: the goal, or `nil` when no goal with that id is visible from the unit.
+  public func goal(_ reference: String, from unitID: String?) -> Goal? {
+    goalIndex(reference, from: unitID).map { goals[$0] }
+  }
+
+  /// The index in ``goals`` of the goal a reference names, seen from a unit (as
+  /// ``goal(_:from:)``).
+  public func goalIndex(_ reference: String, from unitID: String?) -> Int? {
+    guard let indices = goalsByID[reference] else { return nil }
+    if let own = indices.first(where: {
+      goals[$0].level == .unit && goals[$0].ownerUnitID == unitID
+    }) {
+      return own
+    }
+    return indices.first { goals[$0].level != .unit }
+  }
+
+  /// The goals at some levels, as did-you-mean candidates, seen from a unit (its own
+  /// enhetsmål only): the nearest level first (enhetsmål, nämndmål, KF-mål, national goals),
+  /// in reading order within a level.
+  public func candidates(levels: Set<Goal.Level>, from unitID: String?) -> Suggestion {
+    let visible = goals.filter { goal in
+      levels.contains(goal.level) && (goal.level != .unit || goal.ownerUnitID == unitID)
+    }
+    let ordered = Goal.Level.allCases.reversed().flatMap { level in
+      visible.filter { $0.level == level }
+    }
+    return Suggestion(candidates: ordered.map { Suggestion.Candidate(id: $0.id, title: $0.title) })
+  }
+
+  /// The name of a unit for messages: its register name, else its id.
+  public func unitName(_ id: String?) -> String {
+    guard let id else { return "the unit" }
+    return register[id]?.name ?? id
+  }
+
+  /// The targets of an indicator use valid in the period, best first: a target read from the
+  /// same row of the same file, then one for the period itself, then the one for the shortest
+  /// period containing it (the year before the läsår).
+  public func targets(for kpi: KPI) -> [Target] {
+    let matching = targets.filter { target in
+      target.kpiID == kpi.id && target.unitID == kpi.unitID && isValid(target)
+    }
+    func rank(_ target: Target) -> (Int, Int, Int) {
+      let sameRow =
+        target.provenance != nil && target.provenance?.file == kpi.provenance?.file
+        && target.provenance?.sheet == kpi.provenance?.sheet
+        && target.provenance?.row != nil && target.provenance?.row == kpi.provenance?.row
+      let p = target.period
+      let exact = p == period || p == nil
+      let length = p.map { $0.end.daysSinceEpoch - $0.start.daysSinceEpoch } ?? 0
+      return (sameRow ? 0 : 1, exact ? 0 : 1, length)
+    }
+    return matching.enumerated().sorted { a, b in
+      let (ra, rb) = (rank(a.element), rank(b.element))
+      return ra != rb ? ra < rb : a.offset < b.offset
+    }.map(\.element)
+  }
+
+  /// Whether a target is valid in the period: no period, the period itself, or a period
+  /// containing it.
+  public func isValid(_ target: Target) -> Bool {
+    guard let p = target.period else { return true }
+    return p == period || period.isWithin(p)
+  }
+
+  /// The outcome of an indicator for a unit, gender and period, when one was received
+  /// (a value or a missing reason).
+  ///
+  /// For the board's own indicators, outcomes of the municipality (by unit id or kommunkod)
+  /// count as the board's.
+  public func outcome(
+    kpiID: String, unitID: String?, period: Period? = nil, gender: Measurement.Gender = .total
+  ) -> Measurement? {
+    let wanted = period ?? self.period
+    return measurements(kpiID: kpiID, unitID: unitID, gender: gender).last {
+      $0.period == wanted
+    }
+  }
+
+  /// The outcome the board reads for the period: the one for the period itself (a value or
+  /// a missing reason), else the latest value of a period ending on or before the period's
+  /// last day (the 2025 result of an annual Kolada series in a report for kvartal 1 2026).
+  public func latestOutcome(
+    kpiID: String, unitID: String?, gender: Measurement.Gender = .total
+  ) -> Measurement? {
+    let list = measurements(kpiID: kpiID, unitID: unitID, gender: gender)
+    if let exact = list.last(where: { $0.period == period }) { return exact }
+    return Self.latest(
+      list.filter { m in
+        guard let p = m.period, m.value != nil else { return false }
+        return p.end <= period.end
+      })
+  }
+
+  /// The latest outcome with a value before a period (by default the report's period): of
+  /// the same kind of period when there is one (the quarter, tertial or year before), else
+  /// of any period ending before it starts.
+  public func previousOutcome(
+    kpiID: String, unitID: String?, gender: Measurement.Gender = .total,
+    before reference: Period? = nil
+  ) -> Measurement? {
+    let reference = reference ?? period
+    let candidates = measurements(kpiID: kpiID, unitID: unitID, gender: gender).filter {
+      $0.value != nil && $0.period != nil
+    }
+    let sameKind = candidates.filter {
+      guard let p = $0.period else { return false }
+      return p.kind == reference.kind && p < reference
+    }
+    if let found = Self.latest(sameKind) { return found }
+    return Self.latest(
+      candidates.filter {
+        guard let p = $0.period else { return false }
+        return p.end < reference.start
+      })
+  }
+
+  private static func latest(_ list: [Measurement]) -> Measurement? {
+    list.enumerated().max { a, b in
+      guard let pa = a.element.period, let pb = b.element.period else { return false }
+      return pa != pb ? pa < pb : a.offset < b.offset
+    }?.element
+  }
+
+  private func measurements(kpiID: String, unitID: String?, gender: Measurement.Gender)
+    -> [Measurement]
+  {
+    let units: [String?]
+    if unitID == nil || unitID == boardID {
+      units = [unitID, boardID] + ancestorUnitIDs.map { Optional($0) }
+    } else {
+      units = [unitID]
+    }
+    let forKPI = (measurementsByKPI[kpiID] ?? []).map { measurements[$0] }
+    for unit in units {
+      let found = forKPI.filter { $0.unitID == unit && $0.gender == gender }
+      if !found.isEmpty { return found }
+    }
+    return []
+  }
+
+  /// The assessment of a goal by a unit for the period: one for the period itself first,
+  /// then one without a period, then the latest overlapping one.
+  public func assessment(of goal: Goal, unitID: String?) -> Assessment? {
+    let list = assessments.filter { a in
+      a.goalID == goal.id && (a.unitID == unitID || (a.unitID == nil && unitID == nil))
+    }
+    return list.first { $0.period == period } ?? list.first { $0.period == nil } ?? list.last
+  }
+
+  /// The unit whose record it is, for a goal: the owner for enhetsmål, the board otherwise.
+  public func unitID(of goal: Goal) -> String? {
+    goal.level == .unit ? goal.ownerUnitID : boardID
+  }
+}

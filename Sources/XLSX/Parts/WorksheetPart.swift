@@ -1,0 +1,451 @@
+internal import Interop
+import Spreadsheet
+
+/// Turns the SAX2 events of a worksheet part (`xl/worksheets/sheetN.xml`, ECMA-376 Part 1
+/// §18.3.1.99 `<worksheet>`) into ``Row`` values, one `<row>` at a time.
+///
+/// Rows are appended to ``rows`` as they close; the reader drains them between chunks, so at
+/// most one chunk's worth of rows (64 KiB of XML) is held. Merged ranges (`<mergeCell>`, after
+/// the cells) collect in ``mergedRanges``.
+///
+/// Cells are placed by their `r` attribute (`B7`, either case), or, when it is missing, one
+/// column after the previous cell of the row; rows by `<row r=…>`, or one after the previous
+/// row. The `<dimension>` element is ignored (it is often wrong or missing).
+struct WorksheetHandler: XMLContentHandler {
+  enum CellType: UInt8 {
+    case number, sharedString, formulaString, inlineString, boolean, error, isoDate
+  }
+
+  enum TextTarget: UInt8 {
+    case none, value, formula, inline
+  }
+
+  // Configuration.
+  let strings: [String]
+  let formatKinds: [NumberFormat.Kind?]
+  let formatCodes: [String?]
+  let dateSystem: DateSystem
+  let maxRows: Int
+  let maxColumns: Int
+  let maxTextBytes: Int
+
+  // Output.
+  var rows: [Row] = []
+  var mergedRanges: [CellRange] = []
+  var failure: (code: XLSXError.Code, message: String, cell: CellReference?, row: Int?)?
+  var finished = false
+
+  // Interned names.
+  private var sheetDataName = XMLName.none
+  private var rowName = XMLName.none
+  private var cName = XMLName.none
+  private var vName = XMLName.none
+  private var fName = XMLName.none
+  private var isName = XMLName.none
+  private var tName = XMLName.none
+  private var rPhName = XMLName.none
+  private var mergeCellName = XMLName.none
+  private var spaceAttribute = XMLName.none
+  private var rAttribute = XMLName.none
+  private var sAttribute = XMLName.none
+  private var refAttribute = XMLName.none
+
+  // Row state.
+  private var inSheetData = false
+  private var rowOpen = false
+  private var rowNumber = 0
+  private var lastRowNumber = 0
+  private var cells: [Cell] = []
+  private var cellCapacity = 8
+  /// The column of the last `<c>` of the row, empty or not (cells without `r` follow it).
+  private var lastCellColumn = 0
+  /// UTF-8 bytes of text in the string cells read so far (a shared string counts each time).
+  var textBytes = 0
+
+  // Cell state.
+  private var cellOpen = false
+  private var cellRow = 0
+  private var cellColumn = 0
+  private var cellType = CellType.number
+  private var cellStyle = 0
+  private var target = TextTarget.none
+  private var hasValue = false
+  private var hasFormula = false
+  private var hasInline = false
+  private var inInline = false
+  private var phoneticDepth = 0
+  private var textStart = 0
+  private var preserveSpace = false
+  private var valueBuffer: [UInt8] = []
+  private var formulaBuffer: [UInt8] = []
+  private var inlineBuffer: [UInt8] = []
+
+  init(
+    strings: [String], styles: StyleSheet, dateSystem: DateSystem, maxRows: Int,
+    maxColumns: Int, maxTextBytes: Int
+  ) {
+    self.maxTextBytes = maxTextBytes
+    self.strings = strings
+    self.formatKinds = styles.cellFormats.map { $0?.kind }
+    self.formatCodes = styles.cellFormats.map { $0?.formatCode }
+    self.dateSystem = dateSystem
+    self.maxRows = maxRows
+    self.maxColumns = maxColumns
+    valueBuffer.reserveCapacity(64)
+  }
+
+  var isStopped: Bool { failure != nil }
+
+  mutating func bind(_ names: XMLNameTable) {
+    sheetDataName = names.intern("sheetData")
+    rowName = names.intern("row")
+    cName = names.intern("c")
+    vName = names.intern("v")
+    fName = names.intern("f")
+    isName = names.intern("is")
+    tName = names.intern("t")
+    rPhName = names.intern("rPh")
+    mergeCellName = names.intern("mergeCell")
+    spaceAttribute = names.intern("space")
+    rAttribute = names.intern("r")
+    sAttribute = names.intern("s")
+    refAttribute = names.intern("ref")
+  }
+
+  // MARK: Events
+
+  mutating func startElement(
+    _ name: XMLName, namespace: XMLNamespaceURI, attributes: XMLAttributes
+  ) {
+    if cellOpen {
+      if name == vName {
+        target = .value
+        hasValue = true
+        valueBuffer.removeAll(keepingCapacity: true)
+      } else if name == fName {
+        target = .formula
+        hasFormula = true
+        formulaBuffer.removeAll(keepingCapacity: true)
+      } else if name == isName {
+        inInline = true
+        hasInline = true
+      } else if inInline {
+        if name == tName {
+          if phoneticDepth == 0 {
+            target = .inline
+            textStart = inlineBuffer.count
+            preserveSpace = XMLText.preservesSpace(attributes, spaceAttribute)
+          }
+        } else if name == rPhName {
+          phoneticDepth += 1
+        }
+      }
+      return
+    }
+    if name == cName {
+      if inSheetData { startCell(attributes) }
+    } else if name == rowName {
+      if inSheetData { startRow(attributes) }
+    } else if name == sheetDataName {
+      inSheetData = true
+    } else if name == mergeCellName {
+      if let text = attributes.string(of: refAttribute), let range = CellRange(text) {
+        mergedRanges.append(range)
+      }
+    }
+  }
+
+  mutating func endElement(_ name: XMLName) {
+    if cellOpen {
+      if name == cName {
+        endCell()
+      } else if name == vName || name == fName {
+        target = .none
+      } else if inInline {
+        if name == tName {
+          if target == .inline, !preserveSpace { XMLText.trimTail(&inlineBuffer, from: textStart) }
+          target = .none
+        } else if name == rPhName {
+          phoneticDepth -= 1
+        } else if name == isName {
+          inInline = false
+          target = .none
+        }
+      }
+      return
+    }
+    if name == rowName {
+      if rowOpen { endRow() }
+    } else if name == sheetDataName {
+      if rowOpen { endRow() }
+      inSheetData = false
+    }
+  }
+
+  mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
+    switch target {
+    case .none: return
+    case .value: valueBuffer.append(contentsOf: text)
+    case .formula: formulaBuffer.append(contentsOf: text)
+    case .inline: inlineBuffer.append(contentsOf: text)
+    }
+  }
+
+  // MARK: Rows
+
+  private mutating func startRow(_ attributes: XMLAttributes) {
+    if rowOpen { endRow() }
+    var number = lastRowNumber + 1
+    if let bytes = attributes.value(of: rAttribute),
+      let n = NumberText.parseIndex(bytes, limit: Int(Int32.max)), n >= 1
+    {
+      number = n
+    }
+    guard number <= maxRows else {
+      fail(
+        .cellOutOfRange, "row \(number) lies beyond the last row allowed (\(maxRows))",
+        cell: nil, row: number)
+      return
+    }
+    openRow(number)
+  }
+
+  private mutating func openRow(_ number: Int) {
+    rowOpen = true
+    rowNumber = number
+    lastRowNumber = number
+    lastCellColumn = 0
+    cells = []
+    cells.reserveCapacity(cellCapacity)
+  }
+
+  private mutating func endRow() {
+    rowOpen = false
+    if !cells.isEmpty {
+      cellCapacity = max(cellCapacity, cells.count)
+      rows.append(Row(number: rowNumber, cells: cells))
+      cells = []
+    }
+  }
+
+  // MARK: Cells
+
+  private mutating func startCell(_ attributes: XMLAttributes) {
+    if !rowOpen { openRow(lastRowNumber + 1) }
+    cellOpen = true
+    cellType = .number
+    cellStyle = 0
+    hasValue = false
+    hasFormula = false
+    hasInline = false
+    inInline = false
+    phoneticDepth = 0
+    target = .none
+    inlineBuffer.removeAll(keepingCapacity: true)
+    cellRow = rowNumber
+    cellColumn = lastCellColumn + 1
+    var i = 0
+    while i < attributes.count {
+      let attribute = attributes.name(at: i)
+      if attribute == rAttribute {
+        parseReference(attributes.value(at: i))
+      } else if attribute == tName {
+        cellType = Self.cellType(attributes.value(at: i))
+      } else if attribute == sAttribute {
+        cellStyle = NumberText.parseIndex(attributes.value(at: i), limit: 1 << 30) ?? 0
+      }
+      i += 1
+    }
+    lastCellColumn = cellColumn
+  }
+
+  /// Reads `B7` (letters then digits, either case) into the cell's column and row.
+  private mutating func parseReference(_ bytes: UnsafeBufferPointer<UInt8>) {
+    var column = 0
+    var row = 0
+    var letters = 0
+    var digits = 0
+    for b in bytes {
+      let upper = b & 0xDF
+      if digits == 0, upper >= 65, upper <= 90 {
+        if letters < 4 { column = column * 26 + Int(upper - 64) }
+        letters += 1
+      } else if b &- 48 < 10 {
+        if digits < 10 { row = row * 10 + Int(b &- 48) }
+        digits += 1
+      } else if b == UInt8(ascii: "$") {
+        continue
+      } else {
+        return
+      }
+    }
+    if letters > 3 { column = Int.max / 2 }
+    if letters > 0 { cellColumn = column }
+    if digits > 0, row >= 1 { cellRow = digits > 9 ? Int.max / 2 : row }
+  }
+
+  @inline(__always)
+  static func cellType(_ bytes: UnsafeBufferPointer<UInt8>) -> CellType {
+    switch bytes.count {
+    case 1:
+      switch bytes[0] {
+      case UInt8(ascii: "s"): return .sharedString
+      case UInt8(ascii: "b"): return .boolean
+      case UInt8(ascii: "e"): return .error
+      case UInt8(ascii: "d"): return .isoDate
+      default: return .number
+      }
+    case 3 where bytes[0] == UInt8(ascii: "s"): return .formulaString
+    case 9 where bytes[0] == UInt8(ascii: "i"): return .inlineString
+    default: return .number
+    }
+  }
+
+  private mutating func endCell() {
+    cellOpen = false
+    target = .none
+    guard cellRow <= maxRows, cellColumn <= maxColumns else {
+      let row = cellRow > maxRows ? "row \(cellRow)" : "row \(cellRow)"
+      let column = CellReference.columnLetters(min(cellColumn, 1 << 20))
+      fail(
+        .cellOutOfRange,
+        "cell \(column)\(cellRow) (\(row), column \(cellColumn)) lies beyond the grid of "
+          + "\(maxRows) rows and \(maxColumns) columns",
+        cell: CellReference(row: min(cellRow, 1 << 30), column: min(cellColumn, 1 << 30)))
+      return
+    }
+    guard let value = cellValue() else { return }
+    let formula: String? =
+      hasFormula && !formulaBuffer.isEmpty ? String(decoding: formulaBuffer, as: UTF8.self) : nil
+    if case .string(let s) = value {
+      if s.isEmpty, formula == nil { return }
+      textBytes += s.utf8.count
+      if textBytes > maxTextBytes {
+        fail(
+          .cellTextTooLarge,
+          "the string cells of the sheet hold more than \(maxTextBytes) bytes of text "
+            + "(maxCellTextBytes), reached at cell \(CellReference.columnLetters(cellColumn))"
+            + "\(cellRow)",
+          cell: CellReference(row: cellRow, column: cellColumn))
+        return
+      }
+    }
+    let code = cellStyle < formatCodes.count ? formatCodes[cellStyle] : nil
+    let cell = Cell(column: cellColumn, value: value, numberFormat: code, formula: formula)
+    if cellRow != rowNumber {
+      // A cell whose reference names another row than its `<row>`: it belongs to that row.
+      endRow()
+      openRow(cellRow)
+    }
+    if let last = cells.last, last.column >= cellColumn {
+      insert(cell)
+    } else {
+      cells.append(cell)
+    }
+  }
+
+  /// Places a cell that arrived out of column order, replacing one in the same column.
+  private mutating func insert(_ cell: Cell) {
+    var low = 0
+    var high = cells.count
+    while low < high {
+      let mid = (low + high) / 2
+      if cells[mid].column < cell.column { low = mid + 1 } else { high = mid }
+    }
+    if low < cells.count, cells[low].column == cell.column {
+      cells[low] = cell
+    } else {
+      cells.insert(cell, at: low)
+    }
+  }
+
+  private mutating func cellValue() -> CellValue? {
+    switch cellType {
+    case .sharedString:
+      guard hasValue else { return nil }
+      let index = valueBuffer.withUnsafeBufferPointer { NumberText.parseIndex($0) }
+      guard let index, index < strings.count else {
+        let text = String(decoding: valueBuffer, as: UTF8.self)
+        fail(
+          .invalidSharedString,
+          "cell \(CellReference.columnLetters(cellColumn))\(cellRow) refers to shared string "
+            + "'\(text)', but the table has \(strings.count) strings",
+          cell: CellReference(row: cellRow, column: cellColumn))
+        return nil
+      }
+      return .string(strings[index])
+    case .formulaString:
+      guard hasValue else { return nil }
+      return .string(EscapedText.decode(valueBuffer))
+    case .inlineString:
+      // `<is>` holds the text; a `<v>` alone is not read (as openpyxl and calamine do).
+      guard hasInline else { return nil }
+      return .string(EscapedText.decode(inlineBuffer))
+    case .boolean:
+      guard hasValue else { return nil }
+      let text = String(decoding: valueBuffer, as: UTF8.self).trimmingSpaces()
+      switch text.lowercased() {
+      case "1", "true": return .bool(true)
+      case "0", "false": return .bool(false)
+      default: return text.isEmpty ? nil : .string(text)
+      }
+    case .error:
+      guard hasValue else { return nil }
+      return .error(String(decoding: valueBuffer, as: UTF8.self))
+    case .isoDate:
+      guard hasValue else { return nil }
+      let text = String(decoding: valueBuffer, as: UTF8.self).trimmingSpaces()
+      if let date = ISODateText.parse(text) { return .dateTime(date) }
+      return text.isEmpty ? nil : .string(text)
+    case .number:
+      if !hasValue {
+        if hasInline { return .string(EscapedText.decode(inlineBuffer)) }
+        return nil
+      }
+      let parsed = valueBuffer.withUnsafeBufferPointer { NumberText.parseDouble($0) }
+      guard let number = parsed else {
+        let text = String(decoding: valueBuffer, as: UTF8.self)
+        return text.trimmingSpaces().isEmpty ? nil : .string(text)
+      }
+      guard cellStyle < formatKinds.count, let kind = formatKinds[cellStyle] else {
+        return .number(number)
+      }
+      return Self.typed(number, kind: kind, dateSystem: dateSystem)
+    }
+  }
+
+  /// A number under a number format: a date, a time, an elapsed time or a plain number.
+  ///
+  /// A serial in 0 ..< 1 under a date or time format is a time of day alone (on the epoch day
+  /// 1899-12-30 of ``CivilDateTime``), as calamine and openpyxl read it. Serials outside the
+  /// years 1 to 9999 (Excel shows `#####`) stay numbers.
+  static func typed(_ number: Double, kind: NumberFormat.Kind, dateSystem: DateSystem)
+    -> CellValue
+  {
+    switch kind {
+    case .date, .dateTime, .time:
+      if number >= 0 && number < 1 { return .dateTime(CivilDateTime(serial: number)) }
+      guard number > -693_593, number < 2_958_466 else { return .number(number) }
+      return .dateTime(dateSystem.dateTime(fromSerial: number))
+    case .duration:
+      return .duration(seconds: number * 86_400)
+    case .number, .percent, .text:
+      return .number(number)
+    }
+  }
+
+  private mutating func fail(
+    _ code: XLSXError.Code, _ message: String, cell: CellReference?, row: Int? = nil
+  ) {
+    if failure == nil { failure = (code, message, cell, row ?? cell?.row) }
+  }
+}
+
+extension String {
+  func trimmingSpaces() -> String {
+    var s = Substring(self)
+    while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
+    while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,307 @@
+import Spreadsheet
+
+/// One worksheet part (`xl/worksheets/sheetN.xml`, ECMA-376 Part 1 §18.3.1.99) being
+/// streamed: the header (`sheetPr`, `sheetViews`, `cols`) when the sheet starts, one `<row>`
+/// per ``encodeRow(_:row:formats:sharedStrings:columns:)`` call, and the footer (`autoFilter`,
+/// `mergeCells`, `conditionalFormatting`, `pageMargins`) when it ends.
+///
+/// There is no `<dimension>`: it would have to precede rows not yet seen, and it is optional.
+final class WorksheetStream {
+  /// The sheet name as on its tab.
+  let name: String
+  /// The 1-based sheet number, `N` in `sheetN.xml`.
+  let number: Int
+  /// The options given when the sheet started.
+  let options: WorksheetOptions
+  /// The last row written, 0 before the first.
+  var lastRow = 0
+  /// The autofilter range, settable until the sheet ends.
+  var autoFilter: CellRange?
+  /// Merged ranges, added until the sheet ends.
+  var mergedRanges: [CellRange] = []
+  /// Conditional formats with the `dxfId` of each rule.
+  var conditionalFormats: [(format: ConditionalFormat, differentialIDs: [Int])] = []
+
+  let stream: XMLStream
+  private let rowDigits = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
+
+  init(name: String, number: Int, options: WorksheetOptions, stream: XMLStream) {
+    self.name = name
+    self.number = number
+    self.options = options
+    self.stream = stream
+    self.autoFilter = options.autoFilter
+    self.mergedRanges = options.mergedRanges
+  }
+
+  deinit {
+    rowDigits.deallocate()
+  }
+
+  /// The zip entry name of the part.
+  var partName: String { "xl/worksheets/sheet\(number).xml" }
+
+  // MARK: - Header and footer
+
+  /// Writes everything before the first row.
+  ///
+  /// - Parameter selected: whether this is the tab shown when the workbook opens.
+  func writeHeader(selected: Bool) throws {
+    var x = WriterXML()
+    x.raw(WriterXML.declaration)
+    x.raw(
+      "<worksheet xmlns=\"\(WriterXML.mainNamespace)\" xmlns:r=\"\(WriterXML.relationshipNamespace)\">"
+    )
+    if let tab = options.tabColor {
+      x.raw("<sheetPr><tabColor rgb=\"\(tab.hex)\"/></sheetPr>")
+    }
+    x.raw("<sheetViews><sheetView")
+    if !options.showGridLines { x.raw(" showGridLines=\"0\"") }
+    if selected { x.raw(" tabSelected=\"1\"") }
+    x.raw(" workbookViewId=\"0\"")
+    let rows = options.frozenRows
+    let columns = options.frozenColumns
+    if rows == 0 && columns == 0 {
+      x.raw("/>")
+    } else {
+      let topLeft = CellReference(row: rows + 1, column: columns + 1).a1
+      x.raw(">")
+      if rows > 0 && columns > 0 {
+        x.raw(
+          "<pane xSplit=\"\(columns)\" ySplit=\"\(rows)\" topLeftCell=\"\(topLeft)\" "
+            + "activePane=\"bottomRight\" state=\"frozen\"/>")
+        x.raw("<selection pane=\"topRight\"/><selection pane=\"bottomLeft\"/>")
+        x.raw("<selection pane=\"bottomRight\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>")
+      } else if rows > 0 {
+        x.raw(
+          "<pane ySplit=\"\(rows)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" "
+            + "state=\"frozen\"/>")
+        x.raw("<selection pane=\"bottomLeft\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>")
+      } else {
+        x.raw(
+          "<pane xSplit=\"\(columns)\" topLeftCell=\"\(topLeft)\" activePane=\"topRight\" "
+            + "state=\"frozen\"/>")
+        x.raw("<selection pane=\"topRight\" activeCell=\"\(topLeft)\" sqref=\"\(topLeft)\"/>")
+      }
+      x.raw("</sheetView>")
+    }
+    x.raw("</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>")
+    if !options.columnWidths.isEmpty {
+      x.raw("<cols>")
+      for (column, width) in options.columnWidths.sorted(by: { $0.key < $1.key }) {
+        x.raw("<col min=\"\(column)\" max=\"\(column)\" ")
+        if width == 0 {
+          x.raw("width=\"0\" hidden=\"1\" customWidth=\"1\"/>")
+        } else {
+          x.raw("width=\"\(CellValueText.number(Self.storedWidth(width)))\" customWidth=\"1\"/>")
+        }
+      }
+      x.raw("</cols>")
+    }
+    x.raw("<sheetData>")
+    try x.bytes.withUnsafeBytes { try stream.raw($0) }
+  }
+
+  /// Writes everything after the last row and flushes the stream.
+  func writeFooter() throws {
+    var x = WriterXML()
+    x.raw("</sheetData>")
+    if let autoFilter {
+      x.raw("<autoFilter ref=\"\(Self.rangeText(autoFilter))\"/>")
+    }
+    if !mergedRanges.isEmpty {
+      x.raw("<mergeCells count=\"\(mergedRanges.count)\">")
+      for range in mergedRanges { x.raw("<mergeCell ref=\"\(Self.rangeText(range))\"/>") }
+      x.raw("</mergeCells>")
+    }
+    var priority = 1
+    for (format, ids) in conditionalFormats {
+      x.raw("<conditionalFormatting sqref=\"\(Self.rangeText(format.range))\">")
+      for (rule, id) in zip(format.rules, ids) {
+        Self.writeRule(rule, dxfID: id, priority: priority, topLeft: format.range.start, into: &x)
+        priority += 1
+      }
+      x.raw("</conditionalFormatting>")
+    }
+    x.raw(
+      "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
+        + "footer=\"0.3\"/></worksheet>")
+    try x.bytes.withUnsafeBytes { try stream.raw($0) }
+    try stream.flush()
+  }
+
+  private static func writeRule(
+    _ rule: ConditionalFormat.Rule, dxfID: Int, priority: Int, topLeft: CellReference,
+    into x: inout WriterXML
+  ) {
+    func head(_ type: String) -> String {
+      "<cfRule type=\"\(type)\" dxfId=\"\(dxfID)\" priority=\"\(priority)\" stopIfTrue=\"1\""
+    }
+    func cellIs(_ op: String, _ formulas: [String]) {
+      x.raw(head("cellIs") + " operator=\"\(op)\">")
+      for formula in formulas {
+        x.raw("<formula>")
+        x.text(formula)
+        x.raw("</formula>")
+      }
+      x.raw("</cfRule>")
+    }
+    switch rule.condition {
+    case .textEquals(let text):
+      cellIs("equal", [formulaString(text)])
+    case .textContains(let text):
+      x.raw(head("containsText") + " operator=\"containsText\" text=\"")
+      x.attribute(text)
+      x.raw("\"><formula>")
+      x.text("NOT(ISERROR(SEARCH(\(formulaString(text)),\(topLeft.a1))))")
+      x.raw("</formula></cfRule>")
+    case .equal(let n): cellIs("equal", [CellValueText.number(n)])
+    case .greaterThan(let n): cellIs("greaterThan", [CellValueText.number(n)])
+    case .greaterThanOrEqual(let n): cellIs("greaterThanOrEqual", [CellValueText.number(n)])
+    case .lessThan(let n): cellIs("lessThan", [CellValueText.number(n)])
+    case .lessThanOrEqual(let n): cellIs("lessThanOrEqual", [CellValueText.number(n)])
+    case .between(let a, let b):
+      cellIs("between", [CellValueText.number(min(a, b)), CellValueText.number(max(a, b))])
+    }
+  }
+
+  /// A formula string literal: `"Uppnått"`, with `"` doubled.
+  static func formulaString(_ text: String) -> String {
+    var literal = "\""
+    for character in text {
+      literal.append(character)
+      if character == "\"" { literal.append("\"") }
+    }
+    return literal + "\""
+  }
+
+  /// `A1:C10`, or `B2` for a one-cell range.
+  static func rangeText(_ range: CellRange) -> String {
+    range.start == range.end ? range.start.a1 : "\(range.start.a1):\(range.end.a1)"
+  }
+
+  /// The stored `width` for a width in characters as Excel's dialog shows it: Excel adds
+  /// 5 pixels of padding to the 7-pixel digits of Calibri 11 and rounds to whole pixels
+  /// (30 → 30.7109375), as XlsxWriter and libxlsxwriter compute it.
+  static func storedWidth(_ characters: Double) -> Double {
+    let pixels: Double
+    if characters < 1 {
+      pixels = (characters * 12 + 0.5).rounded(.down)
+      return (pixels / 12 * 256).rounded(.down) / 256
+    }
+    pixels = (characters * 7 + 0.5).rounded(.down) + 5
+    return (pixels / 7 * 256).rounded(.down) / 256
+  }
+
+  // MARK: - Rows
+
+  /// Writes one `<row>` element with its cells; values were checked and styles resolved by
+  /// the caller, so nothing here can fail but the stream itself.
+  ///
+  /// - Parameters:
+  ///   - cells: the cells, index 0 being column A; `nil` cells are left out.
+  ///   - row: the 1-based row number.
+  ///   - formats: the cell format index of each non-nil cell, by the same index.
+  ///   - sharedStrings: the table, or `nil` for inline strings.
+  ///   - columns: column letters.
+  func encodeRow(
+    _ cells: UnsafeBufferPointer<WriteCell?>, row: Int, formats: UnsafeBufferPointer<Int>,
+    sharedStrings: WriterSharedStrings?, columns: ColumnLetters
+  ) throws {
+    var n = row
+    var digitCount = 0
+    repeat {
+      digitCount += 1
+      n /= 10
+    } while n > 0
+    n = row
+    var position = digitCount - 1
+    repeat {
+      rowDigits[position] = UInt8(truncatingIfNeeded: 48 + n % 10)
+      n /= 10
+      position -= 1
+    } while n > 0
+    let digits = UnsafeBufferPointer(start: rowDigits, count: digitCount)
+    try stream.raw("<row r=\"")
+    try stream.decimal(row)
+    try stream.raw("\">")
+    do {
+      for index in cells.indices {
+        guard let cell = cells[index] else { continue }
+        try stream.raw("<c r=\"")
+        try stream.reference(column: columns.letters(index + 1), row: digits)
+        let format = formats[index]
+        if format != 0 {
+          try stream.raw("\" s=\"")
+          try stream.decimal(format)
+        }
+        switch cell.value {
+        case .string(var text):
+          if let sharedStrings {
+            try stream.raw("\" t=\"s\"><v>")
+            try stream.decimal(sharedStrings.index(of: text))
+            try stream.raw("</v></c>")
+          } else {
+            try text.withUTF8 { utf8 in
+              if XMLStream.needsSpacePreserve(utf8) {
+                try stream.raw("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+              } else {
+                try stream.raw("\" t=\"inlineStr\"><is><t>")
+              }
+              try stream.text(utf8: utf8)
+            }
+            try stream.raw("</t></is></c>")
+          }
+        case .number(let number):
+          try stream.raw("\"><v>")
+          try stream.number(number)
+          try stream.raw("</v></c>")
+        case .bool(let value):
+          try stream.raw(value ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>")
+        case .dateTime(let date):
+          try stream.raw("\"><v>")
+          try stream.number(DateSystem.date1900.serial(from: date))
+          try stream.raw("</v></c>")
+        case .duration(let seconds):
+          try stream.raw("\"><v>")
+          try stream.number(seconds / 86_400)
+          try stream.raw("</v></c>")
+        case .error(let error):
+          try stream.raw("\" t=\"e\"><v>")
+          try stream.text(error)
+          try stream.raw("</v></c>")
+        }
+      }
+      try stream.raw("</row>")
+    }
+  }
+}
+
+/// The letters of every column, `A` to `XFD`, computed once per writer.
+final class ColumnLetters {
+  private let storage: UnsafeMutablePointer<UInt8>
+  private let lengths: UnsafeMutablePointer<UInt8>
+
+  init() {
+    let count = CellReference.maxColumn + 1
+    storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count * 3)
+    lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
+    lengths[0] = 0
+    for column in 1..<count {
+      let letters = Array(CellReference.columnLetters(column).utf8)
+      for (i, letter) in letters.enumerated() { storage[column * 3 + i] = letter }
+      lengths[column] = UInt8(letters.count)
+    }
+  }
+
+  deinit {
+    storage.deallocate()
+    lengths.deallocate()
+  }
+
+  /// The letters of a 1-based column (1...16,384).
+  @inline(__always)
+  func letters(_ column: Int) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: storage + column * 3, count: Int(lengths[column]))
+  }
+}

@@ -1,0 +1,41 @@
+/// Options for reading a workbook: the caps that keep a hostile file from exhausting memory or
+/// time. Every cap has a named error (``XLSXError/Code``) when it is passed.
+///
+/// Sizes are counted while inflating, never taken from the zip directory (which can lie).
+/// The defaults read any workbook Excel can make; lower them for a service that must answer
+/// quickly.
+public struct XLSXReadOptions: Sendable, Hashable {
+  /// The most bytes one part may inflate to (default 1 GiB). Error: `part-too-large`.
+  public var maxPartBytes: Int = 1 << 30
+  /// The most bytes all parts read may inflate to together (default 4 GiB).
+  /// Error: `workbook-too-large`.
+  public var maxTotalBytes: Int = 4 << 30
+  /// The largest inflated ÷ compressed size of a part, checked once the part has produced
+  /// ``compressionRatioGraceBytes`` (default 200). Error: `compression-ratio-exceeded`.
+  public var maxCompressionRatio: Int = 200
+  /// Bytes a part may produce before its compression ratio is checked (default 16 MiB): small
+  /// parts of repeated XML compress far better than real data.
+  public var compressionRatioGraceBytes: Int = 16 << 20
+  /// The most entries the zip archive may list (default 10,000). Error: `too-many-parts`.
+  public var maxParts: Int = 10_000
+  /// The most strings the shared-string table may hold (default 5,000,000).
+  /// Error: `too-many-shared-strings`.
+  public var maxSharedStrings: Int = 5_000_000
+  /// The most UTF-8 bytes of text the shared strings may hold together (default 256 MiB).
+  /// Error: `shared-strings-too-large`.
+  public var maxSharedStringBytes: Int = 256 << 20
+  /// The most UTF-8 bytes of text the string cells of one sheet may hold together, a shared
+  /// string counting each time a cell uses it (default 512 MiB). A few kilobytes of XML can make
+  /// a million cells refer to one megabyte-long shared string; this cap stops that blow-up
+  /// before a consumer materializes it. Error: `cell-text-too-large`.
+  public var maxCellTextBytes: Int = 512 << 20
+  /// The last 1-based row a cell may have (default and maximum useful value: Excel's
+  /// 1,048,576). Error: `cell-out-of-range`.
+  public var maxRows: Int = 1_048_576
+  /// The last 1-based column a cell may have (default: Excel's 16,384, `XFD`).
+  /// Error: `cell-out-of-range`.
+  public var maxColumns: Int = 16_384
+
+  /// Creates the default options.
+  public init() {}
+}

@@ -1,0 +1,46 @@
+import Testing
+import Validation
+
+@Suite struct SuggestionTests {
+  @Test(arguments: [
+    ("", "", 0), ("NM-1", "NM-1", 0), ("NM-1", "nm-1", 0), ("NM1", "NM-1", 1), ("NM-9", "NM-1", 1),
+    ("kitten", "sitting", 3), ("Lillåskolan", "Lillaskolan", 1), ("", "abc", 3),
+  ])
+  func editDistance(a: String, b: String, distance: Int) {
+    #expect(Suggestion.editDistance(a, b) == distance)
+    #expect(Suggestion.editDistance(b, a) == distance)
+  }
+
+  let goals = Suggestion(candidates: [
+    .init(id: "NM-1", title: "Fler elever når kunskapskraven i alla ämnen"),
+    .init(id: "NM-2", title: "Alla barn och elever känner sig trygga"),
+    .init(id: "NM-3", title: "Behöriga och legitimerade lärare"),
+    .init(id: "LGR22-2.2", title: "Kunskaper"),
+  ])
+
+  @Test func closeIDsFirstThenByID() {
+    #expect(goals.suggestions(for: "NM-9").map(\.id) == ["NM-1", "NM-2", "NM-3"])
+    #expect(goals.suggestions(for: "nm2").map(\.id) == ["NM-2"])
+    #expect(goals.suggestions(for: "LGR22-22").map(\.id) == ["LGR22-2.2"])
+  }
+
+  @Test func titlesAndPartsOfTitles() {
+    #expect(goals.suggestions(for: "Alla barn och elever känner sig trygga.").map(\.id) == ["NM-2"])
+    #expect(goals.suggestions(for: "legitimerade lärare").map(\.id) == ["NM-3"])
+  }
+
+  @Test func nothingCloseListsFewIDs() {
+    #expect(goals.suggestions(for: "Ekonomi").isEmpty)
+    #expect(
+      goals.hint(for: "Ekonomi", noun: "nämndmål") == "known nämndmål: NM-1, NM-2, NM-3, LGR22-2.2")
+    let many = Suggestion(candidates: (1...9).map { .init(id: "X\($0)0000", title: "") })
+    #expect(many.hint(for: "Ekonomi", noun: "goals") == nil)
+  }
+
+  @Test func hintWordings() {
+    #expect(goals.hint(for: "NM-9", noun: "nämndmål") == "did you mean 'NM-1', 'NM-2' or 'NM-3'?")
+    #expect(
+      goals.hint(for: "NM2", noun: "nämndmål")
+        == "did you mean 'NM-2' (Alla barn och elever känner sig trygga)?")
+  }
+}
