@@ -90,7 +90,9 @@ public struct MappingConverter: SourceConverter {
         dataset: Dataset(), diagnostics: result.diagnostics, mappingName: name,
         mappingVersion: version, rejection: fatal)
     }
-    if let plan = result.dataset.plans.first, plan.unitID == nil || plan.period == nil {
+    if let plan = result.dataset.plans.first, plan.kind != .statistics,
+      plan.unitID == nil || plan.period == nil
+    {
       let what = plan.unitID == nil ? "which unit it belongs to" : "which period it covers"
       let cause = result.diagnostics.first {
         $0.severity == .error
