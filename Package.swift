@@ -92,7 +92,8 @@ let package = Package(
       name: "SpreadsheetIOTests", dependencies: ["SpreadsheetIO", "Spreadsheet", "TestSupport"]),
     .testTarget(name: "CanonicalTests", dependencies: ["Canonical", "TestSupport"]),
     .testTarget(
-      name: "MappingTests", dependencies: ["Mapping", "Canonical", "Spreadsheet", "TestSupport"]),
+      name: "MappingTests",
+      dependencies: ["Mapping", "Canonical", "Spreadsheet", "SpreadsheetIO", "TestSupport"]),
     .testTarget(
       name: "ValidationTests", dependencies: ["Validation", "Canonical", "TestSupport"]),
     .testTarget(

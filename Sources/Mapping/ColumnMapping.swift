@@ -8,6 +8,9 @@ public struct ColumnMapping: Sendable, Hashable {
   public enum Source: Sendable, Hashable {
     /// A column of the table.
     case column(ColumnSelector)
+    /// Several columns whose texts are joined with `; ` (e.g. a board goal's `KF-mål` and
+    /// `Läroplan` columns both feeding `aligns_to`).
+    case columns([ColumnSelector])
     /// A constant, or a template with `{name}` placeholders (other fields, context values,
     /// regex groups, `sheet`, `row`).
     case value(String)

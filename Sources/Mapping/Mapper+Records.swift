@@ -46,6 +46,20 @@ extension MappingRun {
             if !raw.isBlank { fillState[name] = raw }
           }
         }
+      case .columns(let selectors):
+        var texts: [String] = []
+        for i in selectors.indices {
+          guard let b = bindings["\(name)#\(i + 1)"] else { continue }
+          let ref = CellReference(row: row.number, column: b.column)
+          let part = RawValue(cell: row.cell(column: b.column))
+          if cell == nil || (ev.cells[name] != nil && texts.isEmpty) { cell = ref }
+          if !part.isBlank {
+            if texts.isEmpty { cell = ref }
+            texts.append(part.text)
+            ev.cells["\(name).\(i + 1)"] = ref
+          }
+        }
+        raw = RawValue(text: texts.joined(separator: "; "))
       case .value(let template): raw = RawValue(text: expand(template, scope: scope))
       case .context(let c):
         if let resolved = context(c, sheet: sheet) {
@@ -58,7 +72,12 @@ extension MappingRun {
         if let column { cell = CellReference(row: layout.headerRow, column: column.column) }
       case .sheetName: raw = RawValue(text: sheet.name)
       }
-      if let cell, case .column = field.source { ev.cells[name] = cell }
+      if let cell {
+        switch field.source {
+        case .column, .columns: ev.cells[name] = cell
+        default: break
+        }
+      }
       ev.raws[name] = raw
       let isDimension = name.hasPrefix("dimensions.")
       let type = field.transform.type ?? (isDimension ? .text : entity.defaultType(of: name))

@@ -60,6 +60,14 @@ extension MappingRun {
       file: workbook.path, sheet: sheet.name, row: layout.headerRow)
     let headerNames = layout.columns.map(\.name).filter { !$0.isEmpty }
     func bindField(_ field: ColumnMapping, key: String, essential: Bool) {
+      if case .columns(let selectors) = field.source {
+        for (i, selector) in selectors.enumerated() {
+          var part = field
+          part.source = .column(selector)
+          bindField(part, key: "\(key)#\(i + 1)", essential: essential)
+        }
+        return
+      }
       guard case .column(let selector) = field.source else { return }
       if let b = bind(selector, in: layout) {
         bindings[key] = b
@@ -226,7 +234,8 @@ extension MappingRun {
             return copy
           }, entity: table.entity, scope: &scope, row: row, bindings: bindings,
         layout: layout, fillDown: table.fillDown, fillState: &fillState)
-      let boundKeys = bindings.keys
+      let boundKeys = Set(
+        bindings.keys.map { $0.split(separator: "#").first.map(String.init) ?? $0 })
       let anyBound = boundKeys.contains { !(ev.raws[$0]?.isBlank ?? true) }
       if !boundKeys.isEmpty && !anyBound && unpivotColumns.isEmpty {
         run.skipped["no mapped values", default: 0] += 1

@@ -129,7 +129,7 @@ extension MappingRun {
       for row in top {
         let texts = headerTexts(sheet, row: row.number)
         let all = spec.find.allSatisfy { synonyms in
-          synonyms.contains { word in texts.contains { matches($0, word) != nil } }
+          synonyms.contains { word in texts.contains { headerStarts($0, with: word) } }
         }
         if all {
           let words = spec.find.map { $0.first ?? "" }.map { "\"\($0)\"" }.joined(separator: ", ")
@@ -178,6 +178,16 @@ extension MappingRun {
   func headerTexts(_ sheet: Worksheet, row: Int) -> [String] {
     guard let r = sheet.row(row) else { return [] }
     return r.cells.map { TextMatching.trimmed($0.value.displayText) }.filter { !$0.isEmpty }
+  }
+
+  /// Whether a header cell is a `find` word: equal to it, or beginning with it as a whole word
+  /// (`Målvärde 2026` for `Målvärde`, `Utfall (%)` for `Utfall`).
+  func headerStarts(_ header: String, with word: String) -> Bool {
+    if matches(header, word) != nil { return true }
+    let h = TextMatching.normalized(header)
+    let w = TextMatching.normalized(word)
+    guard !w.isEmpty, h.hasPrefix(w), let next = h.dropFirst(w.count).first else { return false }
+    return next == " " || next == "(" || next == ","
   }
 
   /// How a header text matches a wanted name: `name` (normalized equal) or

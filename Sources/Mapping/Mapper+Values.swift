@@ -38,7 +38,8 @@ extension MappingRun {
     switch source {
     case .cell(let sheet, let ref):
       return "cell \(sheet.map { SourceLocation.quotedSheetName($0) + "!" } ?? "")\(ref.a1)"
-    case .label(let label, _, _): return "label \"\(label)\""
+    case .label(let labels, _, _):
+      return "label " + labels.map { "\"\($0)\"" }.joined(separator: " | ")
     case .fileName(let regex): return "file name /\(regex)/"
     case .constant(let text): return "constant \"\(text)\""
     case .sheetName: return "sheet name"
@@ -85,7 +86,7 @@ extension MappingRun {
         value: ws.displayedValue(at: ref), numberFormat: ws.cell(at: ref)?.numberFormat)
       location = SourceLocation(file: workbook.path, sheet: ws.name, cell: ref)
       source = "cell \(SourceLocation.quotedSheetName(ws.name))!\(ref.a1)"
-    case .label(let label, let sheetName, let within):
+    case .label(let labels, let sheetName, let within):
       var sheets: [Worksheet] = []
       if let sheetName {
         sheets = workbook.worksheet(named: sheetName).map { [$0] } ?? []
@@ -94,12 +95,14 @@ extension MappingRun {
       } else if let sheet {
         sheets = [sheet]
       }
-      for ws in sheets {
-        if let (value, cell) = findLabel(label, in: ws, within: within) {
-          raw = value
-          location = SourceLocation(file: workbook.path, sheet: ws.name, cell: cell)
-          source = "label \"\(label)\" at \(SourceLocation.quotedSheetName(ws.name))!\(cell.a1)"
-          break
+      search: for ws in sheets {
+        for label in labels {
+          if let (value, cell) = findLabel(label, in: ws, within: within) {
+            raw = value
+            location = SourceLocation(file: workbook.path, sheet: ws.name, cell: cell)
+            source = "label \"\(label)\" at \(SourceLocation.quotedSheetName(ws.name))!\(cell.a1)"
+            break search
+          }
         }
       }
       if location == nil && !global { return nil }

@@ -1,4 +1,4 @@
-public import Canonical
+import Canonical
 import Foundation
 public import Spreadsheet
 

@@ -29,8 +29,8 @@ struct MappingDecoder {
     "columns", "columns_regex", "group", "group_regex", "fields", "value", "order", "keep_blank",
   ]
   static let sourceKeys = [
-    "column", "column_regex", "position", "group", "occurrence", "value", "context", "section",
-    "field", "from", "sheet_name",
+    "column", "columns", "column_regex", "position", "group", "occurrence", "value", "context",
+    "section", "field", "from", "sheet_name",
   ]
   static let transformKeys = [
     "type", "input", "multiply", "digits", "map", "extract", "split", "lookup", "missing",
@@ -233,7 +233,7 @@ struct MappingDecoder {
       var sheet: String?
       var within = 30
       var required = false
-      var labelText: String?
+      var labelText: [String] = []
       for (key, _, v) in items {
         let p = "\(path).\(key)"
         switch key {
@@ -248,9 +248,9 @@ struct MappingDecoder {
             }
           }
         case "label":
-          if let text = reader.string(v, path: p) {
-            labelText = text
-            sources.append((key, .label(text, sheet: nil, within: 30)))
+          if let texts = reader.strings(v, path: p) {
+            labelText = texts
+            sources.append((key, .label(texts, sheet: nil, within: 30)))
           }
         case "file_name":
           if let pattern = reader.regex(v, path: p) {
@@ -283,7 +283,7 @@ struct MappingDecoder {
       }
       switch source {
       case .cell(nil, let ref): source = .cell(sheet: sheet, ref)
-      case .label: source = .label(labelText ?? "", sheet: sheet, within: within)
+      case .label: source = .label(labelText, sheet: sheet, within: within)
       default: break
       }
       out.append(
@@ -662,6 +662,17 @@ struct MappingDecoder {
         hasColumn = true
       case "group": selector.groups = reader.strings(value, path: p) ?? []
       case "occurrence": selector.occurrence = reader.int(value, path: p, range: 1...1000) ?? 1
+      case "columns":
+        guard case .sequence(let seq) = value else {
+          reader.error(
+            .wrongType, value, "'columns' must be a list of columns (each a name or synonyms)",
+            path: p)
+          continue
+        }
+        let selectors = seq.enumerated().compactMap { i, item in
+          reader.strings(item, path: "\(p)[\(i)]").map { ColumnSelector(names: $0) }
+        }
+        sources.append((key, .columns(selectors)))
       case "value":
         if let text = reader.string(value, path: p) { sources.append((key, .value(text))) }
       case "context":
@@ -696,14 +707,14 @@ struct MappingDecoder {
       reader.error(
         .conflictingKeys, node,
         "the field '\(name)' has several sources (\(sources.map(\.0).joined(separator: ", "))); "
-          + "give exactly one of column, column_regex, position, value, context, section, field, "
+          + "give exactly one of column, columns, column_regex, position, value, context, section, field, "
           + "from, sheet_name", path: path)
     }
     guard let source = sources.first?.1 else {
       if reader.errors.count > errorsBefore { return nil }
       reader.error(
         .missingKey, node,
-        "the field '\(name)' needs a source: 'column', 'column_regex', 'position', 'value', "
+        "the field '\(name)' needs a source: 'column', 'columns', 'column_regex', 'position', 'value', "
           + "'context', 'section', 'field'\(unpivot ? ", 'from'" : "") or 'sheet_name'",
         path: path)
       return nil

@@ -52,13 +52,18 @@ extension MappingFile {
     guard let decoded else { return (nil, errors) }
     var file = decoded.file
     var broken: Set<Int> = []
+    var brokenContext: Set<String> = []
     for e in errors {
+      if let key = e.keyPath, key.hasPrefix("context.") {
+        brokenContext.insert(String(key.dropFirst(8).prefix { $0 != "." }))
+      }
       guard let key = e.keyPath, key.hasPrefix("tables["), let close = key.firstIndex(of: "]"),
         let i = Int(key[key.index(key.startIndex, offsetBy: 7)..<close])
       else { continue }
       broken.insert(i)
     }
-    let validator = MappingValidator(file: file, brokenTables: broken)
+    let validator = MappingValidator(
+      file: file, brokenTables: broken, brokenContext: brokenContext)
     errors += validator.validate()
     file.path = path
     return (file, errors.sorted(by: MappingError.fileOrder))

@@ -93,8 +93,9 @@ public struct ContextValue: Sendable, Hashable {
     /// A fixed cell: `Mål!B2` (sheet optional: the first worksheet).
     case cell(sheet: String?, CellReference)
     /// A labelled line or cell near the top of a sheet: `Valt läsår: 2024/25` (the text after
-    /// the label in the same cell, or the next non-empty cell to its right).
-    case label(String, sheet: String?, within: Int)
+    /// the label in the same cell, or the next non-empty cell to its right). Several labels
+    /// are synonyms, tried in order.
+    case label([String], sheet: String?, within: Int)
     /// A regular expression on the file name; the named group `value` (or the first group)
     /// is the value.
     case fileName(regex: String)

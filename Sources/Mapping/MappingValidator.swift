@@ -7,13 +7,15 @@ struct MappingValidator {
   let file: MappingFile
   /// Tables that already have decoding errors: their missing essentials are a consequence.
   var brokenTables: Set<Int> = []
+  /// Context values that failed to decode: references to them are not reported again.
+  var brokenContext: Set<String> = []
 
   static let builtInLookups = ["units", "goals", "kpis", "kpi-succession"]
   static let templateNames: Set<String> = ["sheet", "row", "file", "value", "column"]
 
   func validate() -> [MappingError] {
     var errors: [MappingError] = []
-    let contextNames = Set(file.context.map(\.name))
+    let contextNames = Set(file.context.map(\.name)).union(brokenContext)
     for value in file.context {
       errors += checkTransform(
         value.transform, at: value.location, path: "context.\(value.name)",

@@ -195,6 +195,16 @@ enum ValueReader {
     return groups.dropFirst().allSatisfy { $0.count == 3 }
   }
 
+  /// Rounds away binary noise from scaling (`0.463 * 100` is 46.3, not 46.300000000000004):
+  /// 12 significant digits are kept.
+  static func clean(_ x: Double) -> Double {
+    guard x != 0, x.isFinite else { return x }
+    let magnitude = (log10(abs(x))).rounded(.down)
+    let scale = pow(10, 11 - magnitude)
+    guard scale.isFinite, scale > 0 else { return x }
+    return (x * scale).rounded() / scale
+  }
+
   /// Reads a number: a number cell as is (a percent-formatted cell × 100 when `percent`),
   /// text in Swedish or English notation.
   static func number(
@@ -220,7 +230,7 @@ enum ValueReader {
       if percent && !parsed.percent && input == .fraction { result *= 100 }
     }
     if let multiply { result *= multiply }
-    return .success(result)
+    return .success(clean(result))
   }
 
   // MARK: dates
@@ -390,7 +400,7 @@ enum ValueReader {
   {
     let original = raw.text
     if case .number(let n) = raw.value {
-      let v = raw.isPercentFormatted ? n * 100 : n
+      let v = raw.isPercentFormatted ? clean(n * 100) : n
       return .success(TargetValue(comparison: bare, value: v, upperValue: nil, text: original))
     }
     let t = TextMatching.normalized(original)

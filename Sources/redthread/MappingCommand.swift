@@ -8,5 +8,5 @@ struct MappingCommand: ParsableCommand {
       The language is documented in docs/mapping-language.md; editors can complete and check
       mapping files with docs/mapping.schema.json.
       """,
-    subcommands: [MappingCheckCommand.self])
+    subcommands: [MappingCheckCommand.self, MappingExplainCommand.self])
 }
