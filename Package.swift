@@ -82,7 +82,8 @@ let package = Package(
 
     // Tests.
     .target(
-      name: "TestSupport", dependencies: ["Spreadsheet", "Interop"], path: "Tests/TestSupport"),
+      name: "TestSupport", dependencies: ["Spreadsheet", "Interop", "XLSX"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
