@@ -8,7 +8,7 @@ DEMO_DIR ?= demo
 APT_PACKAGES = pkg-config libxml2-dev libzip-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps build release lint format clean
+.PHONY: demo test deps build release lint format clean fuzz
 
 deps:
 	@missing=""; \
@@ -27,6 +27,7 @@ build: deps
 demo: release
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@cp -R samples/hofors/. $(DEMO_DIR)/
+	@cp -R mappings $(DEMO_DIR)/mappings
 	@.build/release/redthread run $(DEMO_DIR)
 
 test: deps lint
@@ -38,6 +39,11 @@ lint:
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
+
+# The XLSX reader's libFuzzer harness (Tests/Fuzz): FUZZ_SECONDS of fuzzing, niced.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build $(DEMO_DIR)

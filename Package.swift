@@ -82,7 +82,8 @@ let package = Package(
 
     // Tests.
     .target(
-      name: "TestSupport", dependencies: ["Spreadsheet", "Interop"], path: "Tests/TestSupport"),
+      name: "TestSupport", dependencies: ["Spreadsheet", "Interop", "XLSX"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
@@ -97,7 +98,10 @@ let package = Package(
       name: "ValidationTests", dependencies: ["Validation", "Canonical", "TestSupport"]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Validation", "Canonical", "XLSX", "Spreadsheet", "TestSupport"]),
+      dependencies: [
+        "Reporting", "Validation", "Canonical", "XLSX", "Spreadsheet", "TestSupport", "Mapping",
+        "SpreadsheetIO",
+      ]),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport"]),

@@ -303,7 +303,8 @@ public final class XLSXRowReader {
   public let sheet: WorksheetEntry
   private let path: String
   private let parser: XMLPushParser<WorksheetHandler>?
-  private var position = 0
+  /// Rows of the last chunk, last row first.
+  private var pending: [Row] = []
   private var done = false
 
   init(sheet: WorksheetEntry, path: String, parser: XMLPushParser<WorksheetHandler>?) {
@@ -320,15 +321,13 @@ public final class XLSXRowReader {
   public func next() throws -> Row? {
     guard let parser else { return nil }
     while true {
+      if let row = pending.popLast() { return row }
       let handler = parser.handler
-      if position < handler.pointee.rows.count {
-        let row = handler.pointee.rows[position]
-        position += 1
-        return row
-      }
-      if position > 0 {
-        handler.pointee.rows.removeAll(keepingCapacity: true)
-        position = 0
+      if !handler.pointee.rows.isEmpty {
+        // Take the chunk's rows without copying them; hand them out from the end.
+        swap(&pending, &handler.pointee.rows)
+        pending.reverse()
+        continue
       }
       if done { return nil }
       let more: Bool

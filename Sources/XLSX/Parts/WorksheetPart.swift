@@ -121,11 +121,11 @@ struct WorksheetHandler: XMLContentHandler {
       if name == vName {
         target = .value
         hasValue = true
-        valueBuffer.removeAll(keepingCapacity: true)
+        if !valueBuffer.isEmpty { valueBuffer.removeAll(keepingCapacity: true) }
       } else if name == fName {
         target = .formula
         hasFormula = true
-        formulaBuffer.removeAll(keepingCapacity: true)
+        if !formulaBuffer.isEmpty { formulaBuffer.removeAll(keepingCapacity: true) }
       } else if name == isName {
         inInline = true
         hasInline = true
@@ -241,7 +241,7 @@ struct WorksheetHandler: XMLContentHandler {
     inInline = false
     phoneticDepth = 0
     target = .none
-    inlineBuffer.removeAll(keepingCapacity: true)
+    if !inlineBuffer.isEmpty { inlineBuffer.removeAll(keepingCapacity: true) }
     cellRow = rowNumber
     cellColumn = lastCellColumn + 1
     var i = 0
@@ -383,12 +383,11 @@ struct WorksheetHandler: XMLContentHandler {
       return .string(EscapedText.decode(inlineBuffer))
     case .boolean:
       guard hasValue else { return nil }
-      let text = String(decoding: valueBuffer, as: UTF8.self).trimmingSpaces()
-      switch text.lowercased() {
-      case "1", "true": return .bool(true)
-      case "0", "false": return .bool(false)
-      default: return text.isEmpty ? nil : .string(text)
+      if let flag = valueBuffer.withUnsafeBufferPointer({ Self.boolean($0) }) {
+        return .bool(flag)
       }
+      let text = String(decoding: valueBuffer, as: UTF8.self).trimmingSpaces()
+      return text.isEmpty ? nil : .string(text)
     case .error:
       guard hasValue else { return nil }
       return .error(String(decoding: valueBuffer, as: UTF8.self))
@@ -411,6 +410,21 @@ struct WorksheetHandler: XMLContentHandler {
         return .number(number)
       }
       return Self.typed(number, kind: kind, dateSystem: dateSystem)
+    }
+  }
+
+  /// `1`/`0`, or `true`/`false` in any case, around optional spaces.
+  @inline(__always)
+  static func boolean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    if bytes.count == 1 {
+      if bytes[0] == UInt8(ascii: "1") { return true }
+      if bytes[0] == UInt8(ascii: "0") { return false }
+    }
+    let text = String(decoding: bytes, as: UTF8.self).trimmingSpaces().lowercased()
+    switch text {
+    case "1", "true": return true
+    case "0", "false": return false
+    default: return nil
     }
   }
 
