@@ -61,7 +61,8 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet", "SpreadsheetIO",
+        "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet", "SpreadsheetIO", "XLSX",
+        "CSV",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
       ],
