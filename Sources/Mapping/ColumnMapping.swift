@@ -142,6 +142,9 @@ public struct ValueTransform: Sendable, Hashable {
   public var hierarchy: String?
   /// Removes literal quote characters wrapped around the text (`"80.2"`).
   public var trimQuotes: Bool
+  /// Turns the final text into an id: lower case, `å ä ö é` as `a a o e`, every other run of
+  /// non-letters and non-digits one `-` (`Andel (%) flickor` → `andel-flickor`).
+  public var slug: Bool
 
   /// Creates a transform with nothing but defaults.
   public init() {
@@ -160,6 +163,7 @@ public struct ValueTransform: Sendable, Hashable {
     comparison = nil
     hierarchy = nil
     trimQuotes = false
+    slug = false
   }
 }
 

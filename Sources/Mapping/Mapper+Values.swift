@@ -379,6 +379,9 @@ extension MappingRun {
       value = .text(String(s[..<cut.lowerBound]))
       if s[..<cut.lowerBound].isEmpty { return .success(nil) }
     }
+    if t.slug, case .text(let s) = value {
+      value = .text(TextMatching.slug(s))
+    }
     if let lookup = t.lookup, case .text(let s) = value {
       switch lookupValue(s, in: lookup) {
       case .success(let found): value = .text(found)

@@ -38,6 +38,7 @@ struct MappingValidator {
           parts.formUnion(Self.groupNames(r))
           known.formUnion(Self.groupNames(r))
         }
+        known.formUnion(["header", "group"])
       }
       let fieldNames = Set(table.fields.map(\.name))
       for name in table.fillDown where !fieldNames.contains(name) {
