@@ -101,7 +101,8 @@ public enum ErrorCatalogue {
         seen.insert(entry.code)
         let text = entry.explanation.split(separator: "\n").joined(separator: " ")
           .replacingOccurrences(of: "|", with: "\\|")
-        out += "| `\(entry.code)` | **\(entry.title).** \(text)\(duplicate ? " (also above)" : "") |\n"
+        out +=
+          "| `\(entry.code)` | **\(entry.title).** \(text)\(duplicate ? " (also above)" : "") |\n"
       }
     }
     return out
