@@ -105,7 +105,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(
       name: "InteroperabilityTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),

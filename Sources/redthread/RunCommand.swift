@@ -48,7 +48,8 @@ struct RunCommand: ParsableCommand {
     }
     let workspace = Workspace(root: URL(fileURLWithPath: dir))
     do {
-      var config = try PipelineConfig.load(path: workspace.configFile.path)
+      var config = try PipelineConfig.load(
+        path: (dir as NSString).appendingPathComponent("redthread.yaml"))
       if let period {
         guard let parsed = Period(parsing: period) else {
           throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q3, 2026-T2")
