@@ -212,7 +212,15 @@ extension MappingRun {
         sections[section.name] = ev.values.compactMapValues(\.text)
         run.skipped["section row (\(section.name))", default: 0] += 1
         if let entity = section.entity {
-          emit(entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
+          var anchor: CellReference?
+          if let selector = section.when.column, let column = conditionColumns[selector] {
+            anchor = CellReference(row: row.number, column: column)
+          } else if let first = row.cells.first(where: { !RawValue(cell: $0).isBlank }) {
+            anchor = CellReference(row: row.number, column: first.column)
+          }
+          emit(
+            entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run,
+            anchor: anchor)
         }
         continue
       }
