@@ -126,12 +126,8 @@ public struct PipelineRunner: Sendable {
     }
 
     // Validate the period across everything that counts, and write the report.
-    var dataset = converter.reference
-    var diagnostics: [Diagnostic] = []
-    for entry in store.current() {
-      dataset.append(contentsOf: entry.conversion.dataset)
-      diagnostics += entry.conversion.diagnostics
-    }
+    let dataset = workspace.currentDataset(reference: converter.reference)
+    var diagnostics = store.current().flatMap(\.conversion.diagnostics)
     let day = asOf ?? config.period.end
     let printed = reportDate ?? asOf ?? Self.calendarDate(now())
     diagnostics += validator.validate(
