@@ -431,7 +431,7 @@ extension MappingRun {
     for c in columns {
       var text = c.parts["period"] ?? c.parts["header"] ?? ""
       if case .headerPart(let part)? = periodField?.source { text = c.parts[part] ?? text }
-      guard let p = Period(parsing: text) else { continue }
+      guard let p = Period(parsing: text), p != previous else { continue }
       if let prev = previous {
         let wrong = u.order == .newestFirst ? !(p < prev) : !(prev < p)
         if wrong {
