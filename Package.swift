@@ -48,7 +48,7 @@ let package = Package(
     .target(
       name: "Mapping",
       dependencies: [
-        "Canonical", "Spreadsheet", "SpreadsheetIO",
+        "Canonical", "Spreadsheet", "SpreadsheetIO", "CSV",
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: strict),
@@ -61,7 +61,8 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet", "SpreadsheetIO",
+        "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet", "SpreadsheetIO", "XLSX",
+        "CSV",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
       ],
@@ -82,7 +83,8 @@ let package = Package(
 
     // Tests.
     .target(
-      name: "TestSupport", dependencies: ["Spreadsheet", "Interop"], path: "Tests/TestSupport"),
+      name: "TestSupport", dependencies: ["Spreadsheet", "Interop", "XLSX"],
+      path: "Tests/TestSupport"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
@@ -97,10 +99,13 @@ let package = Package(
       name: "ValidationTests", dependencies: ["Validation", "Canonical", "TestSupport"]),
     .testTarget(
       name: "ReportingTests",
-      dependencies: ["Reporting", "Validation", "Canonical", "XLSX", "Spreadsheet", "TestSupport"]),
+      dependencies: [
+        "Reporting", "Validation", "Canonical", "XLSX", "Spreadsheet", "TestSupport", "Mapping",
+        "SpreadsheetIO",
+      ]),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(
       name: "InteroperabilityTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),

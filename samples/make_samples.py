@@ -164,7 +164,7 @@ municipality: hofors
 board: bun
 period: 2026-Q3
 reference: [reference/units.yaml, reference/national-goals.yaml]
-mappings: [../../mappings]     # relative to this file
+mappings: [mappings]           # relative to this file; make demo copies the shipped mappings here
 report: { language: sv }
 """
 
@@ -490,7 +490,7 @@ class Goal:
     prioritised: bool
     assessment: str
     analysis: str = ""
-    fault: str | None = None  # "unknown-board-goal" | "prioritised-goal-without-breakdown"
+    fault: str | None = None  # "unresolved-reference" | "goal-without-breakdown"
 
 
 @dataclass
@@ -503,7 +503,7 @@ class Kpi:
     percent: bool = False  # True: numeric cell with 0.0% format (value is a fraction)
     number_format: str | None = None
     comment: str = ""
-    fault: str | None = None  # "kpi-missing-target" | "kpi-without-goal"
+    fault: str | None = None  # "missing-target" | "orphan-kpi"
 
 
 @dataclass
@@ -515,7 +515,7 @@ class Act:
     end: dt.date
     status: str
     comment: str = ""
-    fault: str | None = None  # "activity-end-before-start" | "activity-overdue"
+    fault: str | None = None  # "activity-ends-before-start" | "activity-delayed"
 
 
 @dataclass
@@ -641,14 +641,14 @@ def make_unit_plan(inbox: str, plan: UnitPlan, t: dict) -> None:
         values = [g.id, g.text, g.aligns, prio, g.assessment, g.analysis or None]
         for col, v in enumerate(values, start=1):
             body_cell(ws, r, col, v, fill=col >= 3)
-        if g.fault == "unknown-board-goal":
+        if g.fault == "unresolved-reference":
             FAULTS.append(Fault(
-                "unknown-board-goal", plan.file_name, t["goal_sheet"], a1(3, r), g.aligns,
+                "unresolved-reference", plan.file_name, t["goal_sheet"], a1(3, r), g.aligns,
                 f"enhetsmål {g.id} aligns to nämndmål {g.aligns}, which the verksamhetsplan does "
                 "not define (NM-1 … NM-6); did you mean NM-2?"))
-        if g.fault == "prioritised-goal-without-breakdown":
+        if g.fault == "goal-without-breakdown":
             FAULTS.append(Fault(
-                "prioritised-goal-without-breakdown", plan.file_name, t["goal_sheet"], a1(1, r),
+                "goal-without-breakdown", plan.file_name, t["goal_sheet"], a1(1, r),
                 g.id,
                 f"enhetsmål {g.id} is prioritised ({a1(4, r)} = {prio}) but no row on "
                 f"{t['kpi_sheet']} or {t['act_sheet']} belongs to it",
@@ -672,14 +672,14 @@ def make_unit_plan(inbox: str, plan: UnitPlan, t: dict) -> None:
         fmt = PERCENT_FORMAT if k.percent else k.number_format
         body_cell(ws, r, cols["outcome"], k.outcome, fmt=fmt, fill=True)
         body_cell(ws, r, cols["comment"], k.comment or None, fill=True)
-        if k.fault == "kpi-missing-target":
+        if k.fault == "missing-target":
             FAULTS.append(Fault(
-                "kpi-missing-target", plan.file_name, t["kpi_sheet"], a1(cols["target"], r), "",
+                "missing-target", plan.file_name, t["kpi_sheet"], a1(cols["target"], r), "",
                 f"nyckeltal {k.kolada} ({k.name}) of goal {k.goal} has no målvärde for the period",
                 related=[a1(cols["name"], r)]))
-        if k.fault == "kpi-without-goal":
+        if k.fault == "orphan-kpi":
             FAULTS.append(Fault(
-                "kpi-without-goal", plan.file_name, t["kpi_sheet"], a1(cols["goal"], r), "",
+                "orphan-kpi", plan.file_name, t["kpi_sheet"], a1(cols["goal"], r), "",
                 f"indikator {k.kolada} ({k.name}) has a blank goal cell: it belongs to no goal "
                 "of the plan (first data row, so there is nothing above to fill down from)",
                 related=[a1(cols["name"], r)]))
@@ -702,15 +702,15 @@ def make_unit_plan(inbox: str, plan: UnitPlan, t: dict) -> None:
         body_cell(ws, r, cols["comment"], a.comment or None, fill=True)
         start_ref, end_ref = a1(cols["start"], r), a1(cols["end"], r)
         status_ref = a1(cols["status"], r)
-        if a.fault == "activity-end-before-start":
+        if a.fault == "activity-ends-before-start":
             FAULTS.append(Fault(
-                "activity-end-before-start", plan.file_name, t["act_sheet"], end_ref,
+                "activity-ends-before-start", plan.file_name, t["act_sheet"], end_ref,
                 a.end.date().isoformat(),
                 f"activity '{a.title}' ends {a.end.date()} ({end_ref}) before it starts "
                 f"{a.start.date()} ({start_ref})", related=[start_ref]))
-        if a.fault == "activity-overdue":
+        if a.fault == "activity-delayed":
             FAULTS.append(Fault(
-                "activity-overdue", plan.file_name, t["act_sheet"], end_ref,
+                "activity-delayed", plan.file_name, t["act_sheet"], end_ref,
                 a.end.date().isoformat(),
                 f"activity '{a.title}' ended {a.end.date()} ({end_ref}), before the period ends "
                 f"2026-09-30, and its status ({status_ref}) is '{a.status}', not done: it is "
@@ -849,9 +849,9 @@ PLANS: list[tuple[UnitPlan, dict]] = [
                  "Matematikresultaten i åk 6 under målvärdet; åk 3 når målet."),
             Goal("ASE-2", "Eleverna känner sig trygga i skolan och på fritidshemmet", "NM-22",
                  True, "Uppfyllt", "Hög trygghet enligt skolenkäten.",
-                 fault="unknown-board-goal"),
+                 fault="unresolved-reference"),
             Goal("ASE-3", "Vårdnadshavare är delaktiga i elevernas skolgång", "NM-4", True,
-                 "Ej bedömt", fault="prioritised-goal-without-breakdown"),
+                 "Ej bedömt", fault="goal-without-breakdown"),
             Goal("ASE-4", "All undervisning bedrivs av legitimerade och behöriga lärare", "NM-5",
                  False, "Delvis uppfyllt", "En lärare i fritidshem saknar legitimation."),
         ],
@@ -860,14 +860,14 @@ PLANS: list[tuple[UnitPlan, dict]] = [
             Kpi("ASE-1", N15454_SHORT, "N15454", "Minst 80 %", 0.826, percent=True),
             Kpi("ASE-2", N15613_SHORT, "N15613", "Minst 90 %", 0.941, percent=True),
             Kpi("ASE-4", N15814_SHORT, "N15814", "", 0.702, percent=True,
-                comment="Målvärde ej fastställt", fault="kpi-missing-target"),
+                comment="Målvärde ej fastställt", fault="missing-target"),
         ],
         acts=[
             Act("ASE-1", "Lässatsning med skolbibliotekarien", "Skolbibliotekarie",
                 d(2026, 8, 17), d(2027, 5, 28), "Pågår"),
             Act("ASE-1", "Matematikverkstad på fritidshemmet", "Lärare i fritidshem",
                 d(2026, 11, 2), d(2026, 10, 30), "Ej påbörjad",
-                fault="activity-end-before-start"),
+                fault="activity-ends-before-start"),
             Act("ASE-2", "Trygghetsenkät till alla elever", "Kurator", d(2026, 9, 1),
                 d(2026, 9, 25), "Klar"),
             Act("ASE-2", "Utbilda rastvärdar", "Rektor", d(2026, 8, 17), d(2026, 12, 18),
@@ -921,13 +921,13 @@ PLANS: list[tuple[UnitPlan, dict]] = [
         ],
         kpis=[
             Kpi("", N11703_SHORT, "N11703", "Max 15", 14.2, number_format="0.0",
-                fault="kpi-without-goal"),
+                fault="orphan-kpi"),
             Kpi("NOR-1", N11043_SHORT, "N11043", "Minst 45 %", 0.463, percent=True),
             Kpi("NOR-1", N11010_SHORT, "N11010", "5,0–5,5", 5.2, number_format="0.0"),
         ],
         acts=[
             Act("NOR-1", "Matematikpromenader i närmiljön", "Förskollärare", d(2026, 4, 1),
-                d(2026, 8, 31), "Pågår", fault="activity-overdue"),
+                d(2026, 8, 31), "Pågår", fault="activity-delayed"),
             Act("NOR-1", "Fortbildning om lärande lek", "Rektor", d(2026, 9, 14),
                 d(2026, 11, 30), "Pågår"),
             Act("NOR-2", "Värdegrundsarbete med kompisböcker", "Arbetslag Lärkan",
@@ -1096,7 +1096,7 @@ def generate(root: str) -> list[Fault]:
     doc = {
         "comment": "Planted faults in samples/hofors/inbox (generated by make_samples.py). "
                    "'cell' is the primary cell the diagnostic should name; 'related' are other "
-                   "cells of the same finding. 'code' is the suggested diagnostic code.",
+                   "cells of the same finding. 'code' is the diagnostic code RedThread gives (see docs/errors.md).",
         "period": "2026-Q3",
         "faults": faults,
     }

@@ -61,7 +61,7 @@ public final class CSVRecordStream {
 
   // Input and buffer.
   private let input: any ByteInput
-  private var buffer: UnsafeMutablePointer<UInt8>
+  private(set) var buffer: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private var start = 0
   private var end = 0
@@ -71,7 +71,7 @@ public final class CSVRecordStream {
   private let readChunk = 1 << 20
 
   // Splitting.
-  private var spans: UnsafeMutablePointer<FieldSpan>
+  private(set) var spans: UnsafeMutablePointer<FieldSpan>
   private var spanCapacity: Int
   private let dialect: ScanDialect
   private var validator: TextValidator
@@ -85,9 +85,9 @@ public final class CSVRecordStream {
   private var countingLineEndings = false
 
   // The current record.
-  private var currentNumber = 0
-  private var currentLine = 0
-  private var currentCount = 0
+  private(set) var currentNumber = 0
+  private(set) var currentLine = 0
+  private(set) var currentCount = 0
   private var currentStart = 0
 
   // Scratch space for decoding fields.
@@ -367,7 +367,7 @@ public final class CSVRecordStream {
   ///
   /// - Throws: ``CSVError`` (see the type's documentation).
   public func next() throws -> CSVRecord? {
-    guard try advance() else { return nil }
+    guard try advanceRecord() else { return nil }
     let raw = currentRecord
     return CSVRecord(number: raw.number, line: raw.line, fields: raw.strings)
   }
@@ -378,7 +378,7 @@ public final class CSVRecordStream {
   ///
   /// - Throws: ``CSVError`` (see the type's documentation), or what `body` throws.
   public func forEachRecord(_ body: (CSVRawRecord) throws -> Void) throws {
-    while try advance() {
+    while try advanceRecord() {
       try body(currentRecord)
     }
   }
@@ -388,7 +388,7 @@ public final class CSVRecordStream {
   ///
   /// - Throws: ``CSVError``.
   public func drain() throws {
-    while try advance() {}
+    while try advanceRecord() {}
   }
 
   private var currentRecord: CSVRawRecord {
@@ -401,7 +401,7 @@ public final class CSVRecordStream {
   var scanDialect: ScanDialect { dialect }
 
   /// Moves to the next record; `false` at the end.
-  private func advance() throws -> Bool {
+  func advanceRecord() throws -> Bool {
     if finished { return false }
     if !countingLineEndings {
       // From here on the counts cover the records read, not the sample.
@@ -527,7 +527,7 @@ public final class CSVRecordStream {
       start = 0
     }
     if end == capacity {
-      let limit = max(options.maxRecordBytes, readChunk)
+      let limit = min(max(options.maxRecordBytes, readChunk), 1 << 30)
       if capacity >= limit + readChunk {
         throw CSVError(
           code: .recordTooLarge, path: path, line: nextLine,

@@ -53,13 +53,13 @@ struct TextValidator {
   init(mode: Mode, maxNULEvents: Int) {
     self.mode = mode
     self.maxNULEvents = maxNULEvents
+    if case .western = mode { isWestern = true }
   }
 
   /// Whether the text is single-byte now.
-  var isSingleByte: Bool {
-    if case .western = mode { return true }
-    return false
-  }
+  var isSingleByte: Bool { isWestern }
+
+  private var isWestern = false
 
   /// Checks `[from, to)`; returns how far it got (less than `to` only when a UTF-8 sequence
   /// is cut by `to` and `eof` is false).
@@ -73,12 +73,23 @@ struct TextValidator {
     let highs: UInt64 = 0x8080_8080_8080_8080
     let ones: UInt64 = 0x0101_0101_0101_0101
     while p < to {
-      // Fast path: 8 ASCII bytes, none NUL.
-      while p &+ 8 <= to {
-        let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-        if (w & highs) | ((w &- ones) & ~w & highs) != 0 { break }
-        p &+= 8
-        previousScalar = 0x20
+      if isWestern {
+        // Single-byte text: only NUL and, until one is seen, bytes 0x80–0x9F matter.
+        let c1Mask: UInt64 = sawC1 ? 0 : highs
+        while p &+ 8 <= to {
+          let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+          let c1 = (w & 0xE0E0_E0E0_E0E0_E0E0) ^ 0x8080_8080_8080_8080
+          if ((w &- ones) & ~w & highs) | ((c1 &- ones) & ~c1 & c1Mask) != 0 { break }
+          p &+= 8
+        }
+      } else {
+        // Fast path: 8 ASCII bytes, none NUL.
+        while p &+ 8 <= to {
+          let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
+          if (w & highs) | ((w &- ones) & ~w & highs) != 0 { break }
+          p &+= 8
+          previousScalar = 0x20
+        }
       }
       let stop = min(p &+ 8, to)
       while p < stop {
@@ -89,7 +100,7 @@ struct TextValidator {
           p &+= 1
           continue
         }
-        if case .western = mode {
+        if isWestern {
           if b < 0xA0 && !sawC1 {
             sawC1 = true
             firstC1 = baseOffset &+ p
@@ -97,24 +108,70 @@ struct TextValidator {
           p &+= 1
           continue
         }
-        let length = UTF8Census.sequenceLength(
-          UnsafeBufferPointer(start: base, count: to), at: p)
-        if length > 0 {
-          var scalar = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-          for k in 1..<length { scalar = scalar << 6 | UInt32(base[p &+ k] & 0x3F) }
-          noteScalar(scalar, offset: baseOffset &+ p)
+        // A UTF-8 sequence: lead byte, then 1–3 continuation bytes.
+        var length = 0
+        var scalar: UInt32 = 0
+        var valid = true
+        if b >= 0xC2 && b <= 0xDF {
+          length = 2
+          scalar = UInt32(b & 0x1F)
+        } else if b >= 0xE0 && b <= 0xEF {
+          length = 3
+          scalar = UInt32(b & 0x0F)
+        } else if b >= 0xF0 && b <= 0xF4 {
+          length = 4
+          scalar = UInt32(b & 0x07)
+        } else {
+          valid = false
+        }
+        if valid {
+          if p &+ length > to {
+            // Cut by the end of the buffer: valid so far?
+            var k = 1
+            while p &+ k < to {
+              if base[p &+ k] & 0xC0 != 0x80 { valid = false }
+              k &+= 1
+            }
+            if valid && !eof { return p }
+            valid = false
+          } else {
+            let c1 = base[p &+ 1]
+            if c1 & 0xC0 != 0x80 || (b == 0xE0 && c1 < 0xA0) || (b == 0xED && c1 > 0x9F)
+              || (b == 0xF0 && c1 < 0x90) || (b == 0xF4 && c1 > 0x8F)
+            {
+              valid = false
+            } else {
+              scalar = scalar << 6 | UInt32(c1 & 0x3F)
+              var k = 2
+              while k < length {
+                let c = base[p &+ k]
+                if c & 0xC0 != 0x80 {
+                  valid = false
+                  break
+                }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+                k &+= 1
+              }
+            }
+          }
+        }
+        if valid {
+          let previous = previousScalar
+          if previous == 0xC3 || previous == 0xC2 || previous == 0xE2 {
+            noteScalarPair(previous, scalar)
+          }
+          previousScalar = scalar
+          previousOffset = baseOffset &+ p
           validSequences &+= 1
           p &+= length
           continue
-        }
-        if length == 0 && !eof {
-          return p
         }
         // Not UTF-8.
         if case .utf8(let mayFallBack) = mode, mayFallBack, validSequences == 0,
           !(UTF8Census.expectedLength(b) > 1 && p &+ 1 < to && base[p &+ 1] & 0xC0 == 0x80)
         {
           mode = .western
+          isWestern = true
           fellBackAt = (baseOffset &+ p, b)
           continue
         }
@@ -139,17 +196,14 @@ struct TextValidator {
     }
   }
 
-  /// Remembers a decoded scalar and reports `Ã¥`, `Ã–`, `â€“`-style pairs: a UTF-8 lead byte
-  /// read as Windows-1252 (`Ã`, `Â`, `â`) followed by a continuation byte read the same way.
-  private mutating func noteScalar(_ scalar: UInt32, offset: Int) {
-    let previous = previousScalar
+  /// Reports `Ã¥`, `Ã–`, `â€“`-style pairs: a UTF-8 lead byte read as Windows-1252 (`Ã`, `Â`,
+  /// `â`) followed by a continuation byte read the same way.
+  private mutating func noteScalarPair(_ previous: UInt32, _ scalar: UInt32) {
     if (previous == 0xC3 || previous == 0xC2) && Self.isContinuationAsWindows1252(scalar) {
       noteMojibake(at: previousOffset, scalars: [previous, scalar])
     } else if previous == 0xE2 && scalar == 0x20AC {
       noteMojibake(at: previousOffset, scalars: [0xE2, 0x20AC])
     }
-    previousScalar = scalar
-    previousOffset = offset
   }
 
   private mutating func noteMojibake(at offset: Int, scalars: [UInt32]) {

@@ -37,6 +37,16 @@ enum Windows1252 {
     return table
   }()
 
+  /// ``utf8Table`` and ``utf8Length`` behind plain pointers, for hot loops. Sendable: written
+  /// once before publication, then only read.
+  struct Pointers: @unchecked Sendable {
+    let utf8: UnsafePointer<UInt8>
+    let lengths: UnsafePointer<UInt8>
+  }
+
+  /// The tables as pointers.
+  static let pointers = Pointers(utf8: permanent(utf8Table), lengths: permanent(utf8Length))
+
   /// The UTF-8 length of every byte value's character (1, 2 or 3).
   static let utf8Length: [UInt8] = (0..<256).map { byte in
     let scalar = scalarValue(UInt8(byte))

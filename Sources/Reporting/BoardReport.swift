@@ -77,14 +77,20 @@ public struct BoardReport: Hashable, Sendable {
   ///   - options: validation settings (report day, expected units, Kolada successions).
   ///   - reportDate: the day shown in the title block; pass it in (no clock is read), so the
   ///     same inputs give the same report.
+  ///   - diagnostics: the diagnostics to list on the Kontroll sheet, when the caller already
+  ///     has them (the validation's together with those of reading and mapping the files);
+  ///     `nil` runs the validation and lists its diagnostics.
   public static func make(
     dataset: Dataset, boardID: String, period: Period,
-    options: ValidationOptions = ValidationOptions(), reportDate: CalendarDate
+    options: ValidationOptions = ValidationOptions(), reportDate: CalendarDate,
+    diagnostics: [Diagnostic]? = nil
   ) -> BoardReport {
     let validator = Validator(boardID: boardID, period: period, options: options)
     let scope = validator.scope(of: dataset)
-    return BoardReport(
-      scope: scope, validation: validator.validate(scope), reportDate: reportDate)
+    let validation =
+      diagnostics.map { ValidationReport(boardID: boardID, period: period, diagnostics: $0) }
+      ?? validator.validate(scope)
+    return BoardReport(scope: scope, validation: validation, reportDate: reportDate)
   }
 
   /// Computes the report of a board's scope, with the diagnostics of its validation.

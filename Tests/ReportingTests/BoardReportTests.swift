@@ -113,3 +113,22 @@ import Validation
     #expect(try HoforsFixture.report() == report)
   }
 }
+
+@Suite struct BoardReportDiagnosticsTests {
+  @Test func givenDiagnosticsReplaceTheValidationsAndAreSorted() throws {
+    let mapping = Diagnostic(
+      code: "unknown-column", severity: .warning,
+      location: .cell("Arbetsplan X.xlsx", sheet: "Nyckeltal", CellReference("H4")!),
+      message: "column 'Utfall T1' matches no field")
+    let failed = Diagnostic(
+      code: "type-error", severity: .error,
+      location: .cell("Arbetsplan X.xlsx", sheet: "Nyckeltal", CellReference("F9")!),
+      message: "value 'n/a' is not a number")
+    let report = BoardReport.make(
+      dataset: try HoforsFixture.dataset(), boardID: HoforsFixture.board,
+      period: HoforsFixture.period, reportDate: HoforsFixture.reportDate,
+      diagnostics: [mapping, failed])
+    #expect(report.diagnostics.map(\.code) == ["type-error", "unknown-column"])
+    #expect(report.summary.diagnostics == [.error: 1, .warning: 1, .info: 0])
+  }
+}

@@ -97,7 +97,8 @@ import Testing
       (.init(.duration(seconds: .infinity)), "non-finite-number"),
       (.string(String(repeating: "a", count: 32_768)), "cell-text-too-long"),
       (.string(String(repeating: "😀", count: 16_384)), "cell-text-too-long"),
-      (.date(CivilDateTime(year: 1899, month: 12, day: 30)), "date-out-of-range"),
+      (.date(CivilDateTime(year: 1899, month: 12, day: 31)), "date-out-of-range"),
+      (.date(CivilDateTime(year: 1899, month: 12, day: 29, hour: 12)), "date-out-of-range"),
       (.date(CivilDateTime(year: 10_000, month: 1, day: 1)), "date-out-of-range"),
       (.date(CivilDateTime(serial: .nan)), "date-out-of-range"),
       (.init(.error("#BOGUS!")), "invalid-error-value"),
@@ -122,7 +123,8 @@ import Testing
     ])
     try writer.writeRow([
       .string(String(repeating: "😀", count: 16_383)),
-      .date(CivilDateTime(year: 1899, month: 12, day: 31)),
+      .date(CivilDateTime(year: 1900, month: 1, day: 1)),
+      .date(CivilDateTime(year: 1899, month: 12, day: 30, hour: 23, minute: 59)),
       .date(CivilDateTime(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59)),
     ])
     try writer.close()

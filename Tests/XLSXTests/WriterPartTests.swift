@@ -340,9 +340,10 @@ private func concat(_ parts: String...) -> String { parts.joined() }
     let cells: [WriteCell?] = [
       "=SUM(A1)", nil, 0.25, true, .init(.error("#N/A")),
       .date(CivilDateTime(year: 2026, month: 3, day: 31)),
-      .init(.duration(seconds: 5400)), " padded ", "=SUM(A1)",
+      .init(.duration(seconds: 5400)), " padded ", "=SUM(A1)", "",
+      .blank(style: CellStyle(bold: true)),
     ]
-    let formats = [3, 0, 0, 0, 0, 4, 5, 0, 3]
+    let formats = [3, 0, 0, 0, 0, 4, 5, 0, 3, 0, 6]
     let part = try worksheet(WorksheetOptions(), selected: false) { sheet in
       try cells.withUnsafeBufferPointer { cells in
         try formats.withUnsafeBufferPointer { formats in
@@ -360,13 +361,14 @@ private func concat(_ parts: String...) -> String { parts.joined() }
           "<c r=\"C7\"><v>0.25</v></c><c r=\"D7\" t=\"b\"><v>1</v></c>",
           "<c r=\"E7\" t=\"e\"><v>#N/A</v></c><c r=\"F7\" s=\"4\"><v>46112</v></c>",
           "<c r=\"G7\" s=\"5\"><v>0.0625</v></c><c r=\"H7\" t=\"s\"><v>1</v></c>",
-          "<c r=\"I7\" s=\"3\" t=\"s\"><v>0</v></c></row>",
+          "<c r=\"I7\" s=\"3\" t=\"s\"><v>0</v></c><c r=\"K7\" s=\"6\"/></row>",
           "<row r=\"1048576\"><c r=\"A1048576\" s=\"3\" t=\"inlineStr\"><is><t>=SUM(A1)</t></is>",
           "</c><c r=\"C1048576\"><v>0.25</v></c><c r=\"D1048576\" t=\"b\"><v>1</v></c>",
           "<c r=\"E1048576\" t=\"e\"><v>#N/A</v></c><c r=\"F1048576\" s=\"4\"><v>46112</v></c>",
           "<c r=\"G1048576\" s=\"5\"><v>0.0625</v></c><c r=\"H1048576\" t=\"inlineStr\"><is>",
           "<t xml:space=\"preserve\"> padded </t></is></c><c r=\"I1048576\" s=\"3\" ",
-          "t=\"inlineStr\"><is><t>=SUM(A1)</t></is></c></row></sheetData>")))
+          "t=\"inlineStr\"><is><t>=SUM(A1)</t></is></c><c r=\"K1048576\" s=\"6\"/></row>",
+          "</sheetData>")))
     #expect(shared.strings == ["=SUM(A1)", " padded "])
     #expect(shared.references == 3)
   }

@@ -100,8 +100,8 @@ public struct ReportLabels: Hashable, Sendable {
   public var delivered = "Inlämnat"
   /// Not delivered.
   public var notDelivered = "Ej inlämnat"
-  /// A goal with nothing to judge by.
-  public var notJudged = "Ej bedömt"
+  /// A goal with nothing to judge by (no assessment, no judged nyckeltal).
+  public var notJudged = "Underlag saknas"
   /// A text line (CSV) in the cell column: `rad 12`.
   public var line = "rad"
 

@@ -261,6 +261,8 @@ public struct CellStyle: Hashable, Sendable {
     public static let date = "yyyy-mm-dd"
     /// ISO 8601 date and time to the minute: `2026-03-31 14:05`.
     public static let dateTime = "yyyy-mm-dd hh:mm"
+    /// A time of day: `14:05:30`.
+    public static let time = "hh:mm:ss"
     /// Elapsed hours, minutes and seconds: `37:30:00`.
     public static let duration = "[h]:mm:ss"
   }

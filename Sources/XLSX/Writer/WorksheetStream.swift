@@ -228,9 +228,20 @@ final class WorksheetStream {
     do {
       for index in cells.indices {
         guard let cell = cells[index] else { continue }
+        let format = formats[index]
+        if case .string(let text) = cell.value, text.isEmpty {
+          // Empty text is no value: a styled blank cell, or nothing at all.
+          if format != 0 {
+            try stream.raw("<c r=\"")
+            try stream.reference(column: columns.letters(index + 1), row: digits)
+            try stream.raw("\" s=\"")
+            try stream.decimal(format)
+            try stream.raw("\"/>")
+          }
+          continue
+        }
         try stream.raw("<c r=\"")
         try stream.reference(column: columns.letters(index + 1), row: digits)
-        let format = formats[index]
         if format != 0 {
           try stream.raw("\" s=\"")
           try stream.decimal(format)
@@ -260,7 +271,8 @@ final class WorksheetStream {
           try stream.raw(value ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>")
         case .dateTime(let date):
           try stream.raw("\"><v>")
-          try stream.number(DateSystem.date1900.serial(from: date))
+          // A time of day alone (on 1899-12-30) is the bare fraction, as readers take it.
+          try stream.number(date.serial < 1 ? date.serial : DateSystem.date1900.serial(from: date))
           try stream.raw("</v></c>")
         case .duration(let seconds):
           try stream.raw("\"><v>")

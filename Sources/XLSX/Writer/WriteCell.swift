@@ -3,6 +3,8 @@ public import Spreadsheet
 /// One cell handed to ``XLSXWriter/writeRow(_:)``: a typed value and an optional style.
 ///
 /// How each value is written (ECMA-376 Part 1 §18.3.1.4):
+/// - ``CellValue/string(_:)`` with empty text: no value; with a style, a blank cell that
+///   shows the style (e.g. a header fill), otherwise nothing (see ``blank(style:)``).
 /// - ``CellValue/string(_:)``: always text (a shared string, or an inline string), never a
 ///   formula, whatever it begins with (`=`, `+`, `-`, `@`). Text that Excel would take for a
 ///   formula if retyped also gets `quotePrefix` in its format, as when a user types `'=…`.
@@ -11,7 +13,9 @@ public import Spreadsheet
 /// - ``CellValue/bool(_:)``: `TRUE` or `FALSE`.
 /// - ``CellValue/dateTime(_:)``: a serial day number in the 1900 date system, with the style's
 ///   number format or ``CellStyle/FormatCode/date`` (``CellStyle/FormatCode/dateTime`` when it
-///   has a time of day).
+///   has a time of day). A time of day alone is a ``CivilDateTime`` on 1899-12-30 (serial
+///   0 ..< 1, as readers return it), written as the bare fraction with
+///   ``CellStyle/FormatCode/time``.
 /// - ``CellValue/duration(seconds:)``: days (seconds ÷ 86,400) with
 ///   ``CellStyle/FormatCode/duration`` unless the style gives a format.
 /// - ``CellValue/error(_:)``: an error cell such as `#N/A`.
@@ -37,6 +41,11 @@ public struct WriteCell: Hashable, Sendable {
   /// A text cell.
   public static func string(_ text: String, style: CellStyle? = nil) -> WriteCell {
     WriteCell(.string(text), style: style)
+  }
+
+  /// A blank cell that shows a style, e.g. the fill of a header row across empty columns.
+  public static func blank(style: CellStyle) -> WriteCell {
+    WriteCell(.string(""), style: style)
   }
 
   /// A number cell.

@@ -38,7 +38,8 @@ public struct XLSXWriteError: LocatedError {
     case cellTextTooLong = "cell-text-too-long"
     /// A number is NaN or infinite: Excel has no such value.
     case nonFiniteNumber = "non-finite-number"
-    /// A date is before 1899-12-31 or after 9999-12-31, outside Excel's 1900 date system.
+    /// A date is before 1900-01-01 or after 9999-12-31 (and not a time of day alone),
+    /// outside Excel's 1900 date system.
     case dateOutOfRange = "date-out-of-range"
     /// An error value is not one Excel knows (`#N/A`, `#DIV/0!`, …).
     case invalidErrorValue = "invalid-error-value"
@@ -147,8 +148,8 @@ public struct XLSXWriteError: LocatedError {
       return CodeDescription(
         code: code.rawValue, title: "Date outside Excel's range",
         explanation:
-          "Excel's 1900 date system covers 1899-12-31 (serial 0) to 9999-12-31. Write the "
-          + "date as text instead.")
+          "Excel's 1900 date system covers 1900-01-01 to 9999-12-31, and times of day alone "
+          + "(serials 0 to 1). Write other dates as text.")
     case .invalidErrorValue:
       return CodeDescription(
         code: code.rawValue, title: "Unknown error value",

@@ -52,6 +52,8 @@ public final class XLSXWriter {
   static let errorValues: Set<String> = [
     "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
   ]
+  /// Excel's first date, 1900-01-01 (serial 1).
+  static let firstDate = CivilDateTime(year: 1900, month: 1, day: 1).serial
   /// The first instant after Excel's last date, 9999-12-31.
   static let endOfTime = CivilDateTime(year: 10_000, month: 1, day: 1).serial
 
@@ -383,7 +385,7 @@ public final class XLSXWriter {
   private func prepare(_ cell: WriteCell, columnIndex: Int, row: Int, sheet: String) throws
     -> Int
   {
-    // 0 plain, 1 text to protect with quotePrefix, 2 date, 3 date-time, 4 duration
+    // 0 plain, 1 text to protect with quotePrefix, 2 date, 3 date-time, 4 duration, 5 time
     var kind: UInt8 = 0
     switch cell.value {
     case .string(let text):
@@ -412,14 +414,15 @@ public final class XLSXWriter {
     case .bool:
       break
     case .dateTime(let date):
-      guard date.serial >= 1, date.serial < Self.endOfTime else {
+      let timeOfDay = date.serial >= 0 && date.serial < 1
+      guard timeOfDay || (date.serial >= Self.firstDate && date.serial < Self.endOfTime) else {
         throw XLSXWriteError(
           code: .dateOutOfRange, location: location(columnIndex, row, sheet),
           message:
             "date \(date.serial.isFinite ? date.description : String(date.serial)) is outside "
-            + "Excel's 1900 date system (1899-12-31 to 9999-12-31)")
+            + "Excel's 1900 date system (1900-01-01 to 9999-12-31, or a time of day alone)")
       }
-      if cell.style?.numberFormat == nil { kind = date.isMidnight ? 2 : 3 }
+      if cell.style?.numberFormat == nil { kind = timeOfDay ? 5 : date.isMidnight ? 2 : 3 }
     case .duration(let seconds):
       guard seconds.isFinite else {
         throw XLSXWriteError(
@@ -446,6 +449,7 @@ public final class XLSXWriter {
     case 2: style.numberFormat = CellStyle.FormatCode.date
     case 3: style.numberFormat = CellStyle.FormatCode.dateTime
     case 4: style.numberFormat = CellStyle.FormatCode.duration
+    case 5: style.numberFormat = CellStyle.FormatCode.time
     default: break
     }
     let format: Int

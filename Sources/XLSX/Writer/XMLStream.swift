@@ -5,7 +5,8 @@
 /// become entities; characters XML 1.0 cannot carry (U+0000–U+0008, U+000B, U+000C,
 /// U+000E–U+001F, U+FFFE, U+FFFF) and the carriage return (which XML parsers turn into a
 /// line feed) become `_xHHHH_`; and an underscore that starts something looking like such an
-/// escape becomes `_x005F_`, so that the text `_x0041_` reads back as itself, not as `A`.
+/// escape (`_x`, hexadecimal digits, `_`) becomes `_x005F_`, so that the text `_x0041_` reads
+/// back as itself, not as `A`.
 final class XMLStream {
   /// Receives each filled buffer; the bytes are valid only during the call.
   typealias Sink = (UnsafeRawBufferPointer) throws -> Void
@@ -260,17 +261,20 @@ final class XMLStream {
     return false
   }
 
-  /// Whether `_` at `i` starts `_xHHHH_` (x in either case, four hexadecimal digits).
+  /// Whether `_` at `i` starts something a reader may take for an escape: `_x`, one or more
+  /// hexadecimal digits, `_` (x in either case). Excel's escapes have exactly four digits, but
+  /// LibreOffice also decodes shorter ones (`_x12_`), so every such run is protected.
   @inline(__always)
   static func looksLikeEscape(_ base: UnsafePointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
-    guard i + 6 < n, base[i + 1] | 0x20 == UInt8(ascii: "x"), base[i + 6] == UInt8(ascii: "_")
-    else { return false }
-    for k in 2...5 {
-      let c = base[i + k]
+    guard i + 3 < n, base[i + 1] | 0x20 == UInt8(ascii: "x") else { return false }
+    var k = i + 2
+    while k < n {
+      let c = base[k]
       let isHex =
         (c >= 48 && c <= 57) || (c | 0x20 >= UInt8(ascii: "a") && c | 0x20 <= UInt8(ascii: "f"))
-      if !isHex { return false }
+      if !isHex { return c == UInt8(ascii: "_") && k > i + 2 }
+      k += 1
     }
-    return true
+    return false
   }
 }
