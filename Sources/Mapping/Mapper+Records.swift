@@ -152,9 +152,9 @@ extension MappingRun {
     }
     let primary: [String]
     switch entity {
-    case .measurement: primary = ["value", "kpi"]
+    case .measurement: primary = ["kpi", "value"]
     case .target: primary = ["target", "kpi"]
-    case .assessment: primary = ["level", "goal"]
+    case .assessment: primary = ["goal", "level"]
     default: primary = ["id", "title", "name", "kpi", "target", "goal", "value", "outcome"]
     }
     let anchorCell =

@@ -37,7 +37,7 @@ import Testing
     let result = Mapper(mapping: mapping, reference: .empty).map(workbook)
     #expect(result.dataset.measurements.count == 5)  // one per data row
     #expect(result.dataset.measurements.first?.unitID == "0180")
-    #expect(result.dataset.measurements.first?.provenance?.cell == "D2")
+    #expect(result.dataset.measurements.first?.provenance?.cell == "E2")  // the kpi cell
     #expect(
       result.diagnostics.map(\.description) == [
         "kolada.csv:7 (D7): error: 'n/a' is not a number [type-error]\n  hint: write a number such as '4 102' or '47,8'"
