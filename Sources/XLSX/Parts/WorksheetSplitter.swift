@@ -47,6 +47,9 @@ struct WorksheetSplitter {
   private var lexer = Lexer.text
   private var depth = 0
   private var checkedDeclaration = false
+  /// The part's own BOM and XML declaration, repeated at the start of the stand-in document so
+  /// that both parsers read the bytes under the same declared encoding.
+  private var declaration: [UInt8] = []
   private var rootTag: [UInt8] = []
   private var rootName: [UInt8] = []
   private var lastRow = 0
@@ -86,12 +89,21 @@ struct WorksheetSplitter {
 
   private mutating func run(into pieces: inout [Piece]) {
     if !checkedDeclaration {
-      guard buffer.count >= 64 || buffer.contains(UInt8(ascii: ">")) else { return }
+      // Wait for the whole XML declaration (or enough bytes to know there is none).
+      let bom = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      guard buffer.count >= bom + 5 else { return }
+      let hasDeclaration = buffer[bom..<(bom + 5)].elementsEqual("<?xml".utf8)
+      if hasDeclaration && Self.declaration(buffer).count <= bom {
+        if buffer.count < 4096 { return }
+        stop(into: &pieces)
+        return
+      }
       checkedDeclaration = true
       if !Self.isUTF8(buffer) {
         stop(into: &pieces)
         return
       }
+      declaration = Self.declaration(buffer)
     }
     while scan < buffer.count && phase != .rest {
       let n = buffer.count
@@ -200,9 +212,7 @@ struct WorksheetSplitter {
           return
         }
         let name = Array(buffer[nameStart..<nameEnd])
-        wrapperPrefix =
-          Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8) + rootTag
-          + Array(buffer[start...end])
+        wrapperPrefix = declaration + rootTag + Array(buffer[start...end])
         wrapperSuffix =
           Array("</".utf8) + name + Array("></".utf8) + rootName + Array(">".utf8)
         pieces.append(.prolog(Array(buffer[...end])))
@@ -365,7 +375,7 @@ struct WorksheetSplitter {
   }
 
   /// Whether the part is UTF-8: no UTF-16/32 byte order mark or zero bytes at the start, and
-  /// an XML declaration that names no other encoding.
+  /// an XML declaration that names no encoding or exactly `UTF-8` (any case).
   static func isUTF8(_ bytes: [UInt8]) -> Bool {
     var start = 0
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -373,20 +383,34 @@ struct WorksheetSplitter {
       return start == bytes.count
     }
     if bytes.count > start + 1, bytes[start + 1] == 0 { return false }
-    guard bytes.count >= start + 5,
-      bytes[start..<(start + 5)].elementsEqual("<?xml".utf8)
-    else { return true }
+    let head = declaration(bytes)
+    guard !head.isEmpty else { return true }
+    let text = String(decoding: head, as: UTF8.self).lowercased()
+    guard let range = text.range(of: "encoding") else { return true }
+    var rest = text[range.upperBound...].drop {
+      $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n"
+    }
+    guard rest.first == "=" else { return false }
+    rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\n" }
+    guard let quote = rest.first, quote == "\"" || quote == "'" else { return false }
+    let value = rest.dropFirst().prefix { $0 != quote }
+    return value == "utf-8" || value == "utf8"
+  }
+
+  /// The BOM and `<?xml …?>` declaration at the start of `bytes`, or nothing.
+  static func declaration(_ bytes: [UInt8]) -> [UInt8] {
+    var start = 0
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    guard bytes.count >= start + 5, bytes[start..<(start + 5)].elementsEqual("<?xml".utf8) else {
+      return Array(bytes[0..<start])
+    }
     var end = start
-    while end + 1 < bytes.count,
-      !(bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">"))
-    {
+    while end + 1 < bytes.count {
+      if bytes[end] == UInt8(ascii: "?") && bytes[end + 1] == UInt8(ascii: ">") {
+        return Array(bytes[0...(end + 1)])
+      }
       end += 1
     }
-    let declaration = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()
-    guard let range = declaration.range(of: "encoding") else { return true }
-    let after = declaration[range.upperBound...].drop {
-      $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'"
-    }
-    return after.hasPrefix("utf-8") || after.hasPrefix("utf8")
+    return Array(bytes[0..<start])
   }
 }
