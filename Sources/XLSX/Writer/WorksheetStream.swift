@@ -289,7 +289,8 @@ final class WorksheetStream {
   }
 }
 
-/// The letters of every column, `A` to `XFD`, computed once per writer.
+/// The letters of every column, `A` to `XFD`, computed on first use and kept (a table of
+/// 64 KiB of which only the pages of the columns used are ever touched).
 final class ColumnLetters {
   private let storage: UnsafeMutablePointer<UInt8>
   private let lengths: UnsafeMutablePointer<UInt8>
@@ -298,12 +299,7 @@ final class ColumnLetters {
     let count = CellReference.maxColumn + 1
     storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count * 3)
     lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
-    lengths[0] = 0
-    for column in 1..<count {
-      let letters = Array(CellReference.columnLetters(column).utf8)
-      for (i, letter) in letters.enumerated() { storage[column * 3 + i] = letter }
-      lengths[column] = UInt8(letters.count)
-    }
+    lengths.initialize(repeating: 0, count: count)
   }
 
   deinit {
@@ -314,6 +310,23 @@ final class ColumnLetters {
   /// The letters of a 1-based column (1...16,384).
   @inline(__always)
   func letters(_ column: Int) -> UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(start: storage + column * 3, count: Int(lengths[column]))
+    if lengths[column] == 0 { fill(column) }
+    return UnsafeBufferPointer(start: storage + column * 3, count: Int(lengths[column]))
+  }
+
+  /// Bijective base 26: A…Z, AA…ZZ, AAA…XFD.
+  private func fill(_ column: Int) {
+    var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var n = column
+    var length = 0
+    while n > 0 {
+      letters = (UInt8(65 + (n - 1) % 26), letters.0, letters.1)
+      n = (n - 1) / 26
+      length += 1
+    }
+    storage[column * 3] = letters.0
+    storage[column * 3 + 1] = letters.1
+    storage[column * 3 + 2] = letters.2
+    lengths[column] = UInt8(length)
   }
 }

@@ -120,7 +120,7 @@ public final class XLSXWriter {
     if let (code, message) = SheetNameRules.problem(name) {
       throw XLSXWriteError(code: code, location: here, message: message)
     }
-    let key = name.lowercased()
+    let key = SheetNameRules.comparisonKey(name)
     guard !names.contains(key) else {
       throw XLSXWriteError(
         code: .duplicateSheetName, location: here,
@@ -139,7 +139,8 @@ public final class XLSXWriter {
       && !written.contains { $0.sheet.visibility == .visible }
     do {
       try zip.beginEntry()
-      let stream = XMLStream { bytes in try zip.write(bytes) }
+      // A small buffer: it is copied into the compressor's 64 KiB chunks anyway.
+      let stream = XMLStream(capacity: 16 * 1024) { bytes in try zip.write(bytes) }
       let next = WorksheetStream(name: name, number: number, options: options, stream: stream)
       next.conditionalFormats = formats
       try next.writeHeader(selected: selected)
