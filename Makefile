@@ -27,6 +27,7 @@ build: deps
 demo: release
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@cp -R samples/hofors/. $(DEMO_DIR)/
+	@cp -R mappings $(DEMO_DIR)/mappings
 	@.build/release/redthread run $(DEMO_DIR)
 
 test: deps lint

@@ -48,7 +48,7 @@ let package = Package(
     .target(
       name: "Mapping",
       dependencies: [
-        "Canonical", "Spreadsheet", "SpreadsheetIO",
+        "Canonical", "Spreadsheet", "SpreadsheetIO", "CSV",
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: strict),

@@ -36,6 +36,22 @@ public struct CSVDetection: Sendable, Hashable {
     public var firstMatchingRecord: Int?
     /// `matchingRecords² / tableRecords`: high when many records agree and few disagree.
     public var score: Double
+    /// Sampled fields that hold another candidate (not counting decimal commas); decides ties.
+    public var foreignFields = 0
+
+    /// Creates a candidate's figures.
+    public init(
+      delimiter: Character, fieldCount: Int, matchingRecords: Int, tableRecords: Int,
+      sampledRecords: Int, firstMatchingRecord: Int?, score: Double
+    ) {
+      self.delimiter = delimiter
+      self.fieldCount = fieldCount
+      self.matchingRecords = matchingRecords
+      self.tableRecords = tableRecords
+      self.sampledRecords = sampledRecords
+      self.firstMatchingRecord = firstMatchingRecord
+      self.score = score
+    }
   }
 
   /// A line above the table, such as Skolverket's "Statistik från Skolverket".

@@ -111,7 +111,30 @@ enum CSVExplanation {
       row("warnings", "none")
     } else {
       row("warnings", "\(stream.diagnostics.count):")
-      for diagnostic in stream.diagnostics.prefix(20) {
+      let diagnostics = stream.diagnostics
+      var shown = 0
+      var i = 0
+      while i < diagnostics.count && shown < 20 {
+        let diagnostic = diagnostics[i]
+        // A run of ragged records a few lines apart (footnotes below a table) is one line.
+        if diagnostic.code == "ragged-row", let first = diagnostic.location?.line {
+          var j = i + 1
+          var last = first
+          while j < diagnostics.count, diagnostics[j].code == "ragged-row",
+            let line = diagnostics[j].location?.line, line - last <= 3
+          {
+            last = line
+            j += 1
+          }
+          if j - i >= 3 {
+            out +=
+              "  lines \(first)–\(last): warning: \(j - i) ragged records, the first: "
+              + "\(diagnostic.message) [ragged-row]\n"
+            shown += 1
+            i = j
+            continue
+          }
+        }
         var text = "  "
         if let line = diagnostic.location?.line {
           text += "line \(line)"
@@ -121,8 +144,10 @@ enum CSVExplanation {
         text += "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]"
         if let hint = diagnostic.hint { text += "\n    hint: \(hint)" }
         out += text + "\n"
+        shown += 1
+        i += 1
       }
-      if stream.diagnostics.count > 20 { out += "  … \(stream.diagnostics.count - 20) more\n" }
+      if i < diagnostics.count { out += "  … \(diagnostics.count - i) more\n" }
     }
     if let failure {
       out += "\n\(failure)\n"

@@ -527,7 +527,7 @@ public final class CSVRecordStream {
       start = 0
     }
     if end == capacity {
-      let limit = max(options.maxRecordBytes, readChunk)
+      let limit = min(max(options.maxRecordBytes, readChunk), 1 << 30)
       if capacity >= limit + readChunk {
         throw CSVError(
           code: .recordTooLarge, path: path, line: nextLine,

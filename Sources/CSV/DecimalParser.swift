@@ -47,7 +47,15 @@ enum DecimalParser {
     var digits = 0
     var exponent = 0
     var truncated = false
-    // Integer part.
+    // Integer part: eight digits at a time once past the leading zeros.
+    while mantissa != 0 && significant <= 11 && i &+ 8 <= n,
+      let eight = eightDigits(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+    {
+      mantissa = mantissa &* 100_000_000 &+ eight
+      significant &+= 8
+      digits &+= 8
+      i &+= 8
+    }
     while i < n {
       let d = p[i] &- 0x30
       if d > 9 { break }
@@ -67,6 +75,15 @@ enum DecimalParser {
     if i < n && p[i] == decimal {
       i &+= 1
       let fractionStart = i
+      while mantissa != 0 && significant <= 11 && i &+ 8 <= n,
+        let eight = eightDigits(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+      {
+        mantissa = mantissa &* 100_000_000 &+ eight
+        significant &+= 8
+        digits &+= 8
+        exponent &-= 8
+        i &+= 8
+      }
       while i < n {
         let d = p[i] &- 0x30
         if d > 9 { break }
@@ -123,6 +140,24 @@ enum DecimalParser {
       return low
     }
     return fallback(p, n, decimal: decimal)
+  }
+
+  /// The value of eight ASCII digits loaded little-endian, or `nil` when any byte is not a
+  /// digit (the SWAR method of Lemire's `fast_float`).
+  @inline(__always)
+  static func eightDigits(_ raw: UInt64) -> UInt64? {
+    let w = UInt64(littleEndian: raw)
+    // Every byte in 0x30…0x39: high nibble 3, and adding 6 does not carry into it.
+    guard w & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
+      (w &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030
+    else { return nil }
+    var v = w &- 0x3030_3030_3030_3030
+    v = (v &* 10) &+ (v >> 8)
+    let mask: UInt64 = 0x0000_00FF_0000_00FF
+    v =
+      (((v & mask) &* (100 &+ (1_000_000 << 32)))
+        &+ (((v >> 16) & mask) &* (1 &+ (10_000 << 32)))) >> 32
+    return v
   }
 
   /// 1e0 … 1e22, every one exact in a Double.

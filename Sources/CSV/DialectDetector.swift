@@ -23,6 +23,9 @@ struct DialectDetector {
     var strayQuotes = 0
     var backslashStrays = 0
     var bytes = 0
+    /// Fields that hold another candidate delimiter (a comma between digits, a decimal comma,
+    /// does not count).
+    var foreignFields = 0
   }
 
   let base: UnsafePointer<UInt8>
@@ -50,6 +53,7 @@ struct DialectDetector {
       guard r.status == .record else { break }
       for i in 0..<r.fieldCount {
         let span = spans[i]
+        if holdsForeignDelimiter(span, dialect.delimiter) { result.foreignFields += 1 }
         if span.kind != .plain {
           result.quotedFields += 1
           if span.kind == .escaped {
@@ -98,6 +102,24 @@ struct DialectDetector {
     return result
   }
 
+  /// Whether a field holds one of the other candidate delimiters.
+  func holdsForeignDelimiter(_ span: FieldSpan, _ delimiter: UInt8) -> Bool {
+    let start = Int(span.start)
+    let end = Int(span.end)
+    var k = start
+    while k < end {
+      let b = base[k]
+      if b != delimiter && (b == 0x2C || b == 0x3B || b == 0x09 || b == 0x7C || b == 0x3A) {
+        let decimalComma =
+          b == 0x2C && k > start && k + 1 < end && base[k - 1] &- 0x30 <= 9
+          && base[k + 1] &- 0x30 <= 9
+        if !decimalComma { return true }
+      }
+      k += 1
+    }
+    return false
+  }
+
   /// Scores a split: the modal field count (≥ 2) and how many records of the table have it.
   static func evaluate(_ split: Split, delimiter: Character) -> CSVDetection.DelimiterCandidate {
     let voters =
@@ -132,20 +154,26 @@ struct DialectDetector {
         delimiter: delimiter, fieldCount: mode, matchingRecords: matching, tableRecords: table,
         sampledRecords: counts.count, firstMatchingRecord: voters[start].number, score: 0)
     }
-    return CSVDetection.DelimiterCandidate(
+    var candidate = CSVDetection.DelimiterCandidate(
       delimiter: delimiter, fieldCount: mode, matchingRecords: matching, tableRecords: table,
       sampledRecords: counts.count, firstMatchingRecord: voters[start].number,
       score: Double(matching) * Double(matching) / Double(max(1, table)))
+    candidate.foreignFields = split.foreignFields
+    return candidate
   }
 
-  /// Chooses among scored candidates: the best score; near-ties go to more fields, then to
-  /// the earlier candidate.
+  /// Chooses among scored candidates: the best score; near-ties go to the candidate whose
+  /// fields hold fewer of the others (`1,5;2,5` is `;` with decimal commas, not `,`), then to
+  /// more fields, then to the earlier candidate.
   static func choose(_ scored: [CSVDetection.DelimiterCandidate]) -> CSVDetection
     .DelimiterCandidate?
   {
     guard let best = scored.map(\.score).max(), best > 0 else { return nil }
     let close = scored.filter { $0.score >= best * 0.999 }
-    return close.max { a, b in a.fieldCount < b.fieldCount } ?? close.first
+    return close.min { a, b in
+      a.foreignFields != b.foreignFields
+        ? a.foreignFields < b.foreignFields : a.fieldCount > b.fieldCount
+    }
   }
 }
 

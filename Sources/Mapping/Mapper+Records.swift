@@ -8,11 +8,12 @@ extension MappingRun {
   func evaluate(
     _ fields: [ColumnMapping], entity: Entity, scope: inout RowScope, row: Row,
     bindings: [String: Binding], layout: TableLayout, fillDown: [String],
-    fillState: inout [String: RawValue], column: UnpivotColumn? = nil
+    fillState: inout [String: RawValue], column: UnpivotColumn? = nil, block: String = "fields"
   ) -> EvaluatedRow {
     var ev = EvaluatedRow()
     let sheet = layout.sheet
     func isDerived(_ f: ColumnMapping) -> Bool {
+      if f.transform.defaultValue?.contains("{") == true { return true }
       switch f.source {
       case .field: return true
       case .value(let t): return t.contains("{")
@@ -86,9 +87,24 @@ extension MappingRun {
         if ev.text("direction") == "higher" { bare = .atLeast }
         if ev.text("direction") == "lower" { bare = .atMost }
       }
-      let result = read(
-        raw, transform: field.transform, type: type, isList: !isDimension && entity.isList(name),
-        scope: scope, bare: bare)
+      let isList = !isDimension && entity.isList(name)
+      let result: Result<FieldValue?, ValueFailure>
+      switch field.source {
+      case .column, .columns:
+        result = read(
+          raw, transform: field.transform, type: type, isList: isList, scope: scope, bare: bare)
+      default:
+        let key = ReadKey(
+          field: "\(currentTable).\(block).\(name)", bare: bare, text: raw.text,
+          numberFormat: raw.numberFormat)
+        if !raw.isBlank, let cached = readCache[key] {
+          result = cached
+        } else {
+          result = read(
+            raw, transform: field.transform, type: type, isList: isList, scope: scope, bare: bare)
+          if !raw.isBlank { readCache[key] = result }
+        }
+      }
       let where_: SourceLocation =
         cell.map { location(sheet: sheet, cell: $0, line: row.line) }
         ?? SourceLocation(file: workbook.path, sheet: sheet.name, row: row.number, line: row.line)
@@ -96,6 +112,7 @@ extension MappingRun {
       case .success(let v?):
         ev.values[name] = v
         scope.values[name] = v.text
+        if isDimension { scope.values[String(name.dropFirst("dimensions.".count))] = v.text }
       case .success(nil):
         if field.required {
           report(
@@ -137,16 +154,15 @@ extension MappingRun {
     let anchorCell =
       anchor ?? primary.lazy.compactMap { ev.cells[$0] }.first ?? ev.cells.values.min()
     let provenance = self.provenance(sheet: sheet, row: row, anchor: anchorCell, cells: ev.cells)
-    let contextUnit = context("unit", sheet: sheet)?.value?.text
-    let contextPeriod: Period? = {
-      if case .period(let p)? = context("period", sheet: sheet)?.value { return p }
-      return nil
-    }()
-    let unit = ev.text("unit") ?? contextUnit
-    var dims: [String: String] = [:]
-    for (k, v) in ev.values where k.hasPrefix("dimensions.") {
-      if let t = v.text, !t.isEmpty { dims[String(k.dropFirst("dimensions.".count))] = t }
+    if recordContext[sheet.name] == nil {
+      var period: Period?
+      if case .period(let p)? = context("period", sheet: sheet)?.value { period = p }
+      recordContext[sheet.name] = (context("unit", sheet: sheet)?.value?.text, period)
     }
+    let contextUnit = recordContext[sheet.name]?.unit
+    let contextPeriod = recordContext[sheet.name]?.period
+    let unit = ev.text("unit") ?? contextUnit
+    let dims = dimensions(of: ev)
     var made: [any Encodable] = []
     switch entity {
     case .goal:
@@ -251,6 +267,66 @@ extension MappingRun {
         run.samples.append(sampleJSON(record, at: anchorCell, sheet: sheet, row: row))
       }
     }
+  }
+
+  /// The measurement dimensions of a row (`dimensions.huvudman` → `huvudman`).
+  func dimensions(of ev: EvaluatedRow) -> [String: String] {
+    var dims: [String: String] = [:]
+    for (k, v) in ev.values where k.hasPrefix("dimensions.") {
+      if let t = v.text, !t.isEmpty { dims[String(k.dropFirst("dimensions.".count))] = t }
+    }
+    return dims
+  }
+
+  /// One measurement from an unpivoted cell: the row's fields, the column's fields and the
+  /// cell's value. The fast path for wide statistics tables.
+  ///
+  /// - Returns: whether a record was made.
+  func emitMeasurement(
+    row ev: EvaluatedRow, column: EvaluatedRow, value: FieldValue, cell: CellReference,
+    rowCells: [String: String], dims: [String: String], table: TableMapping,
+    unpivot: UnpivotColumn, row: Row, layout: TableLayout, run: inout MappingExplanation.TableRun
+  ) -> Bool {
+    let sheet = layout.sheet
+    func text(_ f: String) -> String? { column.text(f) ?? ev.text(f) }
+    guard let kpi = text("kpi") else {
+      if column.failed.contains("kpi") || ev.failed.contains("kpi") { return false }
+      report(
+        MappingDiagnostics.missingValue, at: location(sheet: sheet, cell: cell, line: row.line),
+        "the measurement in \(a1(cell)) has no kpi")
+      return false
+    }
+    if recordContext[sheet.name] == nil {
+      var period: Period?
+      if case .period(let p)? = context("period", sheet: sheet)?.value { period = p }
+      recordContext[sheet.name] = (context("unit", sheet: sheet)?.value?.text, period)
+    }
+    var cells = rowCells
+    cells["value"] = a1(cell)
+    let provenance = Provenance(
+      file: workbook.path, sheet: sheet.name, cell: cells["value"], row: row.number,
+      line: row.line, mapping: mapping.name, mappingVersion: mapping.version, cells: cells)
+    let m = measurement(
+      kpi: kpi, unit: text("unit") ?? recordContext[sheet.name]?.unit,
+      period: column.period("period") ?? ev.period("period") ?? recordContext[sheet.name]?.period,
+      gender: text("gender"), value: value, comment: text("comment"), dims: dims,
+      provenance: provenance)
+    dataset.measurements.append(m)
+    run.records += 1
+    if run.samples.count < sampleCount {
+      run.samples.append(sampleJSON(m, at: cell, sheet: sheet, row: row))
+    }
+    if table.emitKPIs, !emittedKPIs.contains(kpi) {
+      emittedKPIs.insert(kpi)
+      let name = text("kpi_name") ?? unpivot.parts["header"] ?? kpi
+      let header = CellReference(row: layout.headerRow, column: unpivot.column)
+      let p = Provenance(
+        file: workbook.path, sheet: sheet.name, cell: a1(header), row: layout.headerRow,
+        mapping: mapping.name, mappingVersion: mapping.version)
+      dataset.kpis.append(
+        KPI(id: kpi, name: name, unitOfMeasure: Self.unitOfMeasure(in: name), provenance: p))
+    }
+    return true
   }
 
   var fileStem: String {

@@ -162,6 +162,13 @@ extension MappingRun {
       }
     }
 
+    // Unpivot fields that depend only on the column are read once per column.
+    var columnCache: [Int: EvaluatedRow] = [:]
+    let columnIndependent =
+      table.unpivot.map { u in
+        u.fields.allSatisfy { isColumnIndependent($0, unpivot: u) }
+      } ?? false
+
     // Rows.
     var fillState: [String: RawValue] = [:]
     var sections: [String: [String: String]] = [:]
@@ -200,11 +207,20 @@ extension MappingRun {
         var noFill: [String: RawValue] = [:]
         let ev = evaluate(
           section.fields, entity: section.entity ?? table.entity, scope: &scope, row: row,
-          bindings: [:], layout: layout, fillDown: [], fillState: &noFill)
+          bindings: [:], layout: layout, fillDown: [], fillState: &noFill,
+          block: "section.\(section.name)")
         sections[section.name] = ev.values.compactMapValues(\.text)
         run.skipped["section row (\(section.name))", default: 0] += 1
         if let entity = section.entity {
-          emit(entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
+          var anchor: CellReference?
+          if let selector = section.when.column, let column = conditionColumns[selector] {
+            anchor = CellReference(row: row.number, column: column)
+          } else if let first = row.cells.first(where: { !RawValue(cell: $0).isBlank }) {
+            anchor = CellReference(row: row.number, column: first.column)
+          }
+          emit(
+            entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run,
+            anchor: anchor)
         }
         continue
       }
@@ -244,20 +260,24 @@ extension MappingRun {
       seenData = true
       if let u = table.unpivot {
         var made = 0
+        let rowCells = ev.cells.mapValues { a1($0) }
+        let rowDims = dimensions(of: ev)
         for column in unpivotColumns {
           let ref = CellReference(row: row.number, column: column.column)
           let cellRaw = RawValue(cell: row.cell(column: column.column))
           if cellRaw.isBlank && !u.keepBlank { continue }
           var cscope = scope
           for (k, v) in column.parts { cscope.captures[k] = v }
-          var cev = ev
-          var noFill: [String: RawValue] = [:]
-          let extra = evaluate(
-            u.fields, entity: table.entity, scope: &cscope, row: row, bindings: [:],
-            layout: layout, fillDown: [], fillState: &noFill, column: column)
-          for (k, v) in extra.values { cev.values[k] = v }
-          for (k, v) in extra.raws { cev.raws[k] = v }
-          cev.failed.formUnion(extra.failed)
+          let extra: EvaluatedRow
+          if columnIndependent, let cached = columnCache[column.column] {
+            extra = cached
+          } else {
+            var noFill: [String: RawValue] = [:]
+            extra = evaluate(
+              u.fields, entity: table.entity, scope: &cscope, row: row, bindings: [:],
+              layout: layout, fillDown: [], fillState: &noFill, column: column, block: "unpivot")
+            if columnIndependent { columnCache[column.column] = extra }
+          }
           var valueField = u.value
           valueField.source = .value("")
           let valueName = valueField.name
@@ -265,19 +285,33 @@ extension MappingRun {
             cellRaw, transform: valueField.transform,
             type: valueField.transform.type ?? table.entity.defaultType(of: valueName),
             isList: false, scope: cscope)
-          cev.cells[valueName] = ref
-          cev.raws[valueName] = cellRaw
+          let cellValue: FieldValue
           switch result {
           case .success(let v):
-            cev.values[valueName] = v ?? FieldValue.missing(.blank, token: "")
+            cellValue = v ?? FieldValue.missing(.blank, token: "")
           case .failure(let f):
             report(
               f.code, at: location(sheet: sheet, cell: ref, line: row.line), f.message,
               hint: f.hint,
               value: cellRaw.text)
-            cev.failed.insert(valueName)
             continue
           }
+          if table.entity == .measurement {
+            if emitMeasurement(
+              row: ev, column: extra, value: cellValue, cell: ref, rowCells: rowCells,
+              dims: rowDims, table: table, unpivot: column, row: row, layout: layout, run: &run)
+            {
+              made += 1
+            }
+            continue
+          }
+          var cev = ev
+          for (k, v) in extra.values { cev.values[k] = v }
+          for (k, v) in extra.raws { cev.raws[k] = v }
+          cev.failed.formUnion(extra.failed)
+          cev.cells[valueName] = ref
+          cev.raws[valueName] = cellRaw
+          cev.values[valueName] = cellValue
           emit(
             table.entity, ev: cev, table: table, scope: cscope, row: row, layout: layout, run: &run,
             unpivot: column, anchor: ref)
@@ -287,6 +321,26 @@ extension MappingRun {
       } else {
         emit(table.entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
       }
+    }
+  }
+
+  /// Whether an unpivot field's value depends only on its column (header parts, context
+  /// values, constants), so it can be read once per column.
+  func isColumnIndependent(_ field: ColumnMapping, unpivot u: UnpivotSpec) -> Bool {
+    var allowed: Set<String> = ["header", "group", "sheet", "file"]
+    allowed.formUnion(mapping.context.map(\.name))
+    for r in [u.columnsRegex, u.groupRegex].compactMap({ $0 }) {
+      allowed.formUnion(MappingValidator.groupNames(r))
+    }
+    if let d = field.transform.defaultValue,
+      !MappingValidator.placeholders(in: d).allSatisfy(allowed.contains)
+    {
+      return false
+    }
+    switch field.source {
+    case .headerPart, .context, .sheetName: return true
+    case .value(let t): return MappingValidator.placeholders(in: t).allSatisfy(allowed.contains)
+    default: return false
     }
   }
 
@@ -343,6 +397,7 @@ extension MappingRun {
     let byColumns = !u.columns.isEmpty || u.columnsRegex != nil || u.allOtherColumns
     let byGroup = !u.groups.isEmpty || u.groupRegex != nil
     for c in layout.columns where !used.contains(c.column) {
+      if u.except.contains(where: { matches(c.name, $0) != nil }) { continue }
       var parts: [String: String] = ["header": c.name, "group": c.group ?? ""]
       if byColumns {
         var ok = false

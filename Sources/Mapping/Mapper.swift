@@ -74,6 +74,21 @@ final class MappingRun {
   /// Context values re-read on the worksheet being mapped (labels without a sheet).
   var sheetContext: [String: [String: ResolvedContext]] = [:]
   var emittedKPIs: Set<String> = []
+  /// Reads of values that repeat row after row (header parts, templates, context values).
+  var readCache: [ReadKey: Result<FieldValue?, ValueFailure>] = [:]
+  /// The context unit and period per worksheet, as records take them.
+  var recordContext: [String: (unit: String?, period: Period?)] = [:]
+  /// The table being read, for cache keys.
+  var currentTable = 0
+  private var letters: [Int: String] = [:]
+
+  /// `B7`, with column letters computed once per column.
+  func a1(_ ref: CellReference) -> String {
+    if let l = letters[ref.column] { return l + String(ref.row) }
+    let l = CellReference.columnLetters(ref.column)
+    letters[ref.column] = l
+    return l + String(ref.row)
+  }
   var reportedOnce: Set<String> = []
 
   init(mapping: MappingFile, reference: ReferenceData, workbook: Workbook) {
@@ -88,6 +103,7 @@ final class MappingRun {
     readContext()
     if let plan = mapping.plan { makePlan(plan) }
     for (i, table) in mapping.tables.enumerated() {
+      currentTable = i
       mapTable(table, index: i)
     }
     // Stable order: worksheet tab order, then row, then column; the reading order breaks ties.
@@ -124,7 +140,7 @@ final class MappingRun {
     Provenance(
       file: workbook.path, sheet: sheet.name, cell: anchor?.a1, row: row.number, line: row.line,
       mapping: mapping.name, mappingVersion: mapping.version,
-      cells: cells.isEmpty ? nil : cells.mapValues(\.a1))
+      cells: cells.isEmpty ? nil : cells.mapValues { a1($0) })
   }
 
   // MARK: plan
@@ -142,6 +158,15 @@ final class MappingRun {
           file: workbook.path, sheet: anchor?.sheet, cell: anchor?.cell?.a1, row: anchor?.row,
           line: anchor?.line, mapping: mapping.name, mappingVersion: mapping.version)))
   }
+}
+
+/// What a read depends on, for caching reads of repeating inputs.
+struct ReadKey: Hashable {
+  /// The table, the block (fields, unpivot, a section) and the field name.
+  var field: String
+  var bare: Target.Comparison
+  var text: String
+  var numberFormat: String?
 }
 
 /// Compiled regular expressions, by pattern (patterns were checked when the mapping loaded).

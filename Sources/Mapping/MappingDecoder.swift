@@ -26,7 +26,8 @@ struct MappingDecoder {
   ]
   static let sectionKeys = ["name", "when", "entity", "fields"]
   static let unpivotKeys = [
-    "columns", "columns_regex", "group", "group_regex", "fields", "value", "order", "keep_blank",
+    "columns", "columns_regex", "group", "group_regex", "except", "fields", "value", "order",
+    "keep_blank",
   ]
   static let sourceKeys = [
     "column", "columns", "column_regex", "position", "group", "occurrence", "value", "context",
@@ -34,7 +35,8 @@ struct MappingDecoder {
   ]
   static let transformKeys = [
     "type", "input", "multiply", "digits", "map", "extract", "split", "lookup", "missing",
-    "pattern", "default", "period_kind", "comparison", "hierarchy", "trim_quotes",
+    "pattern", "default", "period_kind", "comparison", "hierarchy", "trim_quotes", "slug",
+    "format", "decimal",
   ]
   static let fieldKeys = sourceKeys + transformKeys + ["required", "optional"]
   static let contextKeys =
@@ -565,6 +567,7 @@ struct MappingDecoder {
       case "columns_regex": spec.columnsRegex = reader.regex(value, path: p)
       case "group": spec.groups = reader.strings(value, path: p) ?? []
       case "group_regex": spec.groupRegex = reader.regex(value, path: p)
+      case "except": spec.except = reader.strings(value, path: p) ?? []
       case "fields": spec.fields = decodeFields(value, path: p, entity: entity, unpivot: true).0
       case "value":
         if case .mapping = value,
@@ -774,6 +777,11 @@ struct MappingDecoder {
           value, path: p, choices: Target.Comparison.allCases.map { (kebab($0.rawValue), $0) })
       case "hierarchy": t.hierarchy = reader.string(value, path: p)
       case "trim_quotes": t.trimQuotes = reader.bool(value, path: p) ?? false
+      case "slug": t.slug = reader.bool(value, path: p) ?? false
+      case "format": t.format = reader.string(value, path: p)
+      case "decimal":
+        t.decimal = reader.word(
+          value, path: p, choices: DecimalMark.allCases.map { ($0.rawValue, $0) })
       default: break
       }
     }

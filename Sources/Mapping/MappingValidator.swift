@@ -38,6 +38,7 @@ struct MappingValidator {
           parts.formUnion(Self.groupNames(r))
           known.formUnion(Self.groupNames(r))
         }
+        known.formUnion(["header", "group"])
       }
       let fieldNames = Set(table.fields.map(\.name))
       for name in table.fillDown where !fieldNames.contains(name) {
@@ -117,6 +118,16 @@ struct MappingValidator {
             errors += checkConstant(text, field: field, entity: entity, path: fpath)
           }
         default: break
+        }
+        for template in [field.transform.format, field.transform.defaultValue].compactMap({ $0 }) {
+          for name in Self.placeholders(in: template) where !known.contains(name) {
+            errors.append(
+              MappingError(
+                .unknownReference, at: field.location,
+                "the template '\(template)' uses '{\(name)}', which is no field, context value, "
+                  + "section or regex group here", keyPath: fpath,
+                hint: TextMatching.hint(for: name, among: Array(known).sorted())))
+          }
         }
         errors += checkTransform(
           field.transform, at: field.location, path: fpath,

@@ -208,6 +208,8 @@ public struct UnpivotSpec: Sendable, Hashable {
   public var groupRegex: String?
   /// Every column no field uses (`columns: "*"`).
   public var allOtherColumns: Bool
+  /// Header names never unpivoted (descriptive columns such as `Kommun`, `Län`).
+  public var except: [String]
   /// Fields filled from the column (`kpi`, `period`, `gender`), sources `from:`.
   public var fields: [ColumnMapping]
   /// How the cell itself is read (the record's `value`, or `outcome` for KPI tables).
@@ -222,7 +224,8 @@ public struct UnpivotSpec: Sendable, Hashable {
   /// Creates an unpivot spec.
   public init(
     columns: [String] = [], columnsRegex: String? = nil, groups: [String] = [],
-    groupRegex: String? = nil, allOtherColumns: Bool = false, fields: [ColumnMapping] = [],
+    groupRegex: String? = nil, allOtherColumns: Bool = false, except: [String] = [],
+    fields: [ColumnMapping] = [],
     value: ColumnMapping, order: PeriodOrder = .any, keepBlank: Bool = false,
     location: SourceLocation? = nil
   ) {
@@ -231,6 +234,7 @@ public struct UnpivotSpec: Sendable, Hashable {
     self.groups = groups
     self.groupRegex = groupRegex
     self.allOtherColumns = allOtherColumns
+    self.except = except
     self.fields = fields
     self.value = value
     self.order = order

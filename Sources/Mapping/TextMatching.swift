@@ -12,6 +12,7 @@ public enum TextMatching {
   /// The normalized form: NFC, lower case, whitespace collapsed, dashes unified, trimmed, a
   /// trailing colon dropped.
   public static func normalized(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) { return normalizedASCII(text) }
     let nfc = text.precomposedStringWithCanonicalMapping.lowercased()
     var out = ""
     out.reserveCapacity(nfc.utf8.count)
@@ -34,6 +35,25 @@ public enum TextMatching {
     return out
   }
 
+  private static func normalizedASCII(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var pendingSpace = false
+    for b in text.utf8 {
+      if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if pendingSpace {
+        out.append(0x20)
+        pendingSpace = false
+      }
+      out.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+    }
+    while out.last == 0x3A || out.last == 0x20 { out.removeLast() }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// Letters and digits of ``normalized(_:)`` only.
   public static func loose(_ text: String) -> String {
     String(normalized(text).filter { $0.isLetter || $0.isNumber })
@@ -41,8 +61,38 @@ public enum TextMatching {
 
   /// Trims whitespace (including NBSP and line breaks) at both ends, keeping the inside.
   public static func trimmed(_ text: String) -> String {
-    text.trimmingCharacters(
-      in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{00A0}\u{202F}")))
+    let scalars = text.unicodeScalars
+    guard let first = scalars.first, let last = scalars.last else { return text }
+    if !isSpace(first) && !isSpace(last) { return text }
+    var start = scalars.startIndex
+    var end = scalars.endIndex
+    while start < end && isSpace(scalars[start]) { start = scalars.index(after: start) }
+    while end > start && isSpace(scalars[scalars.index(before: end)]) {
+      end = scalars.index(before: end)
+    }
+    return String(scalars[start..<end])
+  }
+
+  private static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    s.properties.isWhitespace || s == "\u{00A0}" || s == "\u{202F}" || s == "\u{200B}"
+  }
+
+  /// An id made from text: lower case, Swedish and other Latin letters without diacritics,
+  /// every other run of characters one `-`, no `-` at either end.
+  public static func slug(_ text: String) -> String {
+    let folded = normalized(text).folding(options: [.diacriticInsensitive], locale: nil)
+    var out = ""
+    var dash = false
+    for ch in folded {
+      if ch.isLetter || ch.isNumber {
+        if dash && !out.isEmpty { out.append("-") }
+        dash = false
+        out.append(ch)
+      } else {
+        dash = true
+      }
+    }
+    return out
   }
 
   /// Levenshtein edit distance between two strings, by characters.

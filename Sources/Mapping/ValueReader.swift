@@ -44,30 +44,25 @@ struct ValueFailure: Error, Hashable {
 
 /// The raw input of a field: a cell (with its number format) or plain text.
 struct RawValue: Hashable, Sendable {
-  var value: CellValue?
-  var numberFormat: String?
+  let value: CellValue?
+  let numberFormat: String?
+  /// The text as a user reads it (numbers in shortest form, dates ISO), trimmed.
+  let text: String
 
   static let blank = RawValue(value: nil, numberFormat: nil)
 
   init(value: CellValue?, numberFormat: String? = nil) {
     self.value = value
     self.numberFormat = numberFormat
+    text = value.map { TextMatching.trimmed($0.displayText) } ?? ""
   }
 
   init(text: String?) {
-    value = text.map { .string($0) }
-    numberFormat = nil
+    self.init(value: text.map { .string($0) })
   }
 
   init(cell: Cell?) {
-    value = cell?.value
-    numberFormat = cell?.numberFormat
-  }
-
-  /// The text as a user reads it (numbers in shortest form, dates ISO), trimmed.
-  var text: String {
-    guard let value else { return "" }
-    return TextMatching.trimmed(value.displayText)
+    self.init(value: cell?.value, numberFormat: cell?.numberFormat)
   }
 
   var isBlank: Bool { text.isEmpty }
@@ -93,6 +88,7 @@ enum ValueReader {
   static func missingReason(
     _ text: String, extra: [String: MissingReason]
   ) -> MissingReason? {
+    if extra.isEmpty, let first = text.utf8.first, first >= 0x30 && first <= 0x39 { return nil }
     let n = TextMatching.normalized(text)
     for (token, reason) in extra where TextMatching.normalized(token) == n { return reason }
     if n.isEmpty { return .blank }
@@ -116,6 +112,7 @@ enum ValueReader {
   /// - Returns: the value (scaled by `tkr`/`mnkr`), and whether a `%` sign was present; `nil`
   ///   when the text is not a number.
   static func parseNumber(_ raw: String) -> (value: Double, percent: Bool)? {
+    if let fast = parsePlainNumber(raw) { return (fast, false) }
     var s = TextMatching.normalized(raw)
     guard !s.isEmpty else { return nil }
     var percent = false
@@ -187,6 +184,48 @@ enum ValueReader {
     guard var value = Double(plain), value.isFinite else { return nil }
     if negative { value = -value }
     return (value * scale, percent)
+  }
+
+  /// The common case quickly: ASCII digits with an optional sign, at most one decimal comma
+  /// or point, and single spaces between groups of three digits (`-3,5`, `4 102`, `87.7`).
+  static func parsePlainNumber(_ text: String) -> Double? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(24)
+    var sawDecimal = false
+    var digitsSinceSpace = 0
+    var sawSpace = false
+    var index = 0
+    for b in text.utf8 {
+      defer { index += 1 }
+      switch b {
+      case 0x30...0x39:
+        bytes.append(b)
+        digitsSinceSpace += 1
+      case 0x2C, 0x2E:
+        guard !sawDecimal, !bytes.isEmpty || index == 0 else { return nil }
+        if sawSpace && digitsSinceSpace != 3 { return nil }
+        sawDecimal = true
+        bytes.append(0x2E)
+      case 0x20:
+        guard !sawDecimal, !bytes.isEmpty, digitsSinceSpace >= 1 else { return nil }
+        if sawSpace && digitsSinceSpace != 3 { return nil }
+        if !sawSpace && digitsSinceSpace > 3 { return nil }
+        sawSpace = true
+        digitsSinceSpace = 0
+      case 0x2D where index == 0:
+        bytes.append(b)
+      default:
+        return nil
+      }
+    }
+    if sawSpace && !sawDecimal && digitsSinceSpace != 3 { return nil }
+    guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+    if bytes.first == 0x2E { bytes.insert(0x30, at: 0) }
+    if bytes.count >= 2, bytes[0] == 0x2D, bytes[1] == 0x2E { bytes.insert(0x30, at: 1) }
+    guard let value = Double(String(decoding: bytes, as: UTF8.self)), value.isFinite else {
+      return nil
+    }
+    return value
   }
 
   private static func validGroups(_ digits: [Character]) -> Bool {

@@ -258,15 +258,26 @@ struct ReportComputation {
     for id in unitOrder.compactMap({ $0 }) where id != scope.boardID && !ids.contains(id) {
       if files[id] != nil { ids.append(id) }
     }
+    var kpisByUnit: [String: [KPIRow]] = [:]
+    for row in kpiRows { if let unit = row.unitID { kpisByUnit[unit, default: []].append(row) } }
+    var activitiesByUnit: [String: [ActivityRow]] = [:]
+    for row in activityRows {
+      if let unit = row.unitID { activitiesByUnit[unit, default: []].append(row) }
+    }
+    var goalsByUnit: [String: [GoalRow]] = [:]
+    for row in goals where row.level == .unit {
+      if let unit = row.unitID { goalsByUnit[unit, default: []].append(row) }
+    }
+    var diagnosticsByFile: [String: [Severity]] = [:]
+    for d in validation.diagnostics {
+      if let file = d.location?.file { diagnosticsByFile[file, default: []].append(d.severity) }
+    }
     return ids.map { id in
       let unitFiles = (files[id] ?? []).sorted()
-      let kpis = kpiRows.filter { $0.unitID == id }
-      let activities = activityRows.filter { $0.unitID == id }
-      let own = goals.filter { $0.level == .unit && $0.unitID == id }
-      let found = validation.diagnostics.filter { d in
-        guard let file = d.location?.file else { return false }
-        return unitFiles.contains(file)
-      }
+      let kpis = kpisByUnit[id] ?? []
+      let activities = activitiesByUnit[id] ?? []
+      let own = goalsByUnit[id] ?? []
+      let found = unitFiles.flatMap { diagnosticsByFile[$0] ?? [] }
       return UnitRow(
         unitID: id, name: scope.unitName(id), kind: scope.register[id]?.kind ?? .other,
         delivered: !unitFiles.isEmpty, files: unitFiles, goals: own.count,
@@ -276,8 +287,8 @@ struct ReportComputation {
         activities: activities.count,
         activitiesOnTrack: activities.filter(\.isOnTrack).count,
         activitiesDelayed: activities.filter(\.delayed).count,
-        errors: found.filter { $0.severity == .error }.count,
-        warnings: found.filter { $0.severity == .warning }.count)
+        errors: found.filter { $0 == .error }.count,
+        warnings: found.filter { $0 == .warning }.count)
     }
   }
 

@@ -59,8 +59,21 @@ public struct BoardScope: Sendable {
     public var provenance: Provenance?
   }
 
+  private struct SeriesKey: Hashable {
+    var kpiID: String
+    var unitID: String?
+    var gender: Measurement.Gender
+  }
+
   private let goalsByID: [String: [Int]]
-  private let measurementsByKPI: [String: [Int]]
+  private let measurementsBySeries: [SeriesKey: [Int]]
+  private struct UnitKey: Hashable {
+    var id: String
+    var unitID: String?
+  }
+
+  private let targetsByKPI: [UnitKey: [Int]]
+  private let assessmentsByGoal: [UnitKey: [Int]]
 
   /// Selects and indexes the records of `dataset` for a board and period.
   ///
@@ -215,9 +228,22 @@ public struct BoardScope: Sendable {
     var byID: [String: [Int]] = [:]
     for (index, goal) in goals.enumerated() { byID[goal.id, default: []].append(index) }
     goalsByID = byID
-    var byKPI: [String: [Int]] = [:]
-    for (index, m) in measurements.enumerated() { byKPI[m.kpiID, default: []].append(index) }
-    measurementsByKPI = byKPI
+    var bySeries: [SeriesKey: [Int]] = [:]
+    for (index, m) in measurements.enumerated() {
+      bySeries[SeriesKey(kpiID: m.kpiID, unitID: m.unitID, gender: m.gender), default: []]
+        .append(index)
+    }
+    measurementsBySeries = bySeries
+    var byKPI: [UnitKey: [Int]] = [:]
+    for (index, t) in targets.enumerated() {
+      byKPI[UnitKey(id: t.kpiID, unitID: t.unitID), default: []].append(index)
+    }
+    targetsByKPI = byKPI
+    var byGoal: [UnitKey: [Int]] = [:]
+    for (index, a) in assessments.enumerated() {
+      byGoal[UnitKey(id: a.goalID, unitID: a.unitID), default: []].append(index)
+    }
+    assessmentsByGoal = byGoal
   }
 
   /// The goal a reference names, seen from a unit: the unit's own enhetsmål first, then the
@@ -267,9 +293,9 @@ public struct BoardScope: Sendable {
   /// same row of the same file, then one for the period itself, then the one for the shortest
   /// period containing it (the year before the läsår).
   public func targets(for kpi: KPI) -> [Target] {
-    let matching = targets.filter { target in
-      target.kpiID == kpi.id && target.unitID == kpi.unitID && isValid(target)
-    }
+    let matching = (targetsByKPI[UnitKey(id: kpi.id, unitID: kpi.unitID)] ?? []).map {
+      targets[$0]
+    }.filter(isValid)
     func rank(_ target: Target) -> (Int, Int, Int) {
       let sameRow =
         target.provenance != nil && target.provenance?.file == kpi.provenance?.file
@@ -361,10 +387,9 @@ public struct BoardScope: Sendable {
     } else {
       units = [unitID]
     }
-    let forKPI = (measurementsByKPI[kpiID] ?? []).map { measurements[$0] }
     for unit in units {
-      let found = forKPI.filter { $0.unitID == unit && $0.gender == gender }
-      if !found.isEmpty { return found }
+      let found = measurementsBySeries[SeriesKey(kpiID: kpiID, unitID: unit, gender: gender)]
+      if let found, !found.isEmpty { return found.map { measurements[$0] } }
     }
     return []
   }
@@ -372,8 +397,8 @@ public struct BoardScope: Sendable {
   /// The assessment of a goal by a unit for the period: one for the period itself first,
   /// then one without a period, then the latest overlapping one.
   public func assessment(of goal: Goal, unitID: String?) -> Assessment? {
-    let list = assessments.filter { a in
-      a.goalID == goal.id && (a.unitID == unitID || (a.unitID == nil && unitID == nil))
+    let list = (assessmentsByGoal[UnitKey(id: goal.id, unitID: unitID)] ?? []).map {
+      assessments[$0]
     }
     return list.first { $0.period == period } ?? list.first { $0.period == nil } ?? list.last
   }

@@ -1,10 +1,107 @@
 import ArgumentParser
+import Canonical
+import Foundation
+import Pipeline
+import Spreadsheet
 
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "run", abstract: "Not yet available.")
+    commandName: "run",
+    abstract: "Process the inbox once and write the board report for the period.",
+    discussion: """
+      Takes every stable file in DIR/inbox (lock and temporary files are left alone), picks its
+      mapping, converts it, and moves it to DIR/archive/<date>/, or to DIR/rejected/ with a
+      NAME.reason.txt saying why. Nothing is ever deleted. Then validates the red thread for
+      the board and period in DIR/redthread.yaml across everything received so far, and writes
+      DIR/reports/<period>/uppfoljning-<board>-<period>.xlsx with dataset.json beside it.
+
+      Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet
+      lists the problems); 1 when the configuration or a mapping is broken; 74 when a folder
+      cannot be read or written.
+
+      Example:
+        redthread run kvartal3
+      """)
+
+  @Argument(help: "The pipeline folder (made by 'redthread init').")
+  var dir: String
+
+  @Option(help: "Judge delays as of this day (YYYY-MM-DD); default today.")
+  var asOf: String?
+
+  @Option(help: "Override the period in redthread.yaml, e.g. 2026-T2.")
+  var period: String?
+
+  @Flag(help: "Print only the report's path.")
+  var quiet = false
 
   func run() throws {
-    throw ValidationError("'run' is not built yet")
+    var day: CalendarDate?
+    if let asOf {
+      guard let parsed = CalendarDate(iso: asOf) else {
+        throw ValidationError("'\(asOf)' is not a date; write YYYY-MM-DD")
+      }
+      day = parsed
+    }
+    let workspace = Workspace(root: URL(fileURLWithPath: dir))
+    do {
+      var config = try PipelineConfig.load(path: workspace.configFile.path)
+      if let period {
+        guard let parsed = Period(parsing: period) else {
+          throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q3, 2026-T2")
+        }
+        config.period = parsed
+      }
+      let runner = PipelineRunner(
+        workspace: workspace, config: config, converter: try MappingConverter.load(config: config),
+        validator: RedThreadChecks(), reporter: BoardReportWorkbook(), asOf: day)
+      let summary = try runner.runOnce()
+      if !quiet { printSummary(summary, config: config) }
+      if let report = summary.reportURL {
+        print("Report: \(display(report))")
+      }
+    } catch let error as any LocatedError {
+      throw CLIFailure(error).report()
+    }
+  }
+
+  func display(_ url: URL) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    let path = url.standardizedFileURL.path
+    return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+  }
+
+  func printSummary(_ summary: PipelineRunner.Summary, config: PipelineConfig) {
+    for name in summary.recovered {
+      print("recovered  \(name) (left by an interrupted run; processed again)")
+    }
+    for (name, outcome) in summary.files {
+      switch outcome {
+      case .archived(_, let records, let diagnostics):
+        let notes = diagnostics == 0 ? "" : ", \(diagnostics) notes from mapping"
+        print("archived   \(name) (\(records) records\(notes))")
+      case .duplicate(let of, _):
+        print("duplicate  \(name) (same bytes as '\(of)'; archived, not converted again)")
+      case .rejected(let movedTo, let reason):
+        print("rejected   \(name): \(reason)\n           see \(movedTo).reason.txt")
+      }
+    }
+    for (name, reason) in summary.skipped {
+      print("skipped    \(name) (\(reason))")
+    }
+    if summary.files.isEmpty && summary.skipped.isEmpty {
+      print("The inbox is empty.")
+    }
+    let errors = summary.diagnostics.filter { $0.severity == .error }
+    let warnings = summary.diagnostics.filter { $0.severity == .warning }
+    print(
+      "\nRed thread for \(config.board), \(config.period.swedishLabel): "
+        + "\(errors.count) errors, \(warnings.count) warnings")
+    for d in (errors + warnings).prefix(40) {
+      print(d)
+    }
+    if errors.count + warnings.count > 40 {
+      print("… and \(errors.count + warnings.count - 40) more in the report's Kontroll sheet")
+    }
   }
 }

@@ -74,6 +74,20 @@ import Testing
     #expect(cells["G8"] == "17,1")
   }
 
+  @Test func decimalCommasWithoutAHeaderStillMeanSemicolon() throws {
+    let path = try temporaryFile(Array("1,5;2,5;3,5\n4,5;5,5;6,5\n7,25;8,5;9,5\n".utf8))
+    defer { removeTemporary(path) }
+    let detection = try CSVRecordStream(path: path).detection
+    #expect(detection.delimiter == ";")
+    #expect(detection.decimalSeparator == ",")
+  }
+
+  @Test func commasInTextDoNotBeatTheSemicolon() throws {
+    let path = try temporaryFile(Array("a;b,c;d\ne;f,g;h\n".utf8))
+    defer { removeTemporary(path) }
+    #expect(try CSVRecordStream(path: path).detection.delimiter == ";")
+  }
+
   @Test func swedishExcelDialect() throws {
     let detection = try CSVRecordStream(path: csvFixture("excel-sv-windows-1252.csv")).detection
     #expect(detection.delimiter == ";")

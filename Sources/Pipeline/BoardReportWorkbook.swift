@@ -1,0 +1,33 @@
+public import Canonical
+public import Foundation
+import Reporting
+public import Spreadsheet
+import Validation
+
+/// The pipeline's report writer: computes the board report for the period from everything
+/// received (with every diagnostic, from conversion and validation) and writes the workbook.
+public struct BoardReportWorkbook: BoardReportWriter {
+  /// Creates the writer.
+  public init() {}
+
+  /// Writes `reports/<period>/…xlsx`; the creation time is the report day, so the same inputs
+  /// on the same day give the same bytes.
+  ///
+  /// - Throws: the XLSX writer's errors; nothing is left at `url` on failure.
+  public func writeReport(
+    dataset: Dataset, diagnostics: [Diagnostic], board: String, period: Period,
+    title: String?, asOf: CalendarDate, to url: URL
+  ) throws {
+    let validator = Validator(
+      boardID: board, period: period, options: ValidationOptions(asOf: asOf))
+    let scope = validator.scope(of: dataset)
+    let validation = ValidationReport(boardID: board, period: period, diagnostics: diagnostics)
+    let report = BoardReport(scope: scope, validation: validation, reportDate: asOf)
+    var builder = ReportWorkbookBuilder(
+      created: CivilDateTime(year: asOf.year, month: asOf.month, day: asOf.day))
+    if let title { builder.labels.title = title }
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try builder.write(report, to: url.path)
+  }
+}
