@@ -45,8 +45,11 @@ public final class XLSXWriter {
   private var sheet: WorksheetStream?
   private var written: [(sheet: WrittenSheet, entry: ZipSpooledEntry)] = []
   private var names: Set<String> = []
-  private var formatScratch: [Int] = []
-  private var styleCache: [StyleCacheEntry] = []
+  // Per-row scratch state of the hot path, touched only by `writeRow` and `prepare` on the
+  // writer's one thread and never across a call that could reach it again: the dynamic
+  // exclusivity checks (a thread-local lookup per access) can go.
+  @exclusivity(unchecked) private var formatScratch: [Int] = []
+  @exclusivity(unchecked) private var styleCache: [StyleCacheEntry] = []
 
   /// Excel's error values (ECMA-376 Part 1 §18.17.2.1 and `#GETTING_DATA`).
   static let errorValues: Set<String> = [

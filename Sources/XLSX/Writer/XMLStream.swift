@@ -13,7 +13,9 @@ final class XMLStream {
 
   private let capacity: Int
   private let buffer: UnsafeMutablePointer<UInt8>
-  private var count = 0
+  // One thread owns a stream and no method re-enters another, so the dynamic exclusivity
+  // checks on this hot counter (a thread-local lookup per access) can go.
+  @exclusivity(unchecked) private var count = 0
   private let sink: Sink
   /// Bytes written through this stream so far, flushed or not.
   private(set) var totalBytes = 0
