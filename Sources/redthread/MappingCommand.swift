@@ -8,5 +8,7 @@ struct MappingCommand: ParsableCommand {
       The language is documented in docs/mapping-language.md; editors can complete and check
       mapping files with docs/mapping.schema.json.
       """,
-    subcommands: [MappingCheckCommand.self, MappingExplainCommand.self])
+    subcommands: [
+      MappingCheckCommand.self, MappingExplainCommand.self, MappingInferCommand.self,
+    ])
 }
