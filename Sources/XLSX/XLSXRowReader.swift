@@ -22,6 +22,7 @@ public final class XLSXRowReader {
   private let backend: Backend
   /// Rows of the last chunk, last row first.
   private var pending: [Row] = []
+  private var sharedFormulas = SharedFormulaResolver()
   private var done = false
 
   init(sheet: WorksheetEntry, path: String, backend: Backend) {
@@ -48,6 +49,10 @@ public final class XLSXRowReader {
       if !handler.pointee.rows.isEmpty {
         // Take the chunk's rows without copying them; hand them out from the end.
         swap(&pending, &handler.pointee.rows)
+        if !handler.pointee.marks.isEmpty {
+          sharedFormulas.resolve(&pending, handler.pointee.marks)
+          handler.pointee.marks.removeAll()
+        }
         pending.reverse()
         continue
       }
@@ -58,11 +63,13 @@ public final class XLSXRowReader {
       } catch {
         done = true
         handler.pointee.rows.removeAll()
+        handler.pointee.marks.removeAll()
         throw Package.translate(error, path: path, part: sheet.partName, sheet: sheet.name)
       }
       if let failure = handler.pointee.failure {
         done = true
         handler.pointee.rows.removeAll()
+        handler.pointee.marks.removeAll()
         throw XLSXError(
           failure.code,
           location: SourceLocation(

@@ -165,6 +165,8 @@ final class XMLParserCore {
   let source: any XMLByteSource
   let buffer: UnsafeMutableRawBufferPointer
   var finished = false
+  /// Whether the first bytes, given to `xmlCreatePushParserCtxt`, still await parsing.
+  var initialPending = false
   let documentName: String
 
   @usableFromInline
@@ -212,6 +214,7 @@ final class XMLParserCore {
         message: "xmlCreatePushParserCtxt failed")
     }
     _ = xmlCtxtUseOptions(created, LibXML2.parseOptions)
+    initialPending = first > 0
     box.pointee.context = created
     self.context = created
     self.box = box
@@ -243,6 +246,13 @@ final class XMLParserCore {
 
   func step() throws -> Bool {
     if finished { return false }
+    if initialPending {
+      // Parse what is already held before reading on, so that the document's own errors come
+      // before the source's (a zip entry's CRC error is found only at its end).
+      initialPending = false
+      try feed(nil, 0, terminate: false)
+      return !finished
+    }
     let n = try source.read(into: buffer)
     try feed(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), n, terminate: n == 0)
     return !finished

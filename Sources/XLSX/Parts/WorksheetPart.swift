@@ -33,6 +33,8 @@ struct WorksheetHandler: XMLContentHandler {
   var rows: [Row] = []
   var mergedRanges: [CellRange] = []
   var failure: (code: XLSXError.Code, message: String, cell: CellReference?, row: Int?)?
+  /// The shared formulas of ``rows``: masters with their text, other cells with their index.
+  var marks: [SharedFormulaMark] = []
   var finished = false
 
   // Interned names.
@@ -49,6 +51,8 @@ struct WorksheetHandler: XMLContentHandler {
   private var rAttribute = XMLName.none
   private var sAttribute = XMLName.none
   private var refAttribute = XMLName.none
+  private var siAttribute = XMLName.none
+  private var sharedValue = XMLName.none
 
   // Row state.
   private var inSheetData = false
@@ -71,6 +75,10 @@ struct WorksheetHandler: XMLContentHandler {
   private var target = TextTarget.none
   private var hasValue = false
   private var hasFormula = false
+  /// `si` of a `<f t="shared">`, or -1.
+  private var sharedIndex = -1
+  /// Shared-formula marks of the open row (resolved by ``SharedFormulaResolver``).
+  private var rowMarks: [SharedFormulaMark] = []
   private var hasInline = false
   private var inInline = false
   private var phoneticDepth = 0
@@ -109,6 +117,8 @@ struct WorksheetHandler: XMLContentHandler {
     rAttribute = names.intern("r")
     sAttribute = names.intern("s")
     refAttribute = names.intern("ref")
+    siAttribute = names.intern("si")
+    sharedValue = names.intern("shared")
   }
 
   // MARK: Events
@@ -125,6 +135,11 @@ struct WorksheetHandler: XMLContentHandler {
         target = .formula
         hasFormula = true
         formulaBuffer.removeAll()
+        if let type = attributes.value(of: tName), type.elementsEqual("shared".utf8),
+          let si = attributes.value(of: siAttribute)
+        {
+          sharedIndex = NumberText.parseIndex(si, limit: Int(Int32.max)) ?? -1
+        }
       } else if name == isName {
         inInline = true
         hasInline = true
@@ -224,8 +239,17 @@ struct WorksheetHandler: XMLContentHandler {
     rowOpen = false
     if !cells.isEmpty {
       cellCapacity = max(cellCapacity, cells.count)
+      if !rowMarks.isEmpty {
+        for var mark in rowMarks {
+          mark.rowIndex = rows.count
+          marks.append(mark)
+        }
+        rowMarks.removeAll()
+      }
       rows.append(Row(number: rowNumber, cells: cells))
       cells = []
+    } else {
+      rowMarks.removeAll()
     }
   }
 
@@ -238,6 +262,7 @@ struct WorksheetHandler: XMLContentHandler {
     cellStyle = 0
     hasValue = false
     hasFormula = false
+    sharedIndex = -1
     hasInline = false
     inInline = false
     phoneticDepth = 0
@@ -342,6 +367,11 @@ struct WorksheetHandler: XMLContentHandler {
       // A cell whose reference names another row than its `<row>`: it belongs to that row.
       endRow()
       openRow(cellRow, movesLastRow: false)
+    }
+    if sharedIndex >= 0 {
+      rowMarks.append(
+        SharedFormulaMark(
+          rowIndex: 0, row: cellRow, column: cellColumn, index: sharedIndex, text: formula))
     }
     if let last = cells.last, last.column >= cellColumn {
       insert(cell)

@@ -37,6 +37,7 @@ final class WorksheetPipeline {
   private var finalBatches = 0
   private var finished = false
   private var textBytes = 0
+  private var sharedFormulas = SharedFormulaResolver()
   private let maxTextBytes: Int
   private let path: String
   private let sheet: String
@@ -109,7 +110,9 @@ final class WorksheetPipeline {
         finalBatches += 1
         if finalBatches == 2 { finished = true }
       }
-      pending = batch.rows.reversed()
+      var rows = batch.rows
+      if !batch.marks.isEmpty { sharedFormulas.resolve(&rows, batch.marks) }
+      pending = rows.reversed()
     }
   }
 
@@ -161,6 +164,7 @@ final class WorksheetPipeline {
     var rows: [Row] = []
     var error: (any Error)?
     var textBytes = 0
+    var marks: [SharedFormulaMark] = []
     var mergedRanges: [CellRange] = []
     var isFinal = false
   }
@@ -171,6 +175,29 @@ final class WorksheetPipeline {
     var sequence = 0
     var next = 0
     var secondStarted = false
+    var splitter = WorksheetSplitter(segmentBytes: context.segmentBytes)
+    var pieces: [WorksheetSplitter.Piece] = []
+    /// Hands the pieces out; `false` once the pipeline is cancelled.
+    func dispatch() -> Bool {
+      defer { pieces.removeAll(keepingCapacity: true) }
+      for piece in pieces {
+        switch piece {
+        case .prolog(let bytes), .rest(let bytes):
+          guard shared.send(.bytes(sequence: sequence, bytes), to: 0) else { return false }
+        case .rows(let bytes):
+          if next == 1 && !secondStarted {
+            secondStarted = true
+            guard shared.send(.bytes(sequence: nil, splitter.wrapperPrefix), to: 1) else {
+              return false
+            }
+          }
+          guard shared.send(.bytes(sequence: sequence, bytes), to: next) else { return false }
+          next = 1 - next
+        }
+        sequence += 1
+      }
+      return true
+    }
     do {
       let archive = try ZipArchive(
         path: context.path, limits: context.limits, budget: context.budget)
@@ -181,9 +208,7 @@ final class WorksheetPipeline {
           message: "the part '\(context.part)' of sheet '\(context.sheet)' is missing")
       }
       let stream = try archive.open(entry)
-      var splitter = WorksheetSplitter(segmentBytes: context.segmentBytes)
       var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-      var pieces: [WorksheetSplitter.Piece] = []
       var ended = false
       while !ended {
         let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
@@ -195,23 +220,7 @@ final class WorksheetPipeline {
             splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &pieces)
           }
         }
-        for piece in pieces {
-          switch piece {
-          case .prolog(let bytes), .rest(let bytes):
-            guard shared.send(.bytes(sequence: sequence, bytes), to: 0) else { return }
-          case .rows(let bytes):
-            if next == 1 && !secondStarted {
-              secondStarted = true
-              guard shared.send(.bytes(sequence: nil, splitter.wrapperPrefix), to: 1) else {
-                return
-              }
-            }
-            guard shared.send(.bytes(sequence: sequence, bytes), to: next) else { return }
-            next = 1 - next
-          }
-          sequence += 1
-        }
-        pieces.removeAll(keepingCapacity: true)
+        guard dispatch() else { return }
       }
       if secondStarted {
         _ = shared.send(.bytes(sequence: nil, splitter.wrapperSuffix), to: 1)
@@ -219,6 +228,10 @@ final class WorksheetPipeline {
       _ = shared.send(.finish(sequence: sequence), to: 0)
       _ = shared.send(.finish(sequence: sequence + 1), to: 1)
     } catch {
+      // The bytes read before the error are parsed first, as one parser would have parsed
+      // them before reading on: their own errors come first.
+      splitter.finish(into: &pieces)
+      guard dispatch() else { return }
       let translated = Package.translate(
         error, path: context.path, part: context.part, sheet: context.sheet)
       _ = shared.post(Batch(sequence: sequence, error: translated))
@@ -247,6 +260,7 @@ final class WorksheetPipeline {
         return result
       }
       swap(&result.rows, &handler.pointee.rows)
+      swap(&result.marks, &handler.pointee.marks)
       result.textBytes = handler.pointee.textBytes
       handler.pointee.textBytes = 0
       return result
