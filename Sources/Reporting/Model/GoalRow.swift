@@ -27,6 +27,8 @@ public struct GoalRow: Hashable, Sendable {
   public var kpiCount: Int
   /// Nyckeltal that met their målvärde.
   public var kpisMet: Int
+  /// Nyckeltal that could be judged: with an outcome and a målvärde (uppnått or ej uppnått).
+  public var kpisJudged: Int
   /// Activities serving the goal.
   public var activityCount: Int
   /// Activities that are delayed.
@@ -39,7 +41,8 @@ public struct GoalRow: Hashable, Sendable {
     goalID: String, title: String, level: Goal.Level, unitID: String?, unitName: String,
     prioritised: Bool, alignsTo: [String], fulfilment: Assessment.Level?,
     source: FulfilmentSource, analysis: String? = nil, kpiCount: Int = 0, kpisMet: Int = 0,
-    activityCount: Int = 0, activitiesDelayed: Int = 0, location: SourceLocation? = nil
+    kpisJudged: Int = 0, activityCount: Int = 0, activitiesDelayed: Int = 0,
+    location: SourceLocation? = nil
   ) {
     self.goalID = goalID
     self.title = title
@@ -53,6 +56,7 @@ public struct GoalRow: Hashable, Sendable {
     self.analysis = analysis
     self.kpiCount = kpiCount
     self.kpisMet = kpisMet
+    self.kpisJudged = kpisJudged
     self.activityCount = activityCount
     self.activitiesDelayed = activitiesDelayed
     self.location = location
