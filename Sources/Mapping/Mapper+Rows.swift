@@ -105,8 +105,10 @@ extension MappingRun {
     for field in table.dimensions {
       bindField(field, key: "dimensions.\(field.name)", essential: false)
     }
-    let duplicates = Dictionary(grouping: headerNames, by: { TextMatching.normalized($0) })
-      .filter { $0.value.count > 1 }.map { "\"\($0.value[0])\" ×\($0.value.count)" }.sorted()
+    let duplicates = Dictionary(
+      grouping: layout.columns.filter { !$0.name.isEmpty },
+      by: { "\(TextMatching.normalized($0.group ?? ""))|\(TextMatching.normalized($0.name))" }
+    ).filter { $0.value.count > 1 }.map { "\"\($0.value[0].name)\" ×\($0.value.count)" }.sorted()
     if !duplicates.isEmpty {
       run.notes.append("duplicate header names: \(duplicates.joined(separator: ", "))")
     }

@@ -235,9 +235,16 @@ public enum MappingInference {
       !$0.isEmpty
     }
     guard texts.count >= 1, above.cells.first.map({ $0.column > 1 }) == true else { return nil }
-    let merged = sheet.mergedRanges.contains { $0.start.row == header - 1 && $0.columnCount > 1 }
+    // A title merged across the table (one cell of text over every column) is not a group row.
+    let width =
+      (sheet.row(header)?.cells.last?.column ?? 0) - (sheet.row(header)?.cells.first?.column ?? 0)
+      + 1
+    let merged = sheet.mergedRanges.filter { $0.start.row == header - 1 && $0.columnCount > 1 }
+    if texts.count == 1, let only = merged.first, merged.count == 1, only.columnCount >= width - 1 {
+      return nil
+    }
     let repeated = Set(texts).count < texts.count
-    return merged || repeated ? header - 1 : nil
+    return !merged.isEmpty || repeated ? header - 1 : nil
   }
 
   static func isPeriodHeader(_ text: String) -> Bool {
