@@ -17,7 +17,8 @@ public struct GoalRow: Hashable, Sendable {
   public var prioritised: Bool
   /// The goals above it, as written in `alignsTo`.
   public var alignsTo: [String]
-  /// The fulfilment: assessed, or derived; `nil` when there is nothing to judge by.
+  /// The fulfilment: assessed, or derived (``FulfilmentRule``; `.notAssessed` when there is
+  /// nothing to judge by); `nil` only in rows built by hand.
   public var fulfilment: Assessment.Level?
   /// Where the fulfilment comes from.
   public var source: FulfilmentSource
