@@ -13,10 +13,10 @@ extension MappingRun {
     var ev = EvaluatedRow()
     let sheet = layout.sheet
     func isDerived(_ f: ColumnMapping) -> Bool {
-      if f.transform.defaultValue?.contains("{") == true { return true }
+      if f.transform.defaultValue?.contains(Character("{")) == true { return true }
       switch f.source {
       case .field: return true
-      case .value(let t): return t.contains("{")
+      case .value(let t): return t.contains(Character("{"))
       default: return false
       }
     }

@@ -182,7 +182,7 @@ extension MappingRun {
   /// Replaces `{name}` with regex groups, fields, sections, context values, `sheet`, `row`,
   /// `file`.
   func expand(_ template: String, scope: RowScope?) -> String {
-    guard template.contains("{") else { return template }
+    guard template.contains(Character("{")) else { return template }
     var out = ""
     var name: String?
     for ch in template {

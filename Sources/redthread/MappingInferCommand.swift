@@ -9,10 +9,10 @@ struct MappingInferCommand: ParsableCommand {
     commandName: "infer",
     abstract: "Draft a mapping file from a workbook's header rows.",
     discussion: """
-      Finds each worksheet's header row, recognises Swedish and English names for goals,
-      KPIs (nyckeltal), targets (målvärde), outcomes (utfall), activities, owners, status,
-      dates and periods, and writes a starter mapping with a comment on every choice and a
-      list of the columns it could not place. Edit the draft, then check it with
+      Finds each worksheet's header row, recognises Swedish and English names for goals, \
+      KPIs (nyckeltal), targets (målvärde), outcomes (utfall), activities, owners, status, \
+      dates and periods, and writes a starter mapping with a comment on every choice and a \
+      list of the columns it could not place. Edit the draft, then check it with \
       `redthread mapping check` and try it with `redthread mapping explain`.
 
       Examples:
