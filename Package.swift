@@ -61,7 +61,8 @@ let package = Package(
     .target(
       name: "Pipeline",
       dependencies: [
-        "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet", "SpreadsheetIO",
+        "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet", "SpreadsheetIO", "XLSX",
+        "CSV",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
       ],
@@ -104,7 +105,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
-    .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(
       name: "InteroperabilityTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),

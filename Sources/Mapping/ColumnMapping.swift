@@ -142,6 +142,13 @@ public struct ValueTransform: Sendable, Hashable {
   public var hierarchy: String?
   /// Removes literal quote characters wrapped around the text (`"80.2"`).
   public var trimQuotes: Bool
+  /// A template applied to the value after its type (`SDG-{value}` makes `1.1` into
+  /// `SDG-1.1`); other placeholders as in `value` templates.
+  public var format: String?
+  /// The decimal mark of numbers written in text, when the file says: `point` (English:
+  /// `500,000` is five hundred thousand) or `comma` (Swedish: `1.234,5`). Without it a single
+  /// comma is a decimal comma.
+  public var decimal: DecimalMark?
   /// Turns the final text into an id: lower case, `å ä ö é` as `a a o e`, every other run of
   /// non-letters and non-digits one `-` (`Andel (%) flickor` → `andel-flickor`).
   public var slug: Bool
@@ -164,6 +171,8 @@ public struct ValueTransform: Sendable, Hashable {
     hierarchy = nil
     trimQuotes = false
     slug = false
+    format = nil
+    decimal = nil
   }
 }
 

@@ -13,10 +13,10 @@ extension MappingRun {
     var ev = EvaluatedRow()
     let sheet = layout.sheet
     func isDerived(_ f: ColumnMapping) -> Bool {
-      if f.transform.defaultValue?.contains("{") == true { return true }
+      if f.transform.defaultValue?.contains(Character("{")) == true { return true }
       switch f.source {
       case .field: return true
-      case .value(let t): return t.contains("{")
+      case .value(let t): return t.contains(Character("{"))
       default: return false
       }
     }
@@ -150,7 +150,13 @@ extension MappingRun {
       )
       return
     }
-    let primary = ["id", "title", "name", "kpi", "target", "goal", "value", "outcome"]
+    let primary: [String]
+    switch entity {
+    case .measurement: primary = ["kpi", "value"]
+    case .target: primary = ["target", "kpi"]
+    case .assessment: primary = ["goal", "level"]
+    default: primary = ["id", "title", "name", "kpi", "target", "goal", "value", "outcome"]
+    }
     let anchorCell =
       anchor ?? primary.lazy.compactMap { ev.cells[$0] }.first ?? ev.cells.values.min()
     let provenance = self.provenance(sheet: sheet, row: row, anchor: anchorCell, cells: ev.cells)
@@ -215,6 +221,7 @@ extension MappingRun {
       dataset.targets.append(target)
       made.append(target)
     case .measurement:
+      if ev.failed.contains("value") { return }  // reported; a failed value is not a blank one
       let kpi = ev.text("kpi") ?? ""
       let m = measurement(
         kpi: kpi, unit: unit, period: ev.period("period") ?? contextPeriod,

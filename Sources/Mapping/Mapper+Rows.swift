@@ -105,8 +105,10 @@ extension MappingRun {
     for field in table.dimensions {
       bindField(field, key: "dimensions.\(field.name)", essential: false)
     }
-    let duplicates = Dictionary(grouping: headerNames, by: { TextMatching.normalized($0) })
-      .filter { $0.value.count > 1 }.map { "\"\($0.value[0])\" ×\($0.value.count)" }.sorted()
+    let duplicates = Dictionary(
+      grouping: layout.columns.filter { !$0.name.isEmpty },
+      by: { "\(TextMatching.normalized($0.group ?? ""))|\(TextMatching.normalized($0.name))" }
+    ).filter { $0.value.count > 1 }.map { "\"\($0.value[0].name)\" ×\($0.value.count)" }.sorted()
     if !duplicates.isEmpty {
       run.notes.append("duplicate header names: \(duplicates.joined(separator: ", "))")
     }
@@ -212,7 +214,15 @@ extension MappingRun {
         sections[section.name] = ev.values.compactMapValues(\.text)
         run.skipped["section row (\(section.name))", default: 0] += 1
         if let entity = section.entity {
-          emit(entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
+          var anchor: CellReference?
+          if let selector = section.when.column, let column = conditionColumns[selector] {
+            anchor = CellReference(row: row.number, column: column)
+          } else if let first = row.cells.first(where: { !RawValue(cell: $0).isBlank }) {
+            anchor = CellReference(row: row.number, column: first.column)
+          }
+          emit(
+            entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run,
+            anchor: anchor)
         }
         continue
       }
@@ -423,7 +433,7 @@ extension MappingRun {
     for c in columns {
       var text = c.parts["period"] ?? c.parts["header"] ?? ""
       if case .headerPart(let part)? = periodField?.source { text = c.parts[part] ?? text }
-      guard let p = Period(parsing: text) else { continue }
+      guard let p = Period(parsing: text), p != previous else { continue }
       if let prev = previous {
         let wrong = u.order == .newestFirst ? !(p < prev) : !(prev < p)
         if wrong {

@@ -182,7 +182,7 @@ extension MappingRun {
   /// Replaces `{name}` with regex groups, fields, sections, context values, `sheet`, `row`,
   /// `file`.
   func expand(_ template: String, scope: RowScope?) -> String {
-    guard template.contains("{") else { return template }
+    guard template.contains(Character("{")) else { return template }
     var out = ""
     var name: String?
     for ch in template {
@@ -308,6 +308,24 @@ extension MappingRun {
         }
       }
     }
+    // A lookup whose result is typed (a status, a number, a date from a register table) runs
+    // first; for text and codes it runs on the typed text (codes get their zeros back first).
+    let lookupFirst = t.lookup != nil && type != .text && type != .code
+    if lookupFirst, let lookup = t.lookup {
+      switch lookupValue(raw.text, in: lookup) {
+      case .success(let found): raw = RawValue(text: found)
+      case .failure(let f): return .failure(f)
+      }
+    }
+    // Thousands separators of the declared notation.
+    if let mark = t.decimal,
+      type == .number || type == .integer || type == .percent || type == .target,
+      case .string(let s)? = raw.value
+    {
+      let pattern = mark == .point ? #"(?<=\d),(?=\d{3}(\D|$))"# : #"(?<=\d)\.(?=\d{3}(\D|$))"#
+      raw = RawValue(
+        text: s.replacingOccurrences(of: pattern, with: "", options: .regularExpression))
+    }
     // Missing tokens.
     let numeric = type == .number || type == .integer || type == .percent
     if numeric, case .string = raw.value,
@@ -374,6 +392,13 @@ extension MappingRun {
       }
       value = .text(word)
     }
+    if let format = t.format, let text = value.text {
+      var scope = scope
+      scope?.captures["value"] = text
+      value = .text(
+        scope.map { expand(format, scope: $0) }
+          ?? format.replacingOccurrences(of: "{value}", with: text))
+    }
     if let separator = t.hierarchy, case .text(let s) = value {
       guard let cut = s.range(of: separator, options: .backwards) else { return .success(nil) }
       value = .text(String(s[..<cut.lowerBound]))
@@ -382,7 +407,7 @@ extension MappingRun {
     if t.slug, case .text(let s) = value {
       value = .text(TextMatching.slug(s))
     }
-    if let lookup = t.lookup, case .text(let s) = value {
+    if !lookupFirst, let lookup = t.lookup, case .text(let s) = value {
       switch lookupValue(s, in: lookup) {
       case .success(let found): value = .text(found)
       case .failure(let f): return .failure(f)

@@ -36,6 +36,7 @@ struct MappingDecoder {
   static let transformKeys = [
     "type", "input", "multiply", "digits", "map", "extract", "split", "lookup", "missing",
     "pattern", "default", "period_kind", "comparison", "hierarchy", "trim_quotes", "slug",
+    "format", "decimal",
   ]
   static let fieldKeys = sourceKeys + transformKeys + ["required", "optional"]
   static let contextKeys =
@@ -777,6 +778,10 @@ struct MappingDecoder {
       case "hierarchy": t.hierarchy = reader.string(value, path: p)
       case "trim_quotes": t.trimQuotes = reader.bool(value, path: p) ?? false
       case "slug": t.slug = reader.bool(value, path: p) ?? false
+      case "format": t.format = reader.string(value, path: p)
+      case "decimal":
+        t.decimal = reader.word(
+          value, path: p, choices: DecimalMark.allCases.map { ($0.rawValue, $0) })
       default: break
       }
     }

@@ -119,6 +119,16 @@ struct MappingValidator {
           }
         default: break
         }
+        for template in [field.transform.format, field.transform.defaultValue].compactMap({ $0 }) {
+          for name in Self.placeholders(in: template) where !known.contains(name) {
+            errors.append(
+              MappingError(
+                .unknownReference, at: field.location,
+                "the template '\(template)' uses '{\(name)}', which is no field, context value, "
+                  + "section or regex group here", keyPath: fpath,
+                hint: TextMatching.hint(for: name, among: Array(known).sorted())))
+          }
+        }
         errors += checkTransform(
           field.transform, at: field.location, path: fpath,
           type: field.transform.type ?? entity.defaultType(of: field.name))

@@ -39,6 +39,14 @@ public enum ValueType: String, Sendable, Hashable, CaseIterable {
   case unitKind = "unit-kind"
 }
 
+/// The decimal mark of numbers written as text.
+public enum DecimalMark: String, Sendable, Hashable, CaseIterable {
+  /// `1 234,5` (Swedish): a comma before three digits is still a decimal comma.
+  case comma
+  /// `1,234.5` (English): a comma between digit groups separates thousands.
+  case point
+}
+
 /// How a bare number in a percent field is read.
 public enum PercentInput: String, Sendable, Hashable, CaseIterable {
   /// A bare number is already in points: `87.5` is 87.5 %.

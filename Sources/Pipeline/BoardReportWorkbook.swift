@@ -7,24 +7,31 @@ import Validation
 /// The pipeline's report writer: computes the board report for the period from everything
 /// received (with every diagnostic, from conversion and validation) and writes the workbook.
 public struct BoardReportWorkbook: BoardReportWriter {
-  /// Creates the writer.
-  public init() {}
+  /// Replaced Kolada series the municipality names in its reference files, on top of those
+  /// the Kolada catalogue states.
+  public var koladaSuccessions: [String: String]
 
-  /// Writes `reports/<period>/…xlsx`; the creation time is the report day, so the same inputs
-  /// on the same day give the same bytes.
+  /// Creates the writer.
+  public init(koladaSuccessions: [String: String] = [:]) {
+    self.koladaSuccessions = koladaSuccessions
+  }
+
+  /// Writes `reports/<period>/…xlsx`; the creation time is the report date, so the same
+  /// inputs on the same report date give the same bytes.
   ///
   /// - Throws: the XLSX writer's errors; nothing is left at `url` on failure.
   public func writeReport(
     dataset: Dataset, diagnostics: [Diagnostic], board: String, period: Period,
-    title: String?, asOf: CalendarDate, to url: URL
+    title: String?, asOf: CalendarDate, reportDate: CalendarDate, to url: URL
   ) throws {
     let validator = Validator(
-      boardID: board, period: period, options: ValidationOptions(asOf: asOf))
+      boardID: board, period: period,
+      options: RedThreadChecks.options(asOf: asOf, koladaSuccessions: koladaSuccessions))
     let scope = validator.scope(of: dataset)
     let validation = ValidationReport(boardID: board, period: period, diagnostics: diagnostics)
-    let report = BoardReport(scope: scope, validation: validation, reportDate: asOf)
+    let report = BoardReport(scope: scope, validation: validation, reportDate: reportDate)
     var builder = ReportWorkbookBuilder(
-      created: CivilDateTime(year: asOf.year, month: asOf.month, day: asOf.day))
+      created: CivilDateTime(year: reportDate.year, month: reportDate.month, day: reportDate.day))
     if let title { builder.labels.title = title }
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

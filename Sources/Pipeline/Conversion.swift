@@ -54,7 +54,11 @@ public protocol RedThreadValidator: Sendable {
 /// Writes the board report workbook.
 public protocol BoardReportWriter: Sendable {
   /// Writes the report to `url` (the writer itself must not leave a half-written file).
+  ///
+  /// - Parameters:
+  ///   - asOf: the day activities are judged on.
+  ///   - reportDate: the day shown in the report's title block.
   func writeReport(
     dataset: Dataset, diagnostics: [Diagnostic], board: String, period: Period,
-    title: String?, asOf: CalendarDate, to url: URL) throws
+    title: String?, asOf: CalendarDate, reportDate: CalendarDate, to url: URL) throws
 }

@@ -55,12 +55,27 @@ public struct MappingConverter: SourceConverter {
       throw PipelineError(
         .referenceUnreadable, error.message, location: error.location, underlying: error)
     }
-    return MappingConverter(mappings: MappingSet(all), referenceData: reference)
+    var converter = MappingConverter(mappings: MappingSet(all), referenceData: reference)
+    converter.referenceRoot = (config.path as NSString).deletingLastPathComponent
+    return converter
   }
 
-  /// The units and goals of the reference files as canonical records.
+  /// The folder reference-file paths are shown relative to (the workspace).
+  public var referenceRoot: String?
+
+  /// The units and goals of the reference files as canonical records, their provenance
+  /// relative to the workspace (`reference/units.yaml`).
   public var reference: Dataset {
-    Dataset(units: referenceData.units, goals: referenceData.goals)
+    func relative(_ p: Provenance?) -> Provenance? {
+      guard var p, let root = referenceRoot, p.file.hasPrefix(root + "/") else { return p }
+      p.file = String(p.file.dropFirst(root.count + 1))
+      return p
+    }
+    var units = referenceData.units
+    var goals = referenceData.goals
+    for i in units.indices { units[i].provenance = relative(units[i].provenance) }
+    for i in goals.indices { goals[i].provenance = relative(goals[i].provenance) }
+    return Dataset(units: units, goals: goals)
   }
 
   /// Reads, selects a mapping and maps one file.
@@ -79,6 +94,13 @@ public struct MappingConverter: SourceConverter {
           message: "no mapping matches this file (its name, worksheets and header words)",
           hint: "if it is a new template, write a mapping for it (redthread mapping infer); "
             + "mappings tried: \(names)"))
+    }
+    if workbook.format == .csv, selection.mapping.raggedRows != nil {
+      // The mapping sets how ragged rows are read (pad, skip or error): read the text again
+      // with its options.
+      workbook = try SpreadsheetFile.read(
+        path: file.path, csvOptions: selection.mapping.csvReadOptions())
+      workbook.path = displayName
     }
     let result = Mapper(mapping: selection.mapping, reference: referenceData).map(workbook)
     let name = selection.mapping.name

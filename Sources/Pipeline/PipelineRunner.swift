@@ -53,8 +53,11 @@ public struct PipelineRunner: Sendable {
   public var now: @Sendable () -> Date
   /// Waits the settle time between two looks at the inbox (injected in tests).
   public var wait: @Sendable (Double) -> Void
-  /// The day the report is made as of; defaults to today.
+  /// The day activities are judged on; defaults to the period's last day, so a report on a
+  /// closed period does not change from day to day.
   public var asOf: CalendarDate?
+  /// The day shown in the report's title block; defaults to `asOf` when given, else today.
+  public var reportDate: CalendarDate?
 
   /// Creates a runner.
   public init(
@@ -64,7 +67,7 @@ public struct PipelineRunner: Sendable {
     wait: @escaping @Sendable (Double) -> Void = { seconds in
       if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
     },
-    asOf: CalendarDate? = nil
+    asOf: CalendarDate? = nil, reportDate: CalendarDate? = nil
   ) {
     self.workspace = workspace
     self.config = config
@@ -74,6 +77,7 @@ public struct PipelineRunner: Sendable {
     self.now = now
     self.wait = wait
     self.asOf = asOf
+    self.reportDate = reportDate
   }
 
   /// Runs one pass.
@@ -122,13 +126,10 @@ public struct PipelineRunner: Sendable {
     }
 
     // Validate the period across everything that counts, and write the report.
-    var dataset = converter.reference
-    var diagnostics: [Diagnostic] = []
-    for entry in store.current() {
-      dataset.append(contentsOf: entry.conversion.dataset)
-      diagnostics += entry.conversion.diagnostics
-    }
-    let day = asOf ?? Self.calendarDate(now())
+    let dataset = workspace.currentDataset(reference: converter.reference)
+    var diagnostics = store.current().flatMap(\.conversion.diagnostics)
+    let day = asOf ?? config.period.end
+    let printed = reportDate ?? asOf ?? Self.calendarDate(now())
     diagnostics += validator.validate(
       dataset, board: config.board, period: config.period, asOf: day)
     summary.diagnostics = diagnostics
@@ -138,7 +139,7 @@ public struct PipelineRunner: Sendable {
       "uppfoljning-\(config.board)-\(Self.folderName(config.period)).xlsx")
     try reporter.writeReport(
       dataset: dataset, diagnostics: diagnostics, board: config.board, period: config.period,
-      title: config.reportTitle, asOf: day, to: reportURL)
+      title: config.reportTitle, asOf: day, reportDate: printed, to: reportURL)
     journal.append(
       .report, file: reportURL.lastPathComponent, detail: relative(reportURL), at: now())
     summary.reportURL = reportURL

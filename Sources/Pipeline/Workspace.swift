@@ -1,3 +1,4 @@
+public import Canonical
 public import Foundation
 import Spreadsheet
 
@@ -99,5 +100,17 @@ public struct Workspace: Sendable {
         .writeFailed, "cannot write: \(error.localizedDescription)",
         location: SourceLocation(file: url.path), underlying: error)
     }
+  }
+}
+
+extension Workspace {
+  /// What counts now: the reference records, then the newest stored result for each unit, plan
+  /// kind and period (see ``ResultStore``).
+  public func currentDataset(reference: Dataset) -> Dataset {
+    var dataset = reference
+    for entry in ResultStore(folder: store).current() {
+      dataset.append(contentsOf: entry.conversion.dataset)
+    }
+    return dataset
   }
 }

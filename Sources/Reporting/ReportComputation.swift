@@ -173,10 +173,8 @@ struct ReportComputation {
 
   // MARK: Goals
 
-  /// Goal rows: nämndmål, then enhetsmål unit by unit. Fulfilment is the assessment when
-  /// there is one; otherwise derived from the goal's nyckeltal and, for a goal with goals
-  /// aligned to it, their fulfilment: fulfilled when all are met, not fulfilled when none
-  /// is, partly otherwise.
+  /// Goal rows: nämndmål, then enhetsmål unit by unit, with their fulfilment
+  /// (``FulfilmentRule``).
   func goalRows(kpiRows: [KPIRow], activityRows: [ActivityRow]) -> [GoalRow] {
     let goals = scope.goals
     var fulfilment: [Int: (Assessment.Level?, FulfilmentSource, String?)] = [:]
@@ -188,37 +186,18 @@ struct ReportComputation {
         fulfilment[index] = result
         return result
       }
-      var scores: [Double] = []
-      for k in kpisByGoal[index] ?? [] {
-        switch kpiRows[k].status {
-        case .met: scores.append(1)
-        case .notMet: scores.append(0)
-        case .noOutcome, .noTarget, .undetermined: break
-        }
-      }
+      let statuses = (kpisByGoal[index] ?? []).map { kpiRows[$0].status }
+      var below: [Assessment.Level?] = []
       if depth < 8 {
         for child in alignedFromBelow[index] ?? []
         where goals[child].level > goal.level
           || goals[child].parentID == goal.id
         {
-          switch compute(child, depth: depth + 1).0 {
-          case .fulfilled?: scores.append(1)
-          case .partlyFulfilled?: scores.append(0.5)
-          case .notFulfilled?: scores.append(0)
-          case .notAssessed?, nil: break
-          }
+          below.append(compute(child, depth: depth + 1).0)
         }
       }
-      let result: (Assessment.Level?, FulfilmentSource, String?)
-      if scores.isEmpty {
-        result = (nil, .none, nil)
-      } else if scores.allSatisfy({ $0 == 1 }) {
-        result = (.fulfilled, .derived, nil)
-      } else if scores.allSatisfy({ $0 == 0 }) {
-        result = (.notFulfilled, .derived, nil)
-      } else {
-        result = (.partlyFulfilled, .derived, nil)
-      }
+      let derived = FulfilmentRule.derive(kpis: statuses, goalsBelow: below)
+      let result = (Optional(derived.level), derived.source, String?.none)
       fulfilment[index] = result
       return result
     }
@@ -240,7 +219,9 @@ struct ReportComputation {
         goalID: goal.id, title: goal.title, level: goal.level, unitID: unit,
         unitName: scope.unitName(unit), prioritised: goal.prioritised, alignsTo: goal.alignsTo,
         fulfilment: level, source: source, analysis: analysis, kpiCount: kpis.count,
-        kpisMet: kpis.filter { $0.status == .met }.count, activityCount: activities.count,
+        kpisMet: kpis.filter { $0.status == .met }.count,
+        kpisJudged: kpis.filter { $0.status == .met || $0.status == .notMet }.count,
+        activityCount: activities.count,
         activitiesDelayed: activities.filter(\.delayed).count,
         location: goal.provenance?.location())
     }

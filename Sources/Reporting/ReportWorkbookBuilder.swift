@@ -118,8 +118,8 @@ public struct ReportWorkbookBuilder: Sendable {
     switch cell.value {
     case .empty: return nil
     case .text(let text): return .string(text, style: style)
-    case .number(let n):
-      return .number(cell.format == .percent ? n / 100 : n, style: style)
+    case .number:
+      return cell.workbookNumber.map { .number($0, style: style) }
     case .date(let d):
       return .date(CivilDateTime(year: d.year, month: d.month, day: d.day), style: style)
     }

@@ -36,11 +36,18 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
   public var hint: String?
   /// The offending value as written, when there is one.
   public var value: String?
+  /// The values of the code's message and hint templates, by placeholder name (`kpi`,
+  /// `period`, …), when the diagnostic was made from a template; `nil` otherwise.
+  ///
+  /// They let a report render the message in another language from the code and these
+  /// values (the board report's Kontroll sheet renders the validator's codes in Swedish),
+  /// while ``message`` and ``hint`` stay in the command line's English.
+  public var arguments: [String: String]?
 
   /// Creates a diagnostic.
   public init(
     code: String, severity: Severity, location: SourceLocation?, message: String,
-    hint: String? = nil, value: String? = nil
+    hint: String? = nil, value: String? = nil, arguments: [String: String]? = nil
   ) {
     self.code = code
     self.severity = severity
@@ -48,6 +55,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     self.message = message
     self.hint = hint
     self.value = value
+    self.arguments = arguments
   }
 
   /// `location: severity: message [code]`, then the hint on the next line when there is one.

@@ -1,13 +1,25 @@
 public import Spreadsheet
 
 extension DiagnosticCode {
+  /// The did-you-mean of a reference that does not resolve, in English, from the arguments
+  /// of ``Suggestion/arguments(for:candidates:unit:)``.
+  static let suggestionHint =
+    "[did you mean '{suggestion}' ({suggestionTitle})?][did you mean {suggestions|q|or}?]"
+    + "[known {candidates}: {known}]"
+  /// The did-you-mean in Swedish.
+  static let swedishSuggestionHint =
+    "[Menade du {suggestion} ({suggestionTitle})?][Menade du {suggestions|or}?]"
+    + "[Kända {candidates}: {known}.]"
+
   // MARK: Board and scope
 
   /// The board named for validation is not among the units received.
   public static let unknownBoard = DiagnosticCode(
     id: "unknown-board", title: "Unknown board", swedishTitle: "Okänd nämnd",
     rule: "The board (nämnd) validated must be a unit of the unit register.",
-    severity: .error, template: "board '{board}' is not in the unit register", scope: .dataset)
+    severity: .error, template: "board '{board}' is not in the unit register",
+    swedishTemplate: "Nämnden '{board}' finns inte i enhetsregistret.", hint: suggestionHint,
+    swedishHint: swedishSuggestionHint, scope: .dataset)
 
   /// A file is for a unit of another board.
   public static let unitOutsideBoard = DiagnosticCode(
@@ -16,7 +28,11 @@ extension DiagnosticCode {
     rule:
       "Every file validated for a board comes from the board itself or a unit under it; files of other boards' units are left out of the board's validation and report.",
     severity: .warning,
-    template: "file is for unit '{unit}', which is not under board '{board}'", scope: .file)
+    template: "file is for unit '{unit}', which is not under board '{board}'",
+    swedishTemplate: "Filen gäller {unit}, som inte hör till {board}.",
+    hint: "send the file to its own board's inbox, or correct the unit in the file",
+    swedishHint: "Lägg filen i inkorgen hos enhetens egen nämnd, eller rätta enheten i filen.",
+    scope: .file)
 
   // MARK: The red thread
 
@@ -27,7 +43,13 @@ extension DiagnosticCode {
     rule:
       "Every unit goal (enhetsmål) aligns to at least one board goal (nämndmål) or national goal (Lgr22, Lpfö18) that exists.",
     severity: .error,
-    template: "enhetsmål '{goal}' is not aligned to a nämndmål or a national goal{detail}",
+    template:
+      "enhetsmål '{goal}' is not aligned to a nämndmål or a national goal[; it aligns only to {reached}]",
+    swedishTemplate:
+      "Enhetsmålet {goal} är inte kopplat till något nämndmål eller nationellt mål[; det är bara kopplat till {reached}].",
+    hint: "[align it to one of {options|q} or to a national goal]",
+    swedishHint:
+      "[Koppla målet till något av nämndmålen {options|or}, eller till ett nationellt mål.]",
     scope: .cell)
 
   /// A nämndmål traces to no KF-mål.
@@ -35,8 +57,12 @@ extension DiagnosticCode {
     id: "board-goal-not-traced", title: "Board goal not traced to a council goal",
     swedishTitle: "Nämndmål utan koppling till KF-mål",
     rule: "Every board goal (nämndmål) aligns to at least one council goal (KF-mål) that exists.",
-    severity: .error, template: "nämndmål '{goal}' does not trace to a KF-mål{detail}",
-    scope: .cell)
+    severity: .error,
+    template: "nämndmål '{goal}' does not trace to a KF-mål[; it aligns only to {reached}]",
+    swedishTemplate:
+      "Nämndmålet {goal} är inte kopplat till något KF-mål[; det är bara kopplat till {reached}].",
+    hint: "[align it to one of {options|q}]",
+    swedishHint: "[Koppla målet till något av KF-målen {options|or}.]", scope: .cell)
 
   /// A link points sideways or downward.
   public static let alignmentNotUpward = DiagnosticCode(
@@ -47,7 +73,9 @@ extension DiagnosticCode {
     severity: .error,
     template:
       "{level} '{goal}' {link} {targetLevel} '{reference}', which is {relation} it",
-    scope: .cell)
+    swedishTemplate:
+      "{level} {goal} {link} {level:targetLevel} {reference}, som ligger {relation}.",
+    hint: "{upwardHint:link}", scope: .cell)
 
   /// A reference to a goal or indicator that does not exist.
   public static let unresolvedReference = DiagnosticCode(
@@ -57,7 +85,9 @@ extension DiagnosticCode {
       "Every goal reference (alignsTo, parent, the goal of a nyckeltal, activity or assessment) and every indicator reference of a målvärde names a record that exists for the board and period.",
     severity: .error,
     template: "{kind} '{owner}' refers to {targetKind} '{reference}', which does not exist",
-    scope: .cell)
+    swedishTemplate:
+      "{referrer:kind} hänvisar till {referenceKind:targetKind} '{reference}', som inte finns.",
+    hint: suggestionHint, swedishHint: swedishSuggestionHint, scope: .cell)
 
   /// A reference to a unit that is not in the unit register.
   public static let unknownUnit = DiagnosticCode(
@@ -65,14 +95,19 @@ extension DiagnosticCode {
     rule: "Every unit id on a record names a unit of the unit register.",
     severity: .error,
     template: "{kind} '{owner}' names unit '{reference}', which is not in the unit register",
-    scope: .cell)
+    swedishTemplate:
+      "{unitOwner:kind} anger enheten '{reference}', som inte finns i enhetsregistret.",
+    hint: suggestionHint, swedishHint: swedishSuggestionHint, scope: .cell)
 
   /// Goals that align to each other in a circle.
   public static let goalCycle = DiagnosticCode(
     id: "goal-cycle", title: "Goals form a cycle",
     swedishTitle: "Mål som pekar på varandra i cirkel",
     rule: "The alignsTo and parent links between goals form no cycle.",
-    severity: .error, template: "goals form a cycle: {path}", scope: .cell)
+    severity: .error, template: "goals form a cycle: {path}",
+    swedishTemplate: "Målen hänvisar till varandra i en cirkel: {path}.",
+    hint: "remove one of the links so that every goal points upward",
+    swedishHint: "Ta bort en av kopplingarna så att varje mål pekar uppåt.", scope: .cell)
 
   // MARK: Breakdown
 
@@ -82,20 +117,29 @@ extension DiagnosticCode {
     swedishTitle: "Prioriterat mål utan nyckeltal eller aktivitet",
     rule: "Every prioritised goal is followed by at least one nyckeltal or activity.",
     severity: .warning, template: "prioritised {level} '{goal}' has no nyckeltal and no activity",
+    swedishTemplate: "Det prioriterade {level} {goal} har inget nyckeltal och ingen aktivitet.",
+    hint: "add a nyckeltal or an activity with goal '{goal}', or unmark the priority",
+    swedishHint:
+      "Lägg till ett nyckeltal eller en aktivitet för målet {goal}, eller ta bort markeringen som prioriterat.",
     scope: .cell)
 
   /// A nyckeltal linked to no goal.
   public static let orphanKPI = DiagnosticCode(
     id: "orphan-kpi", title: "Nyckeltal without a goal", swedishTitle: "Nyckeltal utan mål",
     rule: "Every nyckeltal of a plan follows at least one goal.",
-    severity: .error, template: "nyckeltal '{kpi}' ({name}) is linked to no goal", scope: .cell)
+    severity: .error, template: "nyckeltal '{kpi}' ({name}) is linked to no goal",
+    swedishTemplate: "Nyckeltalet {kpi} ({name}) är inte kopplat till något mål.",
+    hint: "write the id of the goal the nyckeltal follows",
+    swedishHint: "Skriv in id för det mål som nyckeltalet följer upp.", scope: .cell)
 
   /// An activity linked to no goal.
   public static let orphanActivity = DiagnosticCode(
     id: "orphan-activity", title: "Activity without a goal", swedishTitle: "Aktivitet utan mål",
     rule: "Every activity of a plan serves at least one goal.",
     severity: .error, template: "activity '{activity}' is linked to no goal",
-    scope: .cell)
+    swedishTemplate: "Aktiviteten '{activity}' är inte kopplad till något mål.",
+    hint: "write the id of the goal the activity serves",
+    swedishHint: "Skriv in id för det mål som aktiviteten hör till.", scope: .cell)
 
   // MARK: Targets and outcomes
 
@@ -105,6 +149,9 @@ extension DiagnosticCode {
     rule:
       "Every nyckeltal has a målvärde (target) for the unit that is valid in the period: set for the period itself or for a period containing it (the year, the läsår).",
     severity: .error, template: "nyckeltal '{kpi}' ({name}) has no målvärde for {period}",
+    swedishTemplate: "Nyckeltalet {kpi} ({name}) saknar målvärde för {period}.",
+    hint: "write a målvärde such as 'Minst 80 %' for {period} or its year",
+    swedishHint: "Skriv ett målvärde, t.ex. 'Minst 80 %', för {period} eller för året.",
     scope: .cell)
 
   /// A målvärde asking for the opposite of the nyckeltal's direction.
@@ -116,6 +163,10 @@ extension DiagnosticCode {
     severity: .warning,
     template:
       "målvärde '{target}' for nyckeltal '{kpi}' asks for {wanted} values, but {direction} is better",
+    swedishTemplate:
+      "Målvärdet '{target}' för nyckeltalet {kpi} kräver {direction:wanted} värden, men enligt nyckeltalets riktning är {direction} bättre.",
+    hint: "check the målvärde and the nyckeltal's direction (Högre/Lägre är bättre)",
+    swedishHint: "Kontrollera målvärdet och nyckeltalets riktning (Högre/Lägre är bättre).",
     scope: .cell)
 
   /// An outcome outside what its unit of measure allows.
@@ -124,8 +175,12 @@ extension DiagnosticCode {
     rule:
       "Outcomes (utfall) lie in the range of their measure: shares 0–100 %, meritvärde 0–340, betygspoäng 0–20, counts ≥ 0, costs > 0.",
     severity: .error,
-    template: "utfall {value} for '{kpi}' ({period}) is outside {range} for {measure}",
-    scope: .cell)
+    template:
+      "utfall {value} for '{kpi}'[ ({period})] is outside {range:measure} for {measure}",
+    swedishTemplate:
+      "Utfallet {value|num} för nyckeltalet {kpi}[ ({period})] är orimligt: {plausible:measure}.",
+    hint: "check the cell: {measure} lies in {range:measure}",
+    swedishHint: "Kontrollera och rätta värdet i cellen.", scope: .cell)
 
   /// A total outside its female and male values.
   public static let totalOutsideGenderRange = DiagnosticCode(
@@ -134,7 +189,13 @@ extension DiagnosticCode {
     rule:
       "For a share or an average split by gender, the total (T) lies between the values for women/girls (K) and men/boys (M).",
     severity: .warning,
-    template: "utfall T {total} for '{kpi}' ({period}) is not between K {female} and M {male}",
+    template:
+      "utfall T {total} for '{kpi}'[ ({period})] is not between K {female} and M {male}",
+    swedishTemplate:
+      "Utfallet totalt (T) {total|num} för nyckeltalet {kpi}[ ({period})] ligger inte mellan utfallen för kvinnor/flickor (K) {female|num} och män/pojkar (M) {male|num}.",
+    hint: "a share or average for everyone lies between the values for K and M",
+    swedishHint:
+      "En andel eller ett medelvärde för alla ligger mellan värdena för K och M; kontrollera de tre värdena.",
     scope: .cell)
 
   // MARK: Activities
@@ -145,7 +206,9 @@ extension DiagnosticCode {
     swedishTitle: "Aktivitet slutar före start",
     rule: "An activity's end date is on or after its start date.",
     severity: .error, template: "activity '{activity}' ends {end}, before it starts {start}",
-    scope: .cell)
+    swedishTemplate: "Aktiviteten '{activity}' slutar {end}, före sitt startdatum {start}.",
+    hint: "check the start and end dates (are they swapped?)",
+    swedishHint: "Kontrollera start- och slutdatum (har de bytt plats?).", scope: .cell)
 
   /// An activity past its end date that is not done.
   public static let activityDelayed = DiagnosticCode(
@@ -153,6 +216,11 @@ extension DiagnosticCode {
     rule:
       "An activity whose end date has passed (at the end of the period, or the date given) and that is neither done nor cancelled is delayed.",
     severity: .warning, template: "activity '{activity}' ended {end} but is '{status}' on {asOf}",
+    swedishTemplate:
+      "Aktiviteten '{activity}' skulle vara klar {end} men har status '{status}' den {asOf}.",
+    hint: "set the status to Klar if it is done, or give a new end date and say why",
+    swedishHint:
+      "Sätt status till Klar om aktiviteten är genomförd; ange annars ett nytt slutdatum och skälet till förseningen.",
     scope: .cell)
 
   /// An activity reported done or ongoing before its start date.
@@ -162,7 +230,11 @@ extension DiagnosticCode {
     rule:
       "An activity reported ongoing or done has a start date on or before the date of the report.",
     severity: .warning,
-    template: "activity '{activity}' is '{status}' but starts {start}, after {asOf}", scope: .cell)
+    template: "activity '{activity}' is '{status}' but starts {start}, after {asOf}",
+    swedishTemplate:
+      "Aktiviteten '{activity}' har status '{status}' men startar först {start}, efter {asOf}.",
+    hint: "check the start date or the status",
+    swedishHint: "Kontrollera startdatumet eller statusen.", scope: .cell)
 
   // MARK: Assessments
 
@@ -171,6 +243,9 @@ extension DiagnosticCode {
     id: "missing-analysis", title: "Assessment without analysis", swedishTitle: "Analys saknas",
     rule: "A goal assessed as partly fulfilled or not fulfilled carries an analysis text.",
     severity: .warning, template: "{level} '{goal}' is assessed '{assessment}' without an analysis",
+    swedishTemplate: "{level} {goal} är bedömt som '{assessment}' men saknar analys.",
+    hint: "write what explains the result and what the unit will do",
+    swedishHint: "Skriv en analys av vad som förklarar resultatet och vad enheten ska göra.",
     scope: .cell)
 
   // MARK: Coverage
@@ -181,7 +256,8 @@ extension DiagnosticCode {
     swedishTitle: "Underlag saknas från enhet",
     rule: "Every active unit under the board delivers a plan or follow-up file for the period.",
     severity: .error, template: "{unit} ({unitID}) delivered no file for {period}",
-    scope: .dataset)
+    swedishTemplate: "{unit} ({unitID}) har inte lämnat in något underlag för {period}.",
+    hint: "{deliveryHint:deliverer}", scope: .dataset)
 
   /// A unit that delivered several files for the period.
   public static let duplicateDelivery = DiagnosticCode(
@@ -190,6 +266,9 @@ extension DiagnosticCode {
     rule:
       "Each unit delivers one file per period; a corrected file replaces the earlier one rather than adding to it.",
     severity: .warning, template: "{unit} delivered {count} files for {period}: {files}",
+    swedishTemplate: "{unit} har lämnat in {count} filer för {period}: {files}.",
+    hint: "keep the corrected file only; the records of both are validated",
+    swedishHint: "Behåll bara den rättade filen; nu granskas uppgifterna i alla filerna.",
     scope: .file)
 
   /// A KF-mål no nämndmål of the board aligns to.
@@ -199,6 +278,10 @@ extension DiagnosticCode {
     rule:
       "Every council goal (KF-mål) is covered by at least one board goal (nämndmål) of the board.",
     severity: .warning, template: "KF-mål '{goal}' is covered by no nämndmål of {board}",
+    swedishTemplate: "Inget nämndmål hos {board} är kopplat till KF-målet {goal}.",
+    hint: "align a nämndmål to '{goal}', or record that the board does not serve it",
+    swedishHint:
+      "Koppla ett nämndmål till KF-målet {goal}, eller notera att nämnden inte bidrar till det.",
     scope: .cell)
 
   // MARK: Identity
@@ -207,7 +290,10 @@ extension DiagnosticCode {
   public static let duplicateID = DiagnosticCode(
     id: "duplicate-id", title: "Duplicate id", swedishTitle: "Samma id två gånger",
     rule: "Goal, nyckeltal and activity ids are unique within a unit's plans.",
-    severity: .error, template: "{kind} id '{id}' is used twice by {unit}; first at {first}",
+    severity: .error, template: "{kind} id '{id}' is used twice by {unit}[; first at {first}]",
+    swedishTemplate:
+      "{unit} använder id {id} två gånger för {idKind:kind}[; första gången i {first}].",
+    hint: "give each {kind} its own id", swedishHint: "Ge varje {idKindOne:kind} ett eget id.",
     scope: .cell)
 
   /// One goal entered twice under two ids.
@@ -215,7 +301,11 @@ extension DiagnosticCode {
     id: "duplicate-goal", title: "Same goal under two ids", swedishTitle: "Samma mål under två id",
     rule: "A unit states each goal once: two goals of one owner and level do not share a title.",
     severity: .warning,
-    template: "{level} '{goal}' has the same title as '{other}': {title}", scope: .cell)
+    template: "{level} '{goal}' has the same title as '{other}': {title}",
+    swedishTemplate: "{level} {goal} har samma titel som {other}: '{title}'.",
+    hint: "keep one of '{other}' and '{goal}' and point every link to it",
+    swedishHint: "Behåll ett av målen {other} och {goal} och låt alla kopplingar peka på det.",
+    scope: .cell)
 
   /// A Kolada series replaced by its successor, used without an explicit decision.
   public static let replacedKoladaSeries = DiagnosticCode(
@@ -224,7 +314,13 @@ extension DiagnosticCode {
     rule:
       "A nyckeltal uses the current Kolada series: a series the Kolada catalogue states as replaced (e.g. N17494 → N17690), or one the municipality configures as replaced (e.g. N15419 → N15508), is used only when the configuration keeps it explicitly.",
     severity: .warning,
-    template: "nyckeltal '{kpi}' is a Kolada series replaced by '{successor}'", scope: .cell)
+    template: "nyckeltal '{kpi}' is a Kolada series replaced by '{successor}'",
+    swedishTemplate: "Nyckeltalet {kpi} är en Kolada-serie som har ersatts av {successor}.",
+    hint:
+      "use '{successor}', or list '{kpi}' as a kept series in the configuration; source: {source}",
+    swedishHint:
+      "Använd {successor}, eller ange {kpi} som en serie som behålls i konfigurationen. Källa: {source}.",
+    scope: .cell)
 
   /// Every code, in the order of the documentation.
   public static let all: [DiagnosticCode] = [
@@ -240,11 +336,12 @@ extension DiagnosticCode {
   ]
 
   /// The validator's entries for `docs/errors.md`: code, title and the rule with its
-  /// severity.
+  /// severity, and the message templates in English and in Swedish (the board report's).
   public static let catalogue: [CodeDescription] = all.map {
     CodeDescription(
       code: $0.id, title: $0.title,
-      explanation: "\($0.rule) Severity: \($0.severity.rawValue). Message: \($0.template)")
+      explanation: "\($0.rule) Severity: \($0.severity.rawValue). Message: \($0.template) — "
+        + "in the board report: \($0.swedishTemplate)")
   }
 
   /// The code with an id, if it is one of ``all``.

@@ -30,15 +30,28 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
   public let rule: String
   /// The severity of every diagnostic of this kind.
   public let severity: Severity
-  /// The message with `{name}` placeholders.
+  /// The message with `{name}` placeholders, in English (see ``DiagnosticTemplate``).
   public let template: String
+  /// The message in Swedish, for the board report: a whole sentence.
+  public let swedishTemplate: String
+  /// What to do, in English, with the same placeholders; `nil` when there is no advice.
+  public let hintTemplate: String?
+  /// What to do, in Swedish.
+  public let swedishHintTemplate: String?
   /// What the location points at.
   public let scope: Scope
 
   /// Creates a code; the built-in codes are the static members listed in ``all``.
+  ///
+  /// - Parameters:
+  ///   - swedishTitle: the title in Swedish (the English title when `nil`).
+  ///   - swedishTemplate: the message in Swedish (the English template when `nil`).
+  ///   - hint: the hint's template in English.
+  ///   - swedishHint: the hint's template in Swedish (the English one when `nil`).
   public init(
     id: String, title: String, swedishTitle: String? = nil, rule: String, severity: Severity,
-    template: String, scope: Scope
+    template: String, swedishTemplate: String? = nil, hint: String? = nil,
+    swedishHint: String? = nil, scope: Scope
   ) {
     self.id = id
     self.title = title
@@ -46,57 +59,64 @@ public struct DiagnosticCode: Hashable, Sendable, CustomStringConvertible {
     self.rule = rule
     self.severity = severity
     self.template = template
+    self.swedishTemplate = swedishTemplate ?? template
+    self.hintTemplate = hint
+    self.swedishHintTemplate = swedishHint ?? hint
     self.scope = scope
   }
 
-  /// The placeholder names of ``template``, in order of first appearance.
-  public var placeholders: [String] {
-    var names: [String] = []
-    var rest = Substring(template)
-    while let open = rest.firstIndex(of: "{"),
-      let close = rest[open...].firstIndex(of: "}")
-    {
-      let name = String(rest[rest.index(after: open)..<close])
-      if !names.contains(name) { names.append(name) }
-      rest = rest[rest.index(after: close)...]
-    }
-    return names
+  /// The argument names of ``template``, in order of first appearance.
+  public var placeholders: [String] { DiagnosticTemplate.argumentNames(in: template) }
+
+  /// Every argument name the four templates use, sorted.
+  public var argumentNames: [String] {
+    let templates = [template, swedishTemplate, hintTemplate ?? "", swedishHintTemplate ?? ""]
+    return Set(templates.flatMap(DiagnosticTemplate.argumentNames(in:))).sorted()
   }
 
-  /// Fills the template: each `{name}` becomes `values[name]`; a name without a value stays
-  /// as written so that a missing value shows in tests.
+  /// Fills the English template: each `{name}` becomes `values[name]`; a name without a
+  /// value stays as written so that a missing value shows in tests.
   ///
   /// - Parameter values: placeholder name → text.
   /// - Returns: the message.
   public func message(_ values: [String: String]) -> String {
-    var out = ""
-    var rest = Substring(template)
-    while let open = rest.firstIndex(of: "{"),
-      let close = rest[open...].firstIndex(of: "}")
-    {
-      out += rest[..<open]
-      let name = String(rest[rest.index(after: open)..<close])
-      out += values[name] ?? "{\(name)}"
-      rest = rest[rest.index(after: close)...]
-    }
-    return out + rest
+    message(values, in: .english)
   }
 
-  /// Makes a diagnostic of this kind.
+  /// The message in a language: ``swedishTemplate`` for ``DiagnosticLanguage/swedish``, else
+  /// ``template``.
+  public func message(_ values: [String: String], in language: DiagnosticLanguage) -> String {
+    let text = language.id == DiagnosticLanguage.swedish.id ? swedishTemplate : template
+    return DiagnosticTemplate.render(text, values, in: language)
+  }
+
+  /// The hint in a language, or `nil` when the code has none or its optional parts are all
+  /// left out (a did-you-mean with no candidate).
+  public func hint(_ values: [String: String], in language: DiagnosticLanguage = .english)
+    -> String?
+  {
+    let text = language.id == DiagnosticLanguage.swedish.id ? swedishHintTemplate : hintTemplate
+    guard let text else { return nil }
+    let hint = DiagnosticTemplate.render(text, values, in: language)
+    return hint.isEmpty ? nil : hint
+  }
+
+  /// Makes a diagnostic of this kind, carrying its arguments so that it can be rendered in
+  /// Swedish later (``Spreadsheet/Diagnostic/swedishMessage``).
   ///
   /// - Parameters:
   ///   - location: where it is (`nil` for dataset-wide findings such as a missing delivery).
-  ///   - values: the template's placeholder values.
+  ///   - values: the templates' arguments.
   ///   - value: the offending value as written.
-  ///   - hint: what to do, e.g. a did-you-mean.
-  /// - Returns: the diagnostic with this code's id and severity.
+  ///   - hint: what to do, when it is not the code's own hint (``hintTemplate``).
+  /// - Returns: the diagnostic with this code's id and severity, the English message and hint.
   public func diagnostic(
     at location: SourceLocation?, _ values: [String: String], value: String? = nil,
     hint: String? = nil
   ) -> Diagnostic {
     Diagnostic(
-      code: id, severity: severity, location: location, message: message(values), hint: hint,
-      value: value)
+      code: id, severity: severity, location: location, message: message(values),
+      hint: hint ?? self.hint(values), value: value, arguments: values)
   }
 
   /// The id.

@@ -25,7 +25,7 @@ public struct KoladaSuccession: Hashable, Sendable {
 /// pair is not a default: the 2026 catalogue still publishes N15419 (kommunala skolor) beside
 /// N15508 (hemkommun), so N15419 is not replaced there.
 public enum KoladaSeries {
-  private static let catalogueNote = "Kolada KPI catalogue: 'Ersätter tidigare nyckeltal'"
+  static let catalogueNote = "Kolada KPI catalogue: 'Ersätter tidigare nyckeltal'"
 
   /// Every known succession, replaced id ascending.
   public static let successions: [KoladaSuccession] = {

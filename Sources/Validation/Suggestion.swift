@@ -82,6 +82,37 @@ public struct Suggestion: Sendable {
     return out
   }
 
+  /// The arguments of a did-you-mean for the templates of `unresolved-reference`,
+  /// `unknown-unit` and `unknown-board` (see ``DiagnosticCode/suggestionHint``):
+  /// `suggestion` and `suggestionTitle` for one close candidate with a title, else
+  /// `suggestions` (a list of ids), else `known` (every id, when there are at most eight);
+  /// with `candidates`, a key naming what the candidates are, and `candidateUnit`.
+  ///
+  /// - Parameters:
+  ///   - reference: what was written.
+  ///   - candidates: what the candidates are, a key of the languages' `candidates` table:
+  ///     `boardOrNational`, `councilOrNational`, `goals`, `boardGoals`, `unitGoals`,
+  ///     `unitKPIs`, `units`, `boards`.
+  ///   - unit: the unit's name for `unitGoals` and `unitKPIs`.
+  public func arguments(for reference: String, candidates noun: String, unit: String? = nil)
+    -> [String: String]
+  {
+    var out = ["candidates": noun]
+    if let unit { out["candidateUnit"] = unit }
+    let found = suggestions(for: reference)
+    if found.count == 1, let only = found.first, !only.title.isEmpty {
+      out["suggestion"] = only.id
+      out["suggestionTitle"] = only.title
+    } else if !found.isEmpty {
+      out["suggestions"] = DiagnosticTemplate.list(found.map(\.id))
+    } else if !candidates.isEmpty, candidates.count <= 8 {
+      var seen: Set<String> = []
+      out["known"] = DiagnosticTemplate.list(
+        candidates.map(\.id).filter { seen.insert($0).inserted })
+    }
+    return out
+  }
+
   /// A hint for a reference that does not resolve: "did you mean 'NM-2' (title)?", or the
   /// known ids when there are at most eight and none is close, or `nil`.
   ///

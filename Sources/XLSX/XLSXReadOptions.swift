@@ -36,6 +36,18 @@ public struct XLSXReadOptions: Sendable, Hashable {
   /// Error: `cell-out-of-range`.
   public var maxColumns: Int = 16_384
 
+  /// Whether large worksheet parts are parsed by two libxml2 parsers on two threads while a
+  /// third inflates them (default `true`; used only on machines with two or more cores). The
+  /// rows, their order and the errors are the same as with one parser.
+  public var parallelParsing = true
+  /// The inflated size from which a worksheet part is parsed on two threads (default 4 MiB,
+  /// about 100,000 cells); judged from the zip directory's sizes.
+  public var parallelMinimumPartBytes: Int = 4 << 20
+  /// The size in bytes from which a run of rows is cut into a piece for one of the two parsers
+  /// (default 64 KiB). Smaller pieces spread the work more evenly and cost more hand-overs;
+  /// tests use tiny pieces to put a cut between every two rows.
+  public var parallelSegmentBytes: Int = 64 << 10
+
   /// Creates the default options.
   public init() {}
 }

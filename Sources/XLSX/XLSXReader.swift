@@ -1,3 +1,4 @@
+import Foundation
 internal import Interop
 public import Spreadsheet
 
@@ -212,24 +213,40 @@ public final class XLSXReader {
   /// - Throws: ``XLSXError`` (`missing-part` when the sheet's part is absent, the shared
   ///   strings' and styles' errors, `malformed-xml`, `doctype-refused`, size caps).
   public func rows(of sheet: WorksheetEntry) throws -> XLSXRowReader {
-    if sheet.kind == .chartsheet { return XLSXRowReader(sheet: sheet, path: path, parser: nil) }
+    if sheet.kind == .chartsheet { return XLSXRowReader(sheet: sheet, path: path, backend: .none) }
     let part = PartName(sheet.partName)
     guard package.entry(part) != nil else {
       throw XLSXError(
         .missingPart, location: SourceLocation(file: path, sheet: sheet.name),
         message: "the part '\(part.path)' of sheet '\(sheet.name)' is missing")
     }
-    let handler = WorksheetHandler(
+    let config = WorksheetConfig(
       strings: try strings(), styles: try styleSheet(), dateSystem: dateSystem,
       maxRows: options.maxRows, maxColumns: options.maxColumns,
       maxTextBytes: options.maxCellTextBytes)
+    if let entry = package.entry(part), useTwoParsers(for: entry) {
+      let pipeline = WorksheetPipeline(
+        path: path, part: part.path, sheet: sheet.name, limits: package.limits,
+        budget: package.archive.budget, config: config,
+        segmentBytes: options.parallelSegmentBytes)
+      return XLSXRowReader(sheet: sheet, path: path, backend: .pipeline(pipeline))
+    }
     let source = try package.stream(part, sheet: sheet.name)
     do {
-      let parser = try XMLPushParser(source: source, documentName: part.path, handler: handler)
-      return XLSXRowReader(sheet: sheet, path: path, parser: parser)
+      let parser = try XMLPushParser(
+        source: source, documentName: part.path, handler: config.handler())
+      return XLSXRowReader(sheet: sheet, path: path, backend: .parser(parser))
     } catch {
       throw package.translate(error, part: part.path, sheet: sheet.name)
     }
+  }
+
+  /// Whether a worksheet part is large enough to be read by two parsers on two threads.
+  private func useTwoParsers(for entry: ZipEntry) -> Bool {
+    guard options.parallelParsing, ProcessInfo.processInfo.activeProcessorCount >= 2 else {
+      return false
+    }
+    return max(entry.declaredSize, entry.compressedSize * 4) >= options.parallelMinimumPartBytes
   }
 
   /// Reads one sheet whole: rows in ascending order (rows that appear twice are merged) and
@@ -291,73 +308,5 @@ public final class XLSXReader {
       }
     }
     return out
-  }
-}
-
-/// Hands out the rows of one sheet, one at a time, as the part is parsed.
-///
-/// Holds at most the rows of one 64 KiB chunk of XML. After ``next()`` has returned `nil`,
-/// ``mergedRanges`` holds the sheet's merged ranges (they follow the cells in the part).
-public final class XLSXRowReader {
-  /// The sheet being read.
-  public let sheet: WorksheetEntry
-  private let path: String
-  private let parser: XMLPushParser<WorksheetHandler>?
-  /// Rows of the last chunk, last row first.
-  private var pending: [Row] = []
-  private var done = false
-
-  init(sheet: WorksheetEntry, path: String, parser: XMLPushParser<WorksheetHandler>?) {
-    self.sheet = sheet
-    self.path = path
-    self.parser = parser
-    done = parser == nil
-  }
-
-  /// The next row in part order (ascending in every file Excel writes), or `nil` at the end.
-  ///
-  /// - Throws: ``XLSXError`` (`malformed-xml`, `doctype-refused`, `cell-out-of-range`,
-  ///   `invalid-shared-string`, size caps), with the sheet and, for cells, the cell.
-  public func next() throws -> Row? {
-    guard let parser else { return nil }
-    while true {
-      if let row = pending.popLast() { return row }
-      let handler = parser.handler
-      if !handler.pointee.rows.isEmpty {
-        // Take the chunk's rows without copying them; hand them out from the end.
-        swap(&pending, &handler.pointee.rows)
-        pending.reverse()
-        continue
-      }
-      if done { return nil }
-      let more: Bool
-      do {
-        more = try parser.parseNextChunk()
-      } catch {
-        done = true
-        throw Package.translate(error, path: path, part: sheet.partName, sheet: sheet.name)
-      }
-      if let failure = handler.pointee.failure {
-        done = true
-        throw XLSXError(
-          failure.code,
-          location: SourceLocation(
-            file: path, sheet: sheet.name, cell: failure.cell, row: failure.row),
-          message: failure.message)
-      }
-      if !more { done = true }
-    }
-  }
-
-  /// Calls `body` with every remaining row.
-  ///
-  /// - Throws: as ``next()``, or what `body` throws.
-  public func forEach(_ body: (Row) throws -> Void) throws {
-    while let row = try next() { try body(row) }
-  }
-
-  /// The merged ranges (`<mergeCell ref=…>`); complete once ``next()`` has returned `nil`.
-  public var mergedRanges: [CellRange] {
-    parser?.handler.pointee.mergedRanges ?? []
   }
 }

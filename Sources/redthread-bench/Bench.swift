@@ -44,7 +44,7 @@ struct Bench {
         usage()
       }
       let seconds = monotonicSeconds() - start
-      print("\(summary) work_s=\(format("%.3f", seconds))")
+      printOutput("\(summary) work_s=\(format("%.3f", seconds))\n")
     } catch {
       printError("redthread-bench: \(error)\n")
       exit(1)
@@ -57,6 +57,13 @@ struct Bench {
         + "[--threads N] [--rows N] OUT\n")
     exit(64)
   }
+}
+
+/// Writes text to standard output (file descriptor 1). Not `print`, whose dynamic casts make
+/// the Swift runtime scan every loaded library's conformance tables (resident memory).
+func printOutput(_ text: String) {
+  var text = text
+  text.withUTF8 { utf8 in _ = write(1, utf8.baseAddress, utf8.count) }
 }
 
 /// Writes text to standard error (file descriptor 2).

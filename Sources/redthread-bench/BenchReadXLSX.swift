@@ -1,10 +1,18 @@
+import Foundation
 import Spreadsheet
 import XLSX
 
 /// Reads every cell of a workbook to a typed value, streaming row by row: the shared strings
-/// and one chunk of rows are all that is held.
+/// and a few chunks of rows are all that is held.
+///
+/// `REDTHREAD_BENCH_PARSERS=1` in the environment reads large sheets with one parser instead
+/// of two, to show what the second thread brings.
 func benchReadXLSX(path: String, into totals: inout ReadTotals) throws {
-  let reader = try XLSXReader(path: path)
+  var options = XLSXReadOptions()
+  if ProcessInfo.processInfo.environment["REDTHREAD_BENCH_PARSERS"] == "1" {
+    options.parallelParsing = false
+  }
+  let reader = try XLSXReader(path: path, options: options)
   for sheet in reader.sheets where sheet.kind != .chartsheet {
     let rows = try reader.rows(of: sheet)
     while let row = try rows.next() {

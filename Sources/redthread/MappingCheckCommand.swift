@@ -7,10 +7,10 @@ struct MappingCheckCommand: ParsableCommand {
     commandName: "check",
     abstract: "Check mapping files and report every error with its line and column.",
     discussion: """
-      Loads each mapping file (following `extends` and `values`) and reports every problem as
-      FILE:LINE:COLUMN, with the key path and a did-you-mean for misspelt keys and words.
-      A folder checks every .yaml file directly inside it. Exits with status 1 when any file
-      has an error.
+      Loads each mapping file (following `extends` and `values`) and reports every \
+      problem as FILE:LINE:COLUMN, with the key path and a did-you-mean for misspelt keys \
+      and words. A folder checks every .yaml file directly inside it. Exits with status 1 \
+      when any file has an error.
 
       Examples:
         redthread mapping check mappings/

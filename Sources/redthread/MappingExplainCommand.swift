@@ -9,17 +9,17 @@ struct MappingExplainCommand: ParsableCommand {
     commandName: "explain",
     abstract: "Dry-run a mapping on a workbook and explain every choice.",
     discussion: """
-      Shows which mapping fits (when MAPPING is a folder) and why, the context values read,
-      and for each table the worksheet and header row chosen and why, which column went to
-      which field, the rows skipped and why, the first records as canonical JSON, and every
-      cell that failed and why. Nothing is written. Exits with status 1 when the data has
-      errors.
+      Shows which mapping fits (when MAPPING is a folder) and why, the context values \
+      read, and for each table the worksheet and header row chosen and why, which column \
+      went to which field, the rows skipped and why, the first records as canonical JSON, \
+      and every cell that failed and why. Nothing is written. Exits with status 1 when the \
+      data has errors.
 
       Examples:
         redthread mapping explain mappings/arbetsplan-grundskola.yaml \\
           "samples/hofors/inbox/Arbetsplan Petreskolan kvartal 3 2026.xlsx" \\
           --reference samples/hofors/reference/units.yaml
-        redthread mapping explain mappings/ "Grundskola - Kostnader per kommun 2024 Kommun.csv"
+        redthread mapping explain mappings/ "Kostnader per kommun 2024 Kommun.csv"
       """)
 
   @Argument(help: "A mapping file, or a folder of mappings to choose from.")

@@ -26,7 +26,10 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The pipeline folder (made by 'redthread init').")
   var dir: String
 
-  @Option(help: "Judge delays as of this day (YYYY-MM-DD); default today.")
+  @Option(
+    help: ArgumentHelp(
+      "Judge delayed activities as of this day (YYYY-MM-DD) and print it as the report date.",
+      discussion: "Default: the period's last day, and today as the report date."))
   var asOf: String?
 
   @Option(help: "Override the period in redthread.yaml, e.g. 2026-T2.")
@@ -45,16 +48,20 @@ struct RunCommand: ParsableCommand {
     }
     let workspace = Workspace(root: URL(fileURLWithPath: dir))
     do {
-      var config = try PipelineConfig.load(path: workspace.configFile.path)
+      var config = try PipelineConfig.load(
+        path: (dir as NSString).appendingPathComponent("redthread.yaml"))
       if let period {
         guard let parsed = Period(parsing: period) else {
           throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q3, 2026-T2")
         }
         config.period = parsed
       }
+      let converter = try MappingConverter.load(config: config)
+      let successions = converter.referenceData.kpiSuccession
       let runner = PipelineRunner(
-        workspace: workspace, config: config, converter: try MappingConverter.load(config: config),
-        validator: RedThreadChecks(), reporter: BoardReportWorkbook(), asOf: day)
+        workspace: workspace, config: config, converter: converter,
+        validator: RedThreadChecks(koladaSuccessions: successions),
+        reporter: BoardReportWorkbook(koladaSuccessions: successions), asOf: day)
       let summary = try runner.runOnce()
       if !quiet { printSummary(summary, config: config) }
       if let report = summary.reportURL {

@@ -18,6 +18,7 @@ private let path: String = {
 
 private let options: XLSXReadOptions = {
   var o = XLSXReadOptions()
+  o.parallelParsing = false
   o.maxPartBytes = 8 << 20
   o.maxTotalBytes = 32 << 20
   o.maxSharedStrings = 200_000
@@ -38,6 +39,30 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     bytes = []
   }
   guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { return 0 }
+  let one = read(options)
+  // Differential check: the two-parser pipeline, cutting between (nearly) every two rows, must
+  // read exactly what one parser reads.
+  let two = read(parallelOptions)
+  switch (one, two) {
+  case (.success(let a), .success(let b)):
+    if a != b { fatalError("the two-parser read differs from the one-parser read") }
+  case (.failure(let a), .failure(let b)):
+    if a.kind != b.kind { fatalError("errors differ: \(a) / \(b)") }
+  default:
+    fatalError("one read failed, the other did not: \(one) / \(two)")
+  }
+  return 0
+}
+
+private let parallelOptions: XLSXReadOptions = {
+  var o = options
+  o.parallelParsing = true
+  o.parallelMinimumPartBytes = 0
+  o.parallelSegmentBytes = 1
+  return o
+}()
+
+private func read(_ options: XLSXReadOptions) -> Result<Workbook, XLSXError> {
   do {
     let reader = try XLSXReader(path: path, options: options)
     for sheet in reader.sheets {
@@ -50,14 +75,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
       }
       _ = rows.mergedRanges.map(\.description)
     }
-    _ = try XLSXReader.read(path: path, options: options)
+    return .success(try XLSXReader.read(path: path, options: options))
   } catch let error as XLSXError {
     _ = error.description
+    return .failure(error)
   } catch {
     // Only XLSXError may escape the reader.
     fatalError("unexpected error type: \(error)")
   }
-  return 0
 }
 
 /// A stored zip package with one replaceable part.

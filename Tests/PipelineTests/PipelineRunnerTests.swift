@@ -54,7 +54,7 @@ final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
   var goalTitles: [String] = []
   func writeReport(
     dataset: Dataset, diagnostics: [Diagnostic], board: String, period: Period, title: String?,
-    asOf: CalendarDate, to url: URL
+    asOf: CalendarDate, reportDate: CalendarDate, to url: URL
   ) throws {
     goalTitles = dataset.goals.map(\.title)
     try Workspace.writeAtomically(Data("report".utf8), to: url)

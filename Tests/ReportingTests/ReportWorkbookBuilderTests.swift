@@ -69,8 +69,34 @@ import XLSX
     let petre = try #require(
       nyckeltal.rows.first { $0.cell(column: 1)?.value == .string("Petreskolan") })
     let outcome = try #require(petre.cell(column: 6)?.value.numberValue)
-    #expect(abs(outcome - 0.883) < 1e-12)
+    #expect(outcome == 0.883)
     #expect(petre.cell(column: 6)?.numberFormat == "0.0\\ %")
+  }
+
+  /// Shares are written as fractions (74.5 % → 0.745); no number carries binary noise such
+  /// as 0.7120000000000001 (71.2 / 100) into the workbook.
+  @Test func numbersCarryNoFloatingPointNoise() throws {
+    let path = try written()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let workbook = try XLSXReader(path: path).workbook()
+    var count = 0
+    for sheet in workbook.worksheets {
+      for row in sheet.rows {
+        for cell in row.cells {
+          guard case .number(let n) = cell.value else { continue }
+          count += 1
+          #expect(ReportCell.rounded(n) == n, "\(sheet.name)!\(row.number): \(n)")
+          #expect("\(n)".count <= 14, "\(sheet.name)!\(row.number): \(n)")
+        }
+      }
+    }
+    #expect(count > 50)
+    let nyckeltal = try #require(workbook.worksheet(named: "Nyckeltal"))
+    let n15419 = try #require(
+      nyckeltal.rows.first { $0.cell(column: 3)?.value == .string("N15419") })
+    #expect(n15419.cell(column: 8)?.value == .number(0.712))
+    let summary = try #require(workbook.worksheet(named: "Sammanfattning"))
+    #expect(summary.cell(at: CellReference("D9")!)?.value == .number(0.1428571429))
   }
 
   static let openpyxl: Bool = {
@@ -112,7 +138,7 @@ import XLSX
     #expect((nyckeltal["header"] as? [String])?.first == "Enhet")
     let summary = try #require(details["Sammanfattning"])
     #expect(summary["freeze"] as? String == "A9")
-    #expect(summary["autofilter"] as? String == "A8:D27")
+    #expect(summary["autofilter"] as? String == "A8:D26")
     for (name, detail) in details {
       #expect(detail["autofilter"] as? String != nil, "\(name) has no autofilter")
       #expect(detail["headerBold"] as? Bool == true, "\(name) header not bold")

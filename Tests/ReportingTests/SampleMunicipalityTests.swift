@@ -92,6 +92,28 @@ extension SampleMunicipalityTests {
   }
 }
 
+extension SampleMunicipalityTests {
+  /// The Kontroll sheet of the sample quarter as the controller and the nämnd read it, read
+  /// back from the written workbook: one line per row, cells separated by tabs.
+  @Test func theKontrollSheetMatchesTheGoldenFile() throws {
+    let board = BoardReport.make(
+      dataset: loaded.dataset, boardID: SampleMunicipality.board,
+      period: SampleMunicipality.period,
+      reportDate: CalendarDate(year: 2026, month: 10, day: 15),
+      diagnostics: loaded.mappingDiagnostics + report.diagnostics)
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("redthread-kontroll-\(UUID().uuidString).xlsx").path
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try ReportWorkbookBuilder(created: CivilDateTime(year: 2026, month: 10, day: 15))
+      .write(board, to: path)
+    let kontroll = try #require(try XLSXReader.read(path: path).worksheet(named: "Kontroll"))
+    let text = kontroll.rows.map { row in
+      (1...8).map { row.cell(column: $0)?.value.displayText ?? "" }.joined(separator: "\t")
+    }.joined(separator: "\n")
+    try Golden.check(text + "\n", suite: "SampleMunicipalityTests", name: "kontroll-2026-Q3.tsv")
+  }
+}
+
 extension ValidationReport {
   var pairs: [Pair] { flat.map { Pair($0.location, $0.code) } }
 }

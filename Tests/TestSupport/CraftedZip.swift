@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Builds zip archives byte by byte, for tests that need packages no ordinary writer makes:
 /// entries whose headers lie about their size, deflate streams that inflate a thousandfold,
 /// parts with a DOCTYPE. Pure Swift, no zlib: entries are stored, or carry raw deflate data
@@ -345,5 +349,80 @@ public enum PeakMemory {
       return Int(digits).map { $0 * 1024 }
     }
     return nil
+  }
+}
+
+/// Runs an executable and reports its exit status and peak resident memory, from `wait4`'s
+/// resource usage: a measurement that other tests running in this process cannot disturb.
+public enum ChildProcess {
+  /// The outcome of a run.
+  public struct Outcome {
+    /// The exit status (or 128 + signal).
+    public var status: Int32
+    /// Peak resident memory in bytes (`ru_maxrss`).
+    public var peakBytes: Int
+    /// Everything the child wrote to standard output.
+    public var output: String
+  }
+
+  /// The `redthread` executable built next to the test bundle, when there is one.
+  public static var redthread: String? {
+    let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    var folder = bundle.deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("redthread").path
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    return nil
+  }
+
+  /// Runs `path` with `arguments`, its standard output captured in a temporary file.
+  ///
+  /// The peak comes from `/usr/bin/time -f %M` when it is installed: a child spawned from this
+  /// (large, multi-threaded) process with `posix_spawn` would otherwise inherit this process's
+  /// high-water mark through `vfork` semantics.
+  public static func run(_ path: String, _ arguments: [String]) throws -> Outcome {
+    #if canImport(Glibc)
+      let folder = FileManager.default.temporaryDirectory
+      let outputPath = folder.appendingPathComponent("redthread-child-\(UUID().uuidString).out")
+        .path
+      let errorPath = folder.appendingPathComponent("redthread-child-\(UUID().uuidString).err").path
+      let timer = "/usr/bin/time"
+      let useTimer = FileManager.default.isExecutableFile(atPath: timer)
+      let command = useTimer ? [timer, "-f", "REDTHREAD_MAXRSS_KB=%M", path] : [path]
+      var actions = posix_spawn_file_actions_t()
+      posix_spawn_file_actions_init(&actions)
+      defer { posix_spawn_file_actions_destroy(&actions) }
+      posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+      posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+      let argv: [UnsafeMutablePointer<CChar>?] = (command + arguments).map { strdup($0) } + [nil]
+      defer { for p in argv { free(p) } }
+      var pid: pid_t = 0
+      let rc = posix_spawn(&pid, command[0], &actions, nil, argv, environ)
+      guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+      var status: Int32 = 0
+      var usage = rusage()
+      while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+      let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+      let errors = (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
+      try? FileManager.default.removeItem(atPath: outputPath)
+      try? FileManager.default.removeItem(atPath: errorPath)
+      var peak = Int(usage.ru_maxrss) * 1024
+      if useTimer,
+        let line = errors.split(separator: "\n").last(where: {
+          $0.hasPrefix("REDTHREAD_MAXRSS_KB=")
+        }),
+        let kb = Int(line.dropFirst("REDTHREAD_MAXRSS_KB=".count))
+      {
+        peak = kb * 1024
+      }
+      let exited = status & 0x7F == 0
+      return Outcome(
+        status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F), peakBytes: peak,
+        output: output)
+    #else
+      throw POSIXError(.ENOSYS)
+    #endif
   }
 }

@@ -53,7 +53,7 @@ public enum RandomCells {
     case 4:
       return [
         0, -0.0, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
-        .leastNormalMagnitude, 1e15, 9_007_199_254_740_993, 0.1 + 0.2, 1e-7, 123_456.789,
+        .leastNormalMagnitude, 1e15, 9_007_199_254_740_994, 0.1 + 0.2, 1e-7, 123_456.789,
       ][rng.below(11)]
     default: return (Double(rng.next() >> 11) / Double(1 << 53) - 0.5) * 1e6
     }

@@ -77,6 +77,28 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
     try core.step()
   }
 
+  /// Creates a parser that is fed with ``push(_:isFinal:)`` instead of pulling from a source.
+  ///
+  /// - Parameters:
+  ///   - documentName: the name used in errors.
+  ///   - handler: the initial handler state.
+  /// - Throws: ``XMLParseError`` when libxml2 cannot make a parser.
+  @inlinable
+  public convenience init(documentName: String, handler: Handler) throws {
+    try self.init(source: XMLMemorySource([]), documentName: documentName, handler: handler)
+  }
+
+  /// Pushes bytes the caller already holds into the parser; the handler's events for every
+  /// complete construct in them have been delivered when it returns.
+  ///
+  /// - Parameters:
+  ///   - bytes: the next bytes of the document.
+  ///   - isFinal: `true` with the last bytes (or none), to end the document.
+  /// - Throws: ``XMLParseError`` for malformed XML or a DOCTYPE.
+  public func push(_ bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool) throws {
+    try core.push(bytes, terminate: isFinal)
+  }
+
   /// Parses the rest of the document.
   ///
   /// - Throws: as ``parseNextChunk()``.
@@ -143,6 +165,8 @@ final class XMLParserCore {
   let source: any XMLByteSource
   let buffer: UnsafeMutableRawBufferPointer
   var finished = false
+  /// Whether the first bytes, given to `xmlCreatePushParserCtxt`, still await parsing.
+  var initialPending = false
   let documentName: String
 
   @usableFromInline
@@ -190,6 +214,7 @@ final class XMLParserCore {
         message: "xmlCreatePushParserCtxt failed")
     }
     _ = xmlCtxtUseOptions(created, LibXML2.parseOptions)
+    initialPending = first > 0
     box.pointee.context = created
     self.context = created
     self.box = box
@@ -221,17 +246,34 @@ final class XMLParserCore {
 
   func step() throws -> Bool {
     if finished { return false }
+    if initialPending {
+      // Parse what is already held before reading on, so that the document's own errors come
+      // before the source's (a zip entry's CRC error is found only at its end).
+      initialPending = false
+      try feed(nil, 0, terminate: false)
+      return !finished
+    }
     let n = try source.read(into: buffer)
-    let terminate: Int32 = n == 0 ? 1 : 0
-    let rc = xmlParseChunk(
-      context, buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(n), terminate)
+    try feed(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), n, terminate: n == 0)
+    return !finished
+  }
+
+  func push(_ bytes: UnsafeBufferPointer<UInt8>, terminate: Bool) throws {
+    if finished { return }
+    try bytes.withMemoryRebound(to: CChar.self) {
+      try feed($0.baseAddress, $0.count, terminate: terminate)
+    }
+  }
+
+  private func feed(_ bytes: UnsafePointer<CChar>?, _ count: Int, terminate: Bool) throws {
+    let rc = xmlParseChunk(context, bytes, Int32(count), terminate ? 1 : 0)
     if let error = box.pointee.error {
       finished = true
       throw error
     }
     if box.pointee.stoppedByHandler {
       finished = true
-      return false
+      return
     }
     if rc != 0 {
       finished = true
@@ -240,8 +282,7 @@ final class XMLParserCore {
         column: Int(xmlSAX2GetColumnNumber(context)), code: Int(rc),
         message: "the XML is not well-formed")
     }
-    if n == 0 { finished = true }
-    return !finished
+    if terminate { finished = true }
   }
 }
 

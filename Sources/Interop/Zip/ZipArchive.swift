@@ -1,4 +1,5 @@
 internal import CLibZip
+import Foundation
 
 /// One entry of a zip archive's central directory, as the archive declares it.
 public struct ZipEntry: Sendable, Hashable {
@@ -32,17 +33,24 @@ public final class ZipArchive {
   public let entries: [ZipEntry]
   /// The caps in force.
   public let limits: ZipLimits
-  /// Bytes inflated so far from all entries of this archive.
-  public internal(set) var totalBytesRead = 0
+  /// Counts the bytes inflated from all entries, shared by archives opened on the same file.
+  public let budget: ZipByteBudget
+
+  /// Bytes inflated so far from all entries of this archive (and of the archives sharing its
+  /// budget).
+  public var totalBytesRead: Int { budget.total }
 
   /// Opens an archive.
   ///
   /// - Parameters:
   ///   - path: a file path.
   ///   - limits: the caps to apply while reading entries.
+  ///   - budget: the counter of inflated bytes to share with other archives opened on the same
+  ///     file (another thread may read from its own `zip_t`), or a new one.
   /// - Throws: ``ZipError`` (`notAZip`, `truncated`, `corrupt`, `unreadable`,
   ///   `tooManyEntries`).
-  public init(path: String, limits: ZipLimits) throws {
+  public init(path: String, limits: ZipLimits, budget: ZipByteBudget = ZipByteBudget()) throws {
+    self.budget = budget
     var code: Int32 = 0
     guard let handle = zip_open(path, ZIP_RDONLY, &code) else {
       throw ZipError.libzip(code, function: "zip_open")
@@ -151,7 +159,7 @@ public final class ZipEntryStream: XMLByteSource {
     let limits = archive.limits
     // Never ask for more than one byte past the tightest cap, so a bomb is stopped early.
     let room = min(
-      limits.maxEntryBytes - bytesRead, limits.maxTotalBytes - archive.totalBytesRead)
+      limits.maxEntryBytes - bytesRead, limits.maxTotalBytes - archive.budget.total)
     let request = max(1, min(buffer.count, room + 1))
     let n = zip_fread(file, base, zip_uint64_t(request))
     if n < 0 {
@@ -160,7 +168,7 @@ public final class ZipEntryStream: XMLByteSource {
     }
     let count = Int(n)
     bytesRead += count
-    archive.totalBytesRead += count
+    let total = archive.budget.add(count)
     if bytesRead > limits.maxEntryBytes {
       throw ZipError(
         .entryTooLarge, entry: entry.name,
@@ -168,7 +176,7 @@ public final class ZipEntryStream: XMLByteSource {
           + "(the archive declares \(entry.declaredSize) bytes)",
         limit: limits.maxEntryBytes)
     }
-    if archive.totalBytesRead > limits.maxTotalBytes {
+    if total > limits.maxTotalBytes {
       throw ZipError(
         .totalTooLarge, entry: entry.name,
         message: "the archive inflates past the limit of \(limits.maxTotalBytes) bytes in total "
@@ -184,6 +192,31 @@ public final class ZipEntryStream: XMLByteSource {
           + "compressed size of \(entry.compressedSize) bytes",
         limit: limits.maxCompressionRatio)
     }
+    return count
+  }
+}
+
+/// A thread-safe count of inflated bytes, shared by the archives that read one file (each
+/// thread has its own `zip_t`, since libzip archives are not thread-safe).
+public final class ZipByteBudget: @unchecked Sendable {
+  private let lock = NSLock()
+  private var count = 0
+
+  /// Creates a budget at 0 bytes.
+  public init() {}
+
+  /// The bytes counted so far.
+  public var total: Int {
+    lock.lock()
+    defer { lock.unlock() }
+    return count
+  }
+
+  /// Adds `bytes` and returns the new total.
+  public func add(_ bytes: Int) -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    count += bytes
     return count
   }
 }

@@ -12,8 +12,9 @@ internal import CZlib
 /// never on thread timing, so the output is byte-identical from run to run.
 ///
 /// One producer thread calls ``begin()``, ``write(_:count:)`` and ``finish()``; worker threads
-/// compress. At most `workers + 2` chunks exist at once, so memory is bounded. An entry
-/// that fits in one chunk is compressed on the producer's thread without waking a worker.
+/// compress. At most `workers + 1` chunks exist at once, so memory is bounded. Until an entry
+/// needs more than one chunk, entries are compressed on the producer's thread without
+/// starting a worker, so a small workbook never starts a thread.
 ///
 /// The corresponding C functions are zlib's `deflateInit2`, `deflateSetDictionary`,
 /// `deflate`, `crc32` and `crc32_combine` (<https://zlib.net/manual.html>).
@@ -62,7 +63,7 @@ final class ParallelDeflate: @unchecked Sendable {
     self.workerCount = max(0, workers)
     self.chunkSize = max(chunkSize, 64 * 1024)
     self.spool = spool
-    self.maximumChunks = max(0, workers) + 2
+    self.maximumChunks = max(0, workers) + 1
     self.tail = UnsafeMutableRawPointer.allocate(
       byteCount: DeflateChunk.dictionarySize, alignment: 16)
   }
@@ -159,9 +160,11 @@ final class ParallelDeflate: @unchecked Sendable {
     tail.copyMemory(from: chunk.input + (chunk.inputCount - keep), byteCount: keep)
     tailCount = keep
 
+    // A one-chunk entry before any worker runs (a small workbook) is compressed right here;
+    // once workers run, they take every chunk, so that no second deflate state is needed.
     let onlyChunk = isFinal && chunk.sequence == entryFirstSequence
     if !fallbackToInline { startWorkersIfNeededForMoreThanOneChunk(onlyChunk) }
-    if workerCount == 0 || fallbackToInline || (onlyChunk && nextToWrite == chunk.sequence) {
+    if workerCount == 0 || fallbackToInline || (onlyChunk && !threadsStarted) {
       if inlineDeflater == nil { inlineDeflater = RawDeflater(level: level) }
       inlineDeflater?.compress(chunk)
       condition.lock()
@@ -204,6 +207,7 @@ final class ParallelDeflate: @unchecked Sendable {
   private func startWorkersIfNeededForMoreThanOneChunk(_ onlyChunk: Bool) {
     guard !threadsStarted, workerCount > 0, !onlyChunk else { return }
     threadsStarted = true
+    inlineDeflater = nil
     condition.lock()
     runningWorkers = workerCount
     condition.unlock()

@@ -108,6 +108,57 @@ public struct ReportCell: Hashable, Sendable, CustomStringConvertible {
   /// The display text.
   public var description: String { displayText }
 
+  /// The number as written to a workbook, or `nil` for a cell without one: a share as a
+  /// fraction (74.5 → 0.745, for the `0.0 %` format), every number rounded to
+  /// ``workbookSignificantDigits`` significant digits, so that binary floating-point noise
+  /// (71.2 / 100 = 0.7120000000000001) never reaches the workbook and Excel and LibreOffice
+  /// show the value as it was reported.
+  public var workbookNumber: Double? {
+    guard case .number(let n) = value else { return nil }
+    return Self.rounded(format == .percent ? n / 100 : n)
+  }
+
+  /// Significant digits kept in a workbook: 10, well inside a `Double`'s 15–17 and beyond any
+  /// precision a report shows.
+  public static let workbookSignificantDigits = 10
+
+  /// A number rounded to a count of significant digits (half away from zero), as the nearest
+  /// `Double` to that decimal: `rounded(0.7120000000000001)` is `0.712`,
+  /// `rounded(0.2777777777777778)` is `0.2777777778`. Zero, infinities, NaN and numbers too
+  /// small to scale exactly (below about 1e-12 at 10 digits) are returned unchanged.
+  ///
+  /// - Parameters:
+  ///   - x: the number.
+  ///   - digits: significant digits, 1–15.
+  public static func rounded(_ x: Double, significantDigits digits: Int = workbookSignificantDigits)
+    -> Double
+  {
+    guard x.isFinite, x != 0 else { return x }
+    let digits = min(max(digits, 1), 15)
+    var magnitude = 0
+    var probe = abs(x)
+    while probe >= 10 {
+      probe /= 10
+      magnitude += 1
+    }
+    while probe < 1 {
+      probe *= 10
+      magnitude -= 1
+    }
+    let shift = digits - 1 - magnitude
+    guard shift <= 22, shift >= -22 else { return x }
+    let scale = Self.powerOfTen(abs(shift))
+    if shift >= 0 { return (x * scale).rounded() / scale }
+    return (x / scale).rounded() * scale
+  }
+
+  /// 10^n for 0 ≤ n ≤ 22, exact (every power up to 10^22 is a `Double`).
+  private static func powerOfTen(_ n: Int) -> Double {
+    var p = 1.0
+    for _ in 0..<n { p *= 10 }
+    return p
+  }
+
   /// A number with a decimal comma and a space between thousands.
   static func swedish(_ n: Double, decimals: Int) -> String {
     guard n.isFinite else { return String(n) }

@@ -102,8 +102,14 @@ public struct ReportLabels: Hashable, Sendable {
   public var notDelivered = "Ej inlämnat"
   /// A goal with nothing to judge by (no assessment, no judged nyckeltal).
   public var notJudged = "Underlag saknas"
+  /// Nyckeltal that cannot be judged (no outcome or no målvärde), after their count:
+  /// `0 av 3 (1 kan ej bedömas)`.
+  public var notJudgeable = "kan ej bedömas"
   /// A text line (CSV) in the cell column: `rad 12`.
   public var line = "rad"
+  /// Whether the Kontroll sheet writes each diagnostic's message and hint in Swedish, from its
+  /// code and values (``SwedishMessages``); `false` writes the command line's English.
+  public var swedishMessages = true
 
   /// Creates the Swedish labels.
   public init() {}

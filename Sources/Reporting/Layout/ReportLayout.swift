@@ -57,6 +57,15 @@ public struct ReportLayout: Sendable {
     level?.swedishLabel ?? labels.notJudged
   }
 
+  /// Nyckeltal met of those judged, the others in brackets: `2 av 3`, `0 av 3 (1 kan ej
+  /// bedömas)`, `2 kan ej bedömas`; `nil` without nyckeltal.
+  func kpisMetText(met: Int, judged: Int, total: Int) -> String? {
+    guard total > 0 else { return nil }
+    let rest = total - judged
+    if judged == 0 { return "\(rest) \(labels.notJudgeable)" }
+    return "\(met) av \(judged)" + (rest > 0 ? " (\(rest) \(labels.notJudgeable))" : "")
+  }
+
   private func yesNo(_ value: Bool, good: Bool? = nil) -> ReportCell {
     let tone: ReportCell.Tone? = good.map { $0 == value ? .good : .bad }
     return .text(value ? labels.yes : labels.no, tone: tone)
@@ -120,7 +129,7 @@ public struct ReportLayout: Sendable {
     let goalLevels: [Assessment.Level?] = [
       .fulfilled, .partlyFulfilled, .notFulfilled, .notAssessed, nil,
     ]
-    for level in goalLevels {
+    for level in goalLevels where level != nil || (s.goals[level] ?? 0) > 0 {
       add(
         labels.summaryGoals, fulfilmentText(level), s.goals[level] ?? 0, of: report.goals.count,
         Self.tone(level))
@@ -158,7 +167,7 @@ public struct ReportLayout: Sendable {
         .text(g.alignsTo.joined(separator: ", ")), yesNo(g.prioritised),
         .text(fulfilmentText(g.fulfilment), tone: Self.tone(g.fulfilment)),
         .text(g.source.swedishLabel),
-        .text(g.kpiCount == 0 ? nil : "\(g.kpisMet) av \(g.kpiCount)"),
+        .text(kpisMetText(met: g.kpisMet, judged: g.kpisJudged, total: g.kpiCount)),
         .count(g.activitiesDelayed), .text(g.analysis),
       ]
     }
@@ -216,7 +225,7 @@ public struct ReportLayout: Sendable {
         .text(u.name), .text(u.kind.swedishLabel), yesNo(u.delivered, good: true),
         .text(u.files.joined(separator: "\n")), .count(u.goals), .count(u.prioritisedGoals),
         .count(u.kpis),
-        .text(u.kpisJudged == 0 && u.kpis == 0 ? nil : "\(u.kpisMet) av \(u.kpis)"),
+        .text(kpisMetText(met: u.kpisMet, judged: u.kpisJudged, total: u.kpis)),
         .count(u.activities), .count(u.activitiesOnTrack),
         ReportCell(
           .number(Double(u.activitiesDelayed)), format: .integer,
@@ -267,12 +276,14 @@ public struct ReportLayout: Sendable {
 
   func checks(_ report: BoardReport) -> ReportSheet {
     let rows: [[ReportCell]] = report.diagnostics.map { d in
-      let code = DiagnosticCode.named(d.code)
+      let swedish = labels.swedishMessages ? SwedishMessages.text(for: d) : nil
+      let title = swedish?.title ?? DiagnosticCode.named(d.code)?.swedishTitle ?? d.code
       return [
         .text(labels.severity(d.severity), tone: Self.tone(d.severity)),
-        .text(code?.swedishTitle ?? d.code), .text(d.code), .text(d.location?.file),
+        .text(title), .text(d.code), .text(d.location?.file),
         .text(d.location.flatMap(place)),
-        .text(d.value), .text(d.message), .text(d.hint),
+        .text(d.value), .text(swedish?.message ?? d.message),
+        .text(swedish == nil ? d.hint : swedish?.hint),
       ]
     }
     return ReportSheet(

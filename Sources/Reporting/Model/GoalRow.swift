@@ -17,7 +17,8 @@ public struct GoalRow: Hashable, Sendable {
   public var prioritised: Bool
   /// The goals above it, as written in `alignsTo`.
   public var alignsTo: [String]
-  /// The fulfilment: assessed, or derived; `nil` when there is nothing to judge by.
+  /// The fulfilment: assessed, or derived (``FulfilmentRule``; `.notAssessed` when there is
+  /// nothing to judge by); `nil` only in rows built by hand.
   public var fulfilment: Assessment.Level?
   /// Where the fulfilment comes from.
   public var source: FulfilmentSource
@@ -27,6 +28,8 @@ public struct GoalRow: Hashable, Sendable {
   public var kpiCount: Int
   /// Nyckeltal that met their målvärde.
   public var kpisMet: Int
+  /// Nyckeltal that could be judged: with an outcome and a målvärde (uppnått or ej uppnått).
+  public var kpisJudged: Int
   /// Activities serving the goal.
   public var activityCount: Int
   /// Activities that are delayed.
@@ -39,7 +42,8 @@ public struct GoalRow: Hashable, Sendable {
     goalID: String, title: String, level: Goal.Level, unitID: String?, unitName: String,
     prioritised: Bool, alignsTo: [String], fulfilment: Assessment.Level?,
     source: FulfilmentSource, analysis: String? = nil, kpiCount: Int = 0, kpisMet: Int = 0,
-    activityCount: Int = 0, activitiesDelayed: Int = 0, location: SourceLocation? = nil
+    kpisJudged: Int = 0, activityCount: Int = 0, activitiesDelayed: Int = 0,
+    location: SourceLocation? = nil
   ) {
     self.goalID = goalID
     self.title = title
@@ -53,6 +57,7 @@ public struct GoalRow: Hashable, Sendable {
     self.analysis = analysis
     self.kpiCount = kpiCount
     self.kpisMet = kpisMet
+    self.kpisJudged = kpisJudged
     self.activityCount = activityCount
     self.activitiesDelayed = activitiesDelayed
     self.location = location

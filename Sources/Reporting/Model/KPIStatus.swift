@@ -53,16 +53,21 @@ public enum Trend: String, Hashable, Sendable, Codable, CaseIterable {
 public enum FulfilmentSource: String, Hashable, Sendable, Codable, CaseIterable {
   /// The unit's (or board's) own assessment (bedömning).
   case assessed
-  /// Derived from the goal's nyckeltal and the fulfilment of the goals aligned to it.
+  /// Derived from the goal's own nyckeltal.
   case derived
+  /// Derived from the fulfilment of the goals below it (the enhetsmål under a nämndmål), as
+  /// the goal has no nyckeltal of its own that can be judged.
+  case derivedFromGoals
   /// Neither: nothing to judge by.
   case none
 
-  /// The Swedish words: `Bedömning`, `Beräknad`, `—`.
+  /// The Swedish words: `Bedömning`, `Beräknad från nyckeltal`, `Beräknad från underliggande
+  /// mål`, `Underlag saknas`.
   public var swedishLabel: String {
     switch self {
     case .assessed: return "Bedömning"
     case .derived: return "Beräknad från nyckeltal"
+    case .derivedFromGoals: return "Beräknad från underliggande mål"
     case .none: return "Underlag saknas"
     }
   }

@@ -5,7 +5,8 @@ public import Spreadsheet
 public struct ReportSummary: Hashable, Sendable {
   /// Nyckeltal per status, every status present (0 when none).
   public var kpis: [KPIStatus: Int]
-  /// Goals per fulfilment; `nil` counts goals with nothing to judge by.
+  /// Goals per fulfilment; `nil` counts rows without one (the computed report gives every goal
+  /// one: `.notAssessed` when there is nothing to judge by).
   public var goals: [Assessment.Level?: Int]
   /// Activities in all.
   public var activities: Int

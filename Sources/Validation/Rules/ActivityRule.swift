@@ -41,7 +41,7 @@ public struct ActivityRule: ValidationRule {
           DiagnosticCode.activityEndsBeforeStart.diagnostic(
             at: activity.provenance?.location(field: Field.end),
             ["activity": activity.label, "end": end.description, "start": start.description],
-            value: end.description, hint: "check the start and end dates (are they swapped?)"))
+            value: end.description))
         continue
       }
       if let end = activity.end, end < scope.asOf, activity.status != .done,
@@ -53,8 +53,7 @@ public struct ActivityRule: ValidationRule {
             [
               "activity": activity.label, "end": end.description, "status": status,
               "asOf": scope.asOf.description,
-            ], value: status,
-            hint: "set the status to Klar if it is done, or give a new end date and say why"))
+            ], value: status))
       }
       if let start = activity.start, start > scope.asOf,
         activity.status == .ongoing || activity.status == .done
@@ -65,7 +64,7 @@ public struct ActivityRule: ValidationRule {
             [
               "activity": activity.label, "status": status, "start": start.description,
               "asOf": scope.asOf.description,
-            ], value: status, hint: "check the start date or the status"))
+            ], value: status))
       }
     }
     return out

@@ -59,26 +59,18 @@ public struct AlignmentRule: ValidationRule {
       }
       let reached = upwardTargets(of: index, scope: scope)
       guard !reached.contains(where: { wanted.contains($0.level) }) else { continue }
-      let detail: String
-      if reached.isEmpty {
-        detail = ""
-      } else {
-        detail =
-          "; it aligns only to "
-          + reached.map { "\($0.level.swedishLabel) '\($0.id)'" }.joined(separator: ", ")
-      }
       let hintLevels: Set<Goal.Level> = goal.level == .unit ? [.board] : [.council]
       let names = scope.candidates(levels: hintLevels, from: nil).candidates.map(\.id)
-      let hint =
-        names.isEmpty
-        ? nil
-        : "align it to one of " + names.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-          + (goal.level == .unit ? " or to a national goal" : "")
+      var arguments = ["goal": goal.id]
+      if !reached.isEmpty {
+        arguments["reached"] = DiagnosticTemplate.list(
+          reached.map { "\($0.level.swedishLabel) '\($0.id)'" })
+      }
+      if !names.isEmpty { arguments["options"] = DiagnosticTemplate.list(names.prefix(8)) }
       out.append(
         code.diagnostic(
-          at: goal.provenance?.location(field: Field.alignsTo),
-          ["goal": goal.id, "detail": detail],
-          value: goal.alignsTo.isEmpty ? nil : goal.alignsTo.joined(separator: ", "), hint: hint))
+          at: goal.provenance?.location(field: Field.alignsTo), arguments,
+          value: goal.alignsTo.isEmpty ? nil : goal.alignsTo.joined(separator: ", ")))
     }
     return out
   }
@@ -120,38 +112,34 @@ public struct AlignmentRule: ValidationRule {
     switch goal.level {
     case .unit:
       levels = field == Field.parent ? [.unit, .board, .national] : [.board, .national]
-      noun = "nämndmål and national goals"
+      noun = "boardOrNational"
     case .board:
       levels = field == Field.parent ? [.board, .council, .national] : [.council, .national]
-      noun = "KF-mål and national goals"
+      noun = "councilOrNational"
     case .council, .national:
       levels = [.national, .council]
       noun = "goals"
     }
-    let hint = scope.candidates(levels: levels, from: scope.unitID(of: goal))
-      .hint(for: reference, noun: noun)
+    var arguments = scope.candidates(levels: levels, from: scope.unitID(of: goal))
+      .arguments(for: reference, candidates: noun)
+    arguments["kind"] = goal.level.swedishLabel
+    arguments["owner"] = goal.id
+    arguments["targetKind"] = "goal"
+    arguments["reference"] = reference
     return DiagnosticCode.unresolvedReference.diagnostic(
-      at: goal.provenance?.location(field: field),
-      [
-        "kind": goal.level.swedishLabel, "owner": goal.id, "targetKind": "goal",
-        "reference": reference,
-      ], value: reference, hint: hint)
+      at: goal.provenance?.location(field: field), arguments, value: reference)
   }
 
   private func notUpward(_ goal: Goal, _ target: Goal, field: String)
     -> Diagnostic
   {
-    let relation = target.level == goal.level ? "at the same level as" : "below"
-    let hint =
-      field == Field.alignsTo
-      ? "a \(goal.level.swedishLabel) aligns to goals of a higher level only"
-      : "a parent goal is at the same level or above"
     return DiagnosticCode.alignmentNotUpward.diagnostic(
       at: goal.provenance?.location(field: field),
       [
         "level": goal.level.swedishLabel, "goal": goal.id,
-        "link": field == Field.parent ? "has the parent" : "aligns to",
-        "targetLevel": target.level.swedishLabel, "reference": target.id, "relation": relation,
-      ], value: target.id, hint: hint)
+        "link": field == Field.parent ? "parent" : "alignsTo",
+        "targetLevel": target.level.swedishLabel, "reference": target.id,
+        "relation": target.level == goal.level ? "same" : "below",
+      ], value: target.id)
   }
 }

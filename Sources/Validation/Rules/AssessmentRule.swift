@@ -23,8 +23,7 @@ public struct AssessmentRule: ValidationRule {
           [
             "level": goal?.level.swedishLabel ?? "goal", "goal": assessment.goalID,
             "assessment": assessment.level.swedishLabel,
-          ], value: assessment.level.swedishLabel,
-          hint: "write what explains the result and what the unit will do"))
+          ], value: assessment.level.swedishLabel))
     }
     return out
   }

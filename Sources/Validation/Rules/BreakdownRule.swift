@@ -44,8 +44,7 @@ public struct BreakdownRule: ValidationRule {
         DiagnosticCode.goalWithoutBreakdown.diagnostic(
           at: goal.provenance?.location(field: Field.id),
           ["level": goal.level.swedishLabel, "goal": goal.id],
-          value: goal.title,
-          hint: "add a nyckeltal or an activity with goal '\(goal.id)', or unmark the priority"))
+          value: goal.title))
     }
     return out
   }

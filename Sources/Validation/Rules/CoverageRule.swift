@@ -23,19 +23,18 @@ public struct CoverageRule: ValidationRule {
     let boardName = scope.board?.name ?? scope.boardID
     if scope.board == nil {
       let boards = scope.register.values.filter { $0.kind == .board }.sorted { $0.id < $1.id }
+      var arguments = Suggestion(candidates: boards.map { .init(id: $0.id, title: $0.name) })
+        .arguments(for: scope.boardID, candidates: "boards")
+      arguments["board"] = scope.boardID
       out.append(
-        DiagnosticCode.unknownBoard.diagnostic(
-          at: nil, ["board": scope.boardID], value: scope.boardID,
-          hint: Suggestion(candidates: boards.map { .init(id: $0.id, title: $0.name) })
-            .hint(for: scope.boardID, noun: "boards")))
+        DiagnosticCode.unknownBoard.diagnostic(at: nil, arguments, value: scope.boardID))
     }
     for plan in scope.outsidePlans {
       let file = plan.provenance?.file ?? ""
       out.append(
         DiagnosticCode.unitOutsideBoard.diagnostic(
           at: SourceLocation(file: file),
-          ["unit": scope.unitName(plan.unitID), "board": boardName], value: plan.unitID,
-          hint: "send the file to its own board's inbox, or correct the unit in the file"))
+          ["unit": scope.unitName(plan.unitID), "board": boardName], value: plan.unitID))
     }
 
     let deliveries = scope.plans.filter { $0.kind != .statistics }
@@ -50,18 +49,20 @@ public struct CoverageRule: ValidationRule {
       out.append(
         DiagnosticCode.missingDelivery.diagnostic(
           at: unit.provenance?.location(),
-          ["unit": unit.name, "unitID": unit.id, "period": scope.period.swedishLabel],
-          value: unit.name,
-          hint: "ask \(unit.name) for the arbetsplan follow-up for \(scope.period.swedishLabel)"))
+          [
+            "unit": unit.name, "unitID": unit.id, "period": scope.period.swedishLabel,
+            "deliverer": "unit",
+          ], value: unit.name))
     }
     let hasBoardGoals = scope.goals.contains { $0.level == .board }
     if scope.board != nil, !hasBoardGoals, filesByUnit[scope.boardID] == nil {
       out.append(
         DiagnosticCode.missingDelivery.diagnostic(
           at: scope.board?.provenance?.location(),
-          ["unit": boardName, "unitID": scope.boardID, "period": scope.period.swedishLabel],
-          value: boardName,
-          hint: "add the board's verksamhetsplan with its nämndmål to the inbox"))
+          [
+            "unit": boardName, "unitID": scope.boardID, "period": scope.period.swedishLabel,
+            "deliverer": "board",
+          ], value: boardName))
     }
     for unit in unitOrder {
       guard let files = filesByUnit[unit], files.count > 1, let last = files.last else { continue }
@@ -71,9 +72,8 @@ public struct CoverageRule: ValidationRule {
           [
             "unit": scope.unitName(unit), "count": String(files.count),
             "period": scope.period.swedishLabel,
-            "files": files.sorted().joined(separator: ", "),
-          ], value: last,
-          hint: "keep the corrected file only; the records of both are validated"))
+            "files": DiagnosticTemplate.list(files.sorted()),
+          ], value: last))
     }
 
     if hasBoardGoals {
@@ -90,8 +90,7 @@ public struct CoverageRule: ValidationRule {
         out.append(
           DiagnosticCode.uncoveredCouncilGoal.diagnostic(
             at: goal.provenance?.location(field: Field.id), ["goal": goal.id, "board": boardName],
-            value: goal.title,
-            hint: "align a nämndmål to '\(goal.id)', or record that the board does not serve it"))
+            value: goal.title))
       }
     }
     return out

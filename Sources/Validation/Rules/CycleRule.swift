@@ -45,8 +45,7 @@ public struct CycleRule: ValidationRule {
       let anchor = goals[path.first ?? first]
       out.append(
         DiagnosticCode.goalCycle.diagnostic(
-          at: anchor.provenance?.location(field: Field.alignsTo), ["path": text], value: anchor.id,
-          hint: "remove one of the links so that every goal points upward"))
+          at: anchor.provenance?.location(field: Field.alignsTo), ["path": text], value: anchor.id))
     }
     return out
   }

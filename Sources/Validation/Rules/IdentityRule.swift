@@ -34,13 +34,11 @@ public struct IdentityRule: ValidationRule {
         first[key] = provenance
         return
       }
+      var arguments = ["kind": kind, "id": id, "unit": scope.unitName(unit)]
+      if let earlier { arguments["first"] = earlier.location(field: Field.id).description }
       out.append(
         DiagnosticCode.duplicateID.diagnostic(
-          at: provenance?.location(field: Field.id),
-          [
-            "kind": kind, "id": id, "unit": scope.unitName(unit),
-            "first": earlier.map { $0.location(field: Field.id).description } ?? "another record",
-          ], value: id, hint: "give each \(kind) its own id"))
+          at: provenance?.location(field: Field.id), arguments, value: id))
     }
     func ownerKey(_ goal: Goal) -> String {
       switch goal.level {
@@ -94,8 +92,7 @@ public struct IdentityRule: ValidationRule {
           [
             "level": goal.level.swedishLabel, "goal": goal.id, "other": other.id,
             "title": goal.title,
-          ], value: goal.title,
-          hint: "keep one of '\(other.id)' and '\(goal.id)' and point every link to it"))
+          ], value: goal.title))
     }
 
     var reported: Set<String> = []
@@ -107,10 +104,9 @@ public struct IdentityRule: ValidationRule {
       out.append(
         DiagnosticCode.replacedKoladaSeries.diagnostic(
           at: kpi.provenance?.location(field: Field.id),
-          ["kpi": kpi.id, "successor": succession.successor], value: kpi.id,
-          hint:
-            "use '\(succession.successor)', or list '\(kpi.id)' as a kept series in the configuration; source: \(succession.source)"
-        ))
+          [
+            "kpi": kpi.id, "successor": succession.successor, "source": succession.source,
+          ], value: kpi.id))
     }
     return out
   }

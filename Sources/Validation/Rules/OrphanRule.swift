@@ -18,14 +18,13 @@ public struct OrphanRule: ValidationRule {
       out.append(
         DiagnosticCode.orphanKPI.diagnostic(
           at: kpi.provenance?.location(field: Field.goal), ["kpi": kpi.id, "name": kpi.name],
-          value: kpi.id, hint: "write the id of the goal the nyckeltal follows"))
+          value: kpi.id))
     }
     for activity in scope.activities where activity.goalIDs.allSatisfy(\.isBlank) {
       out.append(
         DiagnosticCode.orphanActivity.diagnostic(
           at: activity.provenance?.location(field: Field.goal),
-          ["activity": activity.label], value: activity.id,
-          hint: "write the id of the goal the activity serves"))
+          ["activity": activity.label], value: activity.id))
     }
     return out
   }

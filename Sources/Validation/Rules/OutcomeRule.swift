@@ -33,15 +33,14 @@ public struct OutcomeRule: ValidationRule {
     for m in scope.measurements {
       guard let kind = kinds[m.kpiID], let value = m.value else { continue }
       if !kind.isPlausible(value) {
+        var arguments = [
+          "value": CellValue.format(value), "kpi": m.kpiID, "measure": kind.rawValue,
+        ]
+        arguments["period"] = m.period?.swedishLabel
         out.append(
           DiagnosticCode.implausibleOutcome.diagnostic(
-            at: m.provenance?.location(fields: Field.value),
-            [
-              "value": CellValue.format(value), "kpi": m.kpiID,
-              "period": m.period?.swedishLabel ?? "no period", "range": kind.rangeText,
-              "measure": kind.noun,
-            ], value: CellValue.format(value),
-            hint: "check the cell: \(kind.noun) lies in \(kind.rangeText)"))
+            at: m.provenance?.location(fields: Field.value), arguments,
+            value: CellValue.format(value)))
         continue
       }
       guard kind.totalLiesBetweenParts else { continue }
@@ -57,15 +56,15 @@ public struct OutcomeRule: ValidationRule {
       let low = min(female, male)
       let high = max(female, male)
       guard t < low - 1e-9 || t > high + 1e-9 else { continue }
+      var arguments = [
+        "total": CellValue.format(t), "kpi": key.kpiID, "female": CellValue.format(female),
+        "male": CellValue.format(male),
+      ]
+      arguments["period"] = key.period?.swedishLabel
       out.append(
         DiagnosticCode.totalOutsideGenderRange.diagnostic(
-          at: total.provenance?.location(fields: Field.value),
-          [
-            "total": CellValue.format(t), "kpi": key.kpiID,
-            "period": key.period?.swedishLabel ?? "no period",
-            "female": CellValue.format(female), "male": CellValue.format(male),
-          ], value: CellValue.format(t),
-          hint: "a share or average for everyone lies between the values for K and M"))
+          at: total.provenance?.location(fields: Field.value), arguments,
+          value: CellValue.format(t)))
     }
     return out
   }

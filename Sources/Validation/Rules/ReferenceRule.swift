@@ -27,13 +27,16 @@ public struct ReferenceRule: ValidationRule {
       let trimmed = reference.trimmedSpaces
       guard !trimmed.isEmpty, scope.goal(trimmed, from: unitID) == nil else { return }
       let isBoard = unitID == nil || unitID == scope.boardID
+      var arguments = goalCandidates(unitID).arguments(
+        for: trimmed, candidates: isBoard ? "boardGoals" : "unitGoals",
+        unit: isBoard ? nil : scope.unitName(unitID))
+      arguments["kind"] = kind
+      arguments["owner"] = owner
+      arguments["targetKind"] = "goal"
+      arguments["reference"] = trimmed
       out.append(
         DiagnosticCode.unresolvedReference.diagnostic(
-          at: provenance?.location(field: field),
-          ["kind": kind, "owner": owner, "targetKind": "goal", "reference": trimmed],
-          value: trimmed,
-          hint: goalCandidates(unitID).hint(
-            for: trimmed, noun: isBoard ? "nämndmål" : "goals of \(scope.unitName(unitID))")))
+          at: provenance?.location(field: field), arguments, value: trimmed))
     }
     for kpi in scope.kpis {
       for reference in kpi.goalIDs {
@@ -66,15 +69,15 @@ public struct ReferenceRule: ValidationRule {
         kpi -> Suggestion.Candidate? in
         seen.insert(kpi.id).inserted ? Suggestion.Candidate(id: kpi.id, title: kpi.name) : nil
       }
+      var arguments = Suggestion(candidates: candidates).arguments(
+        for: target.kpiID, candidates: "unitKPIs", unit: scope.unitName(target.unitID))
+      arguments["kind"] = "målvärde"
+      arguments["owner"] = target.text
+      arguments["targetKind"] = "nyckeltal"
+      arguments["reference"] = target.kpiID
       out.append(
         DiagnosticCode.unresolvedReference.diagnostic(
-          at: target.provenance?.location(field: Field.kpi),
-          [
-            "kind": "målvärde", "owner": target.text, "targetKind": "nyckeltal",
-            "reference": target.kpiID,
-          ], value: target.kpiID,
-          hint: Suggestion(candidates: candidates).hint(
-            for: target.kpiID, noun: "nyckeltal of \(scope.unitName(target.unitID))")))
+          at: target.provenance?.location(field: Field.kpi), arguments, value: target.kpiID))
     }
 
     var unitCandidates: [Suggestion.Candidate] = []
@@ -86,11 +89,14 @@ public struct ReferenceRule: ValidationRule {
     }
     let units = Suggestion(candidates: unitCandidates)
     for reference in scope.unknownUnitReferences {
+      var arguments = units.arguments(for: reference.unitID, candidates: "units")
+      arguments["kind"] = reference.kind
+      arguments["owner"] = reference.owner
+      arguments["reference"] = reference.unitID
       out.append(
         DiagnosticCode.unknownUnit.diagnostic(
-          at: reference.provenance?.location(field: Field.unit),
-          ["kind": reference.kind, "owner": reference.owner, "reference": reference.unitID],
-          value: reference.unitID, hint: units.hint(for: reference.unitID, noun: "units")))
+          at: reference.provenance?.location(field: Field.unit), arguments,
+          value: reference.unitID))
     }
     return out
   }

@@ -29,10 +29,7 @@ public struct TargetRule: ValidationRule {
           DiagnosticCode.missingTarget.diagnostic(
             at: kpi.provenance?.location(field: Field.target),
             ["kpi": kpi.id, "name": kpi.name, "period": scope.period.swedishLabel],
-            value: kpi.id,
-            hint:
-              "write a målvärde such as 'Minst 80 %' for \(scope.period.swedishLabel) or its year"
-          ))
+            value: kpi.id))
         continue
       }
       if let direction = kpi.direction, direction != .neutral,
@@ -44,8 +41,7 @@ public struct TargetRule: ValidationRule {
             [
               "target": target.text, "kpi": kpi.id, "wanted": Self.word(wanted),
               "direction": Self.word(direction),
-            ], value: target.text,
-            hint: "check the målvärde and the nyckeltal's direction (Högre/Lägre är bättre)"))
+            ], value: target.text))
       }
     }
     return out

@@ -9,6 +9,8 @@ final class Package {
   let path: String
   let options: XLSXReadOptions
   let archive: ZipArchive
+  /// The zip caps in force.
+  let limits: ZipLimits
   /// Entries by case-folded part name. For duplicate names the last entry of the central
   /// directory wins, as in Python's zipfile and Rust's zip crate (calamine).
   private var entriesByKey: [String: ZipEntry] = [:]
@@ -31,6 +33,7 @@ final class Package {
       maxEntryBytes: options.maxPartBytes, maxTotalBytes: options.maxTotalBytes,
       maxCompressionRatio: options.maxCompressionRatio,
       ratioGraceBytes: options.compressionRatioGraceBytes, maxEntries: options.maxParts)
+    self.limits = limits
     do {
       archive = try ZipArchive(path: path, limits: limits)
     } catch let error as ZipError {

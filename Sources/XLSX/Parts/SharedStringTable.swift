@@ -42,12 +42,11 @@ struct SharedStringsHandler: XMLContentHandler {
   private var inItem = false
   private var inText = false
   private var phoneticDepth = 0
-  private var buffer: [UInt8] = []
+  private var buffer = TextBuffer()
 
   init(maxCount: Int, maxBytes: Int) {
     self.maxCount = maxCount
     self.maxBytes = maxBytes
-    buffer.reserveCapacity(256)
   }
 
   var isStopped: Bool { failure != nil }
@@ -69,7 +68,7 @@ struct SharedStringsHandler: XMLContentHandler {
     } else if name == siName {
       inItem = true
       phoneticDepth = 0
-      buffer.removeAll(keepingCapacity: true)
+      buffer.removeAll()
     } else if name == rPhName {
       phoneticDepth += 1
     }
@@ -77,7 +76,7 @@ struct SharedStringsHandler: XMLContentHandler {
 
   mutating func endElement(_ name: XMLName) {
     if name == tName {
-      if inText, !preserveSpace { XMLText.trimTail(&buffer, from: textStart) }
+      if inText, !preserveSpace { buffer.trimWhitespace(from: textStart) }
       inText = false
     } else if name == rPhName {
       phoneticDepth -= 1
@@ -98,11 +97,11 @@ struct SharedStringsHandler: XMLContentHandler {
         )
         return
       }
-      strings.append(EscapedText.decode(buffer))
+      strings.append(EscapedText.decode(buffer.bytes))
     }
   }
 
   mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
-    if inText { buffer.append(contentsOf: text) }
+    if inText { buffer.append(text) }
   }
 }

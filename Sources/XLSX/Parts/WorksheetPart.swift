@@ -10,7 +10,7 @@ import Spreadsheet
 ///
 /// Cells are placed by their `r` attribute (`B7`, either case), or, when it is missing, one
 /// column after the previous cell of the row; rows by `<row r=…>`, or one after the previous
-/// row. The `<dimension>` element is ignored (it is often wrong or missing).
+/// `<row>`. The `<dimension>` element is ignored (it is often wrong or missing).
 struct WorksheetHandler: XMLContentHandler {
   enum CellType: UInt8 {
     case number, sharedString, formulaString, inlineString, boolean, error, isoDate
@@ -33,6 +33,8 @@ struct WorksheetHandler: XMLContentHandler {
   var rows: [Row] = []
   var mergedRanges: [CellRange] = []
   var failure: (code: XLSXError.Code, message: String, cell: CellReference?, row: Int?)?
+  /// The shared formulas of ``rows``: masters with their text, other cells with their index.
+  var marks: [SharedFormulaMark] = []
   var finished = false
 
   // Interned names.
@@ -49,6 +51,8 @@ struct WorksheetHandler: XMLContentHandler {
   private var rAttribute = XMLName.none
   private var sAttribute = XMLName.none
   private var refAttribute = XMLName.none
+  private var siAttribute = XMLName.none
+  private var sharedValue = XMLName.none
 
   // Row state.
   private var inSheetData = false
@@ -71,14 +75,18 @@ struct WorksheetHandler: XMLContentHandler {
   private var target = TextTarget.none
   private var hasValue = false
   private var hasFormula = false
+  /// `si` of a `<f t="shared">`, or -1.
+  private var sharedIndex = -1
+  /// Shared-formula marks of the open row (resolved by ``SharedFormulaResolver``).
+  private var rowMarks: [SharedFormulaMark] = []
   private var hasInline = false
   private var inInline = false
   private var phoneticDepth = 0
   private var textStart = 0
   private var preserveSpace = false
-  private var valueBuffer: [UInt8] = []
-  private var formulaBuffer: [UInt8] = []
-  private var inlineBuffer: [UInt8] = []
+  private var valueBuffer = TextBuffer()
+  private var formulaBuffer = TextBuffer()
+  private var inlineBuffer = TextBuffer()
 
   init(
     strings: [String], styles: StyleSheet, dateSystem: DateSystem, maxRows: Int,
@@ -91,7 +99,6 @@ struct WorksheetHandler: XMLContentHandler {
     self.dateSystem = dateSystem
     self.maxRows = maxRows
     self.maxColumns = maxColumns
-    valueBuffer.reserveCapacity(64)
   }
 
   var isStopped: Bool { failure != nil }
@@ -110,6 +117,8 @@ struct WorksheetHandler: XMLContentHandler {
     rAttribute = names.intern("r")
     sAttribute = names.intern("s")
     refAttribute = names.intern("ref")
+    siAttribute = names.intern("si")
+    sharedValue = names.intern("shared")
   }
 
   // MARK: Events
@@ -121,11 +130,16 @@ struct WorksheetHandler: XMLContentHandler {
       if name == vName {
         target = .value
         hasValue = true
-        if !valueBuffer.isEmpty { valueBuffer.removeAll(keepingCapacity: true) }
+        valueBuffer.removeAll()
       } else if name == fName {
         target = .formula
         hasFormula = true
-        if !formulaBuffer.isEmpty { formulaBuffer.removeAll(keepingCapacity: true) }
+        formulaBuffer.removeAll()
+        if let type = attributes.value(of: tName), type.elementsEqual("shared".utf8),
+          let si = attributes.value(of: siAttribute)
+        {
+          sharedIndex = NumberText.parseIndex(si, limit: Int(Int32.max)) ?? -1
+        }
       } else if name == isName {
         inInline = true
         hasInline = true
@@ -163,7 +177,7 @@ struct WorksheetHandler: XMLContentHandler {
         target = .none
       } else if inInline {
         if name == tName {
-          if target == .inline, !preserveSpace { XMLText.trimTail(&inlineBuffer, from: textStart) }
+          if target == .inline, !preserveSpace { inlineBuffer.trimWhitespace(from: textStart) }
           target = .none
         } else if name == rPhName {
           phoneticDepth -= 1
@@ -185,9 +199,9 @@ struct WorksheetHandler: XMLContentHandler {
   mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
     switch target {
     case .none: return
-    case .value: valueBuffer.append(contentsOf: text)
-    case .formula: formulaBuffer.append(contentsOf: text)
-    case .inline: inlineBuffer.append(contentsOf: text)
+    case .value: valueBuffer.append(text)
+    case .formula: formulaBuffer.append(text)
+    case .inline: inlineBuffer.append(text)
     }
   }
 
@@ -210,10 +224,12 @@ struct WorksheetHandler: XMLContentHandler {
     openRow(number)
   }
 
-  private mutating func openRow(_ number: Int) {
+  /// Opens a row. A `<row>` element (or a cell outside any row) moves ``lastRowNumber``, from
+  /// which a `<row>` without `r` takes its number; a cell whose `r` names another row does not.
+  private mutating func openRow(_ number: Int, movesLastRow: Bool = true) {
     rowOpen = true
     rowNumber = number
-    lastRowNumber = number
+    if movesLastRow { lastRowNumber = number }
     lastCellColumn = 0
     cells = []
     cells.reserveCapacity(cellCapacity)
@@ -223,8 +239,17 @@ struct WorksheetHandler: XMLContentHandler {
     rowOpen = false
     if !cells.isEmpty {
       cellCapacity = max(cellCapacity, cells.count)
+      if !rowMarks.isEmpty {
+        for var mark in rowMarks {
+          mark.rowIndex = rows.count
+          marks.append(mark)
+        }
+        rowMarks.removeAll()
+      }
       rows.append(Row(number: rowNumber, cells: cells))
       cells = []
+    } else {
+      rowMarks.removeAll()
     }
   }
 
@@ -237,11 +262,12 @@ struct WorksheetHandler: XMLContentHandler {
     cellStyle = 0
     hasValue = false
     hasFormula = false
+    sharedIndex = -1
     hasInline = false
     inInline = false
     phoneticDepth = 0
     target = .none
-    if !inlineBuffer.isEmpty { inlineBuffer.removeAll(keepingCapacity: true) }
+    inlineBuffer.removeAll()
     cellRow = rowNumber
     cellColumn = lastCellColumn + 1
     var i = 0
@@ -259,29 +285,34 @@ struct WorksheetHandler: XMLContentHandler {
     lastCellColumn = cellColumn
   }
 
-  /// Reads `B7` (letters then digits, either case) into the cell's column and row.
+  /// Reads `B7` (letters then digits, either case, `$` ignored) into the cell's column and
+  /// row. More than three letters or nine digits put the cell beyond any grid.
+  @inline(__always)
   private mutating func parseReference(_ bytes: UnsafeBufferPointer<UInt8>) {
     var column = 0
     var row = 0
     var letters = 0
     var digits = 0
-    for b in bytes {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
       let upper = b & 0xDF
-      if digits == 0, upper >= 65, upper <= 90 {
-        if letters < 4 { column = column * 26 + Int(upper - 64) }
-        letters += 1
+      if digits == 0, upper &- 65 < 26 {
+        column = column &* 26 &+ Int(upper &- 64)
+        letters &+= 1
+        if letters > 3 { column = Int(Int32.max) }
       } else if b &- 48 < 10 {
-        if digits < 10 { row = row * 10 + Int(b &- 48) }
-        digits += 1
-      } else if b == UInt8(ascii: "$") {
-        continue
-      } else {
+        row = row &* 10 &+ Int(b &- 48)
+        digits &+= 1
+        if digits > 9 { row = Int(Int32.max) }
+      } else if b != UInt8(ascii: "$") {
         return
       }
+      i &+= 1
     }
-    if letters > 3 { column = Int.max / 2 }
     if letters > 0 { cellColumn = column }
-    if digits > 0, row >= 1 { cellRow = digits > 9 ? Int.max / 2 : row }
+    if digits > 0, row >= 1 { cellRow = row }
   }
 
   @inline(__always)
@@ -316,7 +347,7 @@ struct WorksheetHandler: XMLContentHandler {
     }
     guard let value = cellValue() else { return }
     let formula: String? =
-      hasFormula && !formulaBuffer.isEmpty ? String(decoding: formulaBuffer, as: UTF8.self) : nil
+      hasFormula && !formulaBuffer.isEmpty ? formulaBuffer.string : nil
     if case .string(let s) = value {
       if s.isEmpty, formula == nil { return }
       textBytes += s.utf8.count
@@ -335,7 +366,12 @@ struct WorksheetHandler: XMLContentHandler {
     if cellRow != rowNumber {
       // A cell whose reference names another row than its `<row>`: it belongs to that row.
       endRow()
-      openRow(cellRow)
+      openRow(cellRow, movesLastRow: false)
+    }
+    if sharedIndex >= 0 {
+      rowMarks.append(
+        SharedFormulaMark(
+          rowIndex: 0, row: cellRow, column: cellColumn, index: sharedIndex, text: formula))
     }
     if let last = cells.last, last.column >= cellColumn {
       insert(cell)
@@ -363,9 +399,9 @@ struct WorksheetHandler: XMLContentHandler {
     switch cellType {
     case .sharedString:
       guard hasValue else { return nil }
-      let index = valueBuffer.withUnsafeBufferPointer { NumberText.parseIndex($0) }
+      let index = NumberText.parseIndex(valueBuffer.bytes)
       guard let index, index < strings.count else {
-        let text = String(decoding: valueBuffer, as: UTF8.self)
+        let text = valueBuffer.string
         fail(
           .invalidSharedString,
           "cell \(CellReference.columnLetters(cellColumn))\(cellRow) refers to shared string "
@@ -376,34 +412,34 @@ struct WorksheetHandler: XMLContentHandler {
       return .string(strings[index])
     case .formulaString:
       guard hasValue else { return nil }
-      return .string(EscapedText.decode(valueBuffer))
+      return .string(EscapedText.decode(valueBuffer.bytes))
     case .inlineString:
       // `<is>` holds the text; a `<v>` alone is not read (as openpyxl and calamine do).
       guard hasInline else { return nil }
-      return .string(EscapedText.decode(inlineBuffer))
+      return .string(EscapedText.decode(inlineBuffer.bytes))
     case .boolean:
       guard hasValue else { return nil }
-      if let flag = valueBuffer.withUnsafeBufferPointer({ Self.boolean($0) }) {
+      if let flag = Self.boolean(valueBuffer.bytes) {
         return .bool(flag)
       }
-      let text = String(decoding: valueBuffer, as: UTF8.self).trimmingSpaces()
+      let text = valueBuffer.string.trimmingSpaces()
       return text.isEmpty ? nil : .string(text)
     case .error:
       guard hasValue else { return nil }
-      return .error(String(decoding: valueBuffer, as: UTF8.self))
+      return .error(valueBuffer.string)
     case .isoDate:
       guard hasValue else { return nil }
-      let text = String(decoding: valueBuffer, as: UTF8.self).trimmingSpaces()
+      let text = valueBuffer.string.trimmingSpaces()
       if let date = ISODateText.parse(text) { return .dateTime(date) }
       return text.isEmpty ? nil : .string(text)
     case .number:
       if !hasValue {
-        if hasInline { return .string(EscapedText.decode(inlineBuffer)) }
+        if hasInline { return .string(EscapedText.decode(inlineBuffer.bytes)) }
         return nil
       }
-      let parsed = valueBuffer.withUnsafeBufferPointer { NumberText.parseDouble($0) }
+      let parsed = NumberText.parseDouble(valueBuffer.bytes)
       guard let number = parsed else {
-        let text = String(decoding: valueBuffer, as: UTF8.self)
+        let text = valueBuffer.string
         return text.trimmingSpaces().isEmpty ? nil : .string(text)
       }
       guard cellStyle < formatKinds.count, let kind = formatKinds[cellStyle] else {

@@ -222,74 +222,100 @@ final class WorksheetStream {
       position -= 1
     } while n > 0
     let digits = UnsafeBufferPointer(start: rowDigits, count: digitCount)
-    try stream.raw("<row r=\"")
-    try stream.decimal(row)
-    try stream.raw("\">")
-    do {
-      for index in cells.indices {
-        guard let cell = cells[index] else { continue }
-        let format = formats[index]
-        if case .string(let text) = cell.value, text.isEmpty {
-          // Empty text is no value: a styled blank cell, or nothing at all.
-          if format != 0 {
-            try stream.raw("<c r=\"")
-            try stream.reference(column: columns.letters(index + 1), row: digits)
-            try stream.raw("\" s=\"")
-            try stream.decimal(format)
-            try stream.raw("\"/>")
-          }
-          continue
-        }
-        try stream.raw("<c r=\"")
-        try stream.reference(column: columns.letters(index + 1), row: digits)
+    // Fixed markup goes through a local cursor; anything of unbounded length (text) or
+    // produced elsewhere (numbers) goes through the stream between `finish` and `cursor()`.
+    var out = stream.cursor()
+    try stream.ensure(32, &out)
+    out.append("<row r=\"")
+    out.append(digits)
+    out.append("\">")
+    for index in 0..<cells.count {
+      guard let cell = cells[index] else { continue }
+      let format = formats[index]
+      // Reference, style and type: at most 3 + 7 + 5 + 5 + 20 + 30 bytes.
+      try stream.ensure(96, &out)
+      if case .string(let text) = cell.value, text.isEmpty {
+        // Empty text is no value: a styled blank cell, or nothing at all.
         if format != 0 {
-          try stream.raw("\" s=\"")
-          try stream.decimal(format)
+          out.append("<c r=\"")
+          out.append(columns.letters(index + 1))
+          out.append(digits)
+          out.append("\" s=\"")
+          out.append(decimal: format)
+          out.append("\"/>")
         }
-        switch cell.value {
-        case .string(var text):
-          if let sharedStrings {
-            try stream.raw("\" t=\"s\"><v>")
-            try stream.decimal(sharedStrings.index(of: text))
-            try stream.raw("</v></c>")
-          } else {
-            try text.withUTF8 { utf8 in
-              if XMLStream.needsSpacePreserve(utf8) {
-                try stream.raw("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
-              } else {
-                try stream.raw("\" t=\"inlineStr\"><is><t>")
-              }
-              try stream.text(utf8: utf8)
+        continue
+      }
+      out.append("<c r=\"")
+      out.append(columns.letters(index + 1))
+      out.append(digits)
+      if format != 0 {
+        out.append("\" s=\"")
+        out.append(decimal: format)
+      }
+      switch cell.value {
+      case .string(var text):
+        if let sharedStrings {
+          out.append("\" t=\"s\"><v>")
+          out.append(decimal: sharedStrings.index(of: text))
+          out.append("</v></c>")
+        } else {
+          stream.finish(out)
+          try text.withUTF8 { utf8 in
+            if XMLStream.needsSpacePreserve(utf8) {
+              try stream.raw("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+            } else {
+              try stream.raw("\" t=\"inlineStr\"><is><t>")
             }
+            try stream.text(utf8: utf8)
             try stream.raw("</t></is></c>")
           }
-        case .number(let number):
-          try stream.raw("\"><v>")
-          try stream.number(number)
-          try stream.raw("</v></c>")
-        case .bool(let value):
-          try stream.raw(value ? "\" t=\"b\"><v>1</v></c>" : "\" t=\"b\"><v>0</v></c>")
-        case .dateTime(let date):
-          try stream.raw("\"><v>")
-          // A time of day alone (on 1899-12-30) is the bare fraction, as readers take it.
-          try stream.number(date.serial < 1 ? date.serial : DateSystem.date1900.serial(from: date))
-          try stream.raw("</v></c>")
-        case .duration(let seconds):
-          try stream.raw("\"><v>")
-          try stream.number(seconds / 86_400)
-          try stream.raw("</v></c>")
-        case .error(let error):
-          try stream.raw("\" t=\"e\"><v>")
-          try stream.text(error)
-          try stream.raw("</v></c>")
+          out = stream.cursor()
         }
+      case .number(let number):
+        out.append("\"><v>")
+        stream.finish(out)
+        try stream.number(number)
+        out = stream.cursor()
+        try stream.ensure(16, &out)
+        out.append("</v></c>")
+      case .bool(let value):
+        if value {
+          out.append("\" t=\"b\"><v>1</v></c>")
+        } else {
+          out.append("\" t=\"b\"><v>0</v></c>")
+        }
+      case .dateTime(let date):
+        out.append("\"><v>")
+        stream.finish(out)
+        // A time of day alone (on 1899-12-30) is the bare fraction, as readers take it.
+        try stream.number(date.serial < 1 ? date.serial : DateSystem.date1900.serial(from: date))
+        out = stream.cursor()
+        try stream.ensure(16, &out)
+        out.append("</v></c>")
+      case .duration(let seconds):
+        out.append("\"><v>")
+        stream.finish(out)
+        try stream.number(seconds / 86_400)
+        out = stream.cursor()
+        try stream.ensure(16, &out)
+        out.append("</v></c>")
+      case .error(let error):
+        out.append("\" t=\"e\"><v>")
+        stream.finish(out)
+        try stream.text(error)
+        try stream.raw("</v></c>")
+        out = stream.cursor()
       }
-      try stream.raw("</row>")
     }
+    try stream.ensure(8, &out)
+    out.append("</row>")
+    stream.finish(out)
   }
 }
 
-/// The letters of every column, `A` to `XFD`, computed once per writer.
+/// The letters of every column, `A` to `XFD`, computed on first use and kept (a table of
+/// 64 KiB of which only the pages of the columns used are ever touched).
 final class ColumnLetters {
   private let storage: UnsafeMutablePointer<UInt8>
   private let lengths: UnsafeMutablePointer<UInt8>
@@ -298,12 +324,7 @@ final class ColumnLetters {
     let count = CellReference.maxColumn + 1
     storage = UnsafeMutablePointer<UInt8>.allocate(capacity: count * 3)
     lengths = UnsafeMutablePointer<UInt8>.allocate(capacity: count)
-    lengths[0] = 0
-    for column in 1..<count {
-      let letters = Array(CellReference.columnLetters(column).utf8)
-      for (i, letter) in letters.enumerated() { storage[column * 3 + i] = letter }
-      lengths[column] = UInt8(letters.count)
-    }
+    lengths.initialize(repeating: 0, count: count)
   }
 
   deinit {
@@ -314,6 +335,23 @@ final class ColumnLetters {
   /// The letters of a 1-based column (1...16,384).
   @inline(__always)
   func letters(_ column: Int) -> UnsafeBufferPointer<UInt8> {
-    UnsafeBufferPointer(start: storage + column * 3, count: Int(lengths[column]))
+    if lengths[column] == 0 { fill(column) }
+    return UnsafeBufferPointer(start: storage + column * 3, count: Int(lengths[column]))
+  }
+
+  /// Bijective base 26: A…Z, AA…ZZ, AAA…XFD.
+  private func fill(_ column: Int) {
+    var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
+    var n = column
+    var length = 0
+    while n > 0 {
+      letters = (UInt8(65 + (n - 1) % 26), letters.0, letters.1)
+      n = (n - 1) / 26
+      length += 1
+    }
+    storage[column * 3] = letters.0
+    storage[column * 3 + 1] = letters.1
+    storage[column * 3 + 2] = letters.2
+    lengths[column] = UInt8(length)
   }
 }

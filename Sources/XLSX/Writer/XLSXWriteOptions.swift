@@ -21,11 +21,12 @@ public struct XLSXWriteOptions: Sendable {
   /// `@`, a tab or a carriage return) with `quotePrefix`, as Excel does for `'=…`. The text is
   /// a string either way; this keeps it one when a user edits the cell.
   public var quotePrefixFormulaLikeText: Bool
-  /// Threads that compress in parallel with the caller; `nil` uses one per processor, 0
+  /// Threads that compress in parallel with the caller; `nil` uses one per processor but one
+  /// (the caller's thread produces the XML meanwhile), at least one; 0
   /// compresses on the caller's thread.
   public var compressionThreads: Int?
   /// Folder for the temporary spool file that holds compressed worksheets until the file is
-  /// assembled (only used past 256 KiB of compressed data; unlinked at once). `nil` uses the
+  /// assembled (only used past 64 KiB of compressed data; unlinked at once). `nil` uses the
   /// target's own folder.
   public var temporaryDirectory: String?
 

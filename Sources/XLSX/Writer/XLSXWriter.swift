@@ -45,8 +45,11 @@ public final class XLSXWriter {
   private var sheet: WorksheetStream?
   private var written: [(sheet: WrittenSheet, entry: ZipSpooledEntry)] = []
   private var names: Set<String> = []
-  private var formatScratch: [Int] = []
-  private var styleCache: [StyleCacheEntry] = []
+  // Per-row scratch state of the hot path, touched only by `writeRow` and `prepare` on the
+  // writer's one thread and never across a call that could reach it again: the dynamic
+  // exclusivity checks (a thread-local lookup per access) can go.
+  @exclusivity(unchecked) private var formatScratch: [Int] = []
+  @exclusivity(unchecked) private var styleCache: [StyleCacheEntry] = []
 
   /// Excel's error values (ECMA-376 Part 1 §18.17.2.1 and `#GETTING_DATA`).
   static let errorValues: Set<String> = [
@@ -120,7 +123,7 @@ public final class XLSXWriter {
     if let (code, message) = SheetNameRules.problem(name) {
       throw XLSXWriteError(code: code, location: here, message: message)
     }
-    let key = name.lowercased()
+    let key = SheetNameRules.comparisonKey(name)
     guard !names.contains(key) else {
       throw XLSXWriteError(
         code: .duplicateSheetName, location: here,
@@ -139,7 +142,8 @@ public final class XLSXWriter {
       && !written.contains { $0.sheet.visibility == .visible }
     do {
       try zip.beginEntry()
-      let stream = XMLStream { bytes in try zip.write(bytes) }
+      // A small buffer: it is copied into the compressor's 64 KiB chunks anyway.
+      let stream = XMLStream(capacity: 16 * 1024) { bytes in try zip.write(bytes) }
       let next = WorksheetStream(name: name, number: number, options: options, stream: stream)
       next.conditionalFormats = formats
       try next.writeHeader(selected: selected)

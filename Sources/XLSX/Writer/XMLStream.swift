@@ -13,7 +13,9 @@ final class XMLStream {
 
   private let capacity: Int
   private let buffer: UnsafeMutablePointer<UInt8>
-  private var count = 0
+  // One thread owns a stream and no method re-enters another, so the dynamic exclusivity
+  // checks on this hot counter (a thread-local lookup per access) can go.
+  @exclusivity(unchecked) private var count = 0
   private let sink: Sink
   /// Bytes written through this stream so far, flushed or not.
   private(set) var totalBytes = 0
@@ -31,6 +33,72 @@ final class XMLStream {
 
   deinit {
     buffer.deallocate()
+  }
+
+  /// A write position in the stream's buffer, for the row hot path: appends through a local
+  /// cursor need neither a capacity check per call nor an access to the stream object.
+  /// Call ``room(_:)`` before a group of appends; hand the cursor back with
+  /// ``XMLStream/finish(_:)`` before calling any other method of the stream.
+  struct Cursor {
+    fileprivate var next: UnsafeMutablePointer<UInt8>
+    fileprivate let end: UnsafeMutablePointer<UInt8>
+
+    /// Whether `n` more bytes fit.
+    @inline(__always)
+    func room(_ n: Int) -> Bool { end - next >= n }
+
+    /// Appends markup (no escaping); there must be room.
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+      let n = text.utf8CodeUnitCount
+      next.update(from: text.utf8Start, count: n)
+      next += n
+    }
+
+    /// Appends bytes (no escaping); there must be room.
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard let base = bytes.baseAddress else { return }
+      next.update(from: base, count: bytes.count)
+      next += bytes.count
+    }
+
+    /// Appends a non-negative decimal integer (at most 20 bytes; there must be room).
+    @inline(__always)
+    mutating func append(decimal value: Int) {
+      var n = value
+      var digits = 1
+      var probe = n
+      while probe >= 10 {
+        probe /= 10
+        digits += 1
+      }
+      var position = next + digits - 1
+      repeat {
+        position.pointee = UInt8(truncatingIfNeeded: 48 + n % 10)
+        n /= 10
+        position -= 1
+      } while n > 0
+      next += digits
+    }
+  }
+
+  /// A cursor at the end of the buffered bytes.
+  @inline(__always)
+  func cursor() -> Cursor { Cursor(next: buffer + count, end: buffer + capacity) }
+
+  /// Takes back a cursor's bytes.
+  @inline(__always)
+  func finish(_ cursor: Cursor) { count = cursor.next - buffer }
+
+  /// Flushes and returns a fresh cursor when fewer than `n` bytes fit (`n` at most 4 KiB).
+  @inline(__always)
+  func ensure(_ n: Int, _ cursor: inout Cursor) throws {
+    if !cursor.room(n) {
+      finish(cursor)
+      try flush()
+      cursor = self.cursor()
+    }
   }
 
   /// Hands the buffered bytes to the sink.

@@ -1,0 +1,541 @@
+import Canonical
+import Foundation
+public import Spreadsheet
+
+/// Drafts a mapping file from a workbook's header rows, so that a mapping author edits a draft
+/// instead of starting from a blank file.
+///
+/// For each worksheet it finds the header row (the row within the first 30 that names the most
+/// known columns), recognises Swedish and English synonyms for goal, KPI (nyckeltal), target
+/// (målvärde), outcome (utfall), activity, owner, status, dates and periods, picks the entity
+/// from the columns found, notices title-block labels (`Enhet:`, `Period:`, `Valt läsår:`),
+/// merged goal columns (fill-down), group rows over sub-headers and period columns (unpivot).
+/// Every choice is written as a comment beside it, and columns it could not place are listed.
+///
+/// ```swift
+/// let draft = MappingInference.infer(workbook)
+/// print(draft.yaml)          // loads with MappingFile.load(yaml:) without errors
+/// ```
+public enum MappingInference {
+  /// A drafted mapping.
+  public struct Draft: Sendable {
+    /// The mapping file text (YAML, with comments).
+    public var yaml: String
+    /// The mapping's name.
+    public var name: String
+    /// What was found, sheet by sheet, in plain words.
+    public var notes: [String]
+  }
+
+  /// A canonical field and the header words that name it (normalized; a header matches when it
+  /// equals a word or begins with it followed by a space, `(` or `,`).
+  struct Synonyms {
+    var field: String
+    var words: [String]
+  }
+
+  static let goalID = [
+    "mål-id", "målid", "mål id", "målnr", "mål nr", "målnummer", "goal id", "goalid",
+    "objective id", "pillarid", "focusareaid",
+  ]
+  static let goalTitle = [
+    "enhetsmål", "förskolans mål", "skolans mål", "nämndmål", "kommunfullmäktiges mål", "kf-mål",
+    "mål", "målformulering", "goal", "objective", "goal title", "pillarname", "focusareaname",
+    "pillar", "focus area",
+  ]
+  static let kpiID = [
+    "kolada-id", "koladaid", "kpi-id", "kpi id", "nyckeltal-id", "nyckeltalsid", "indikator-id",
+    "indicator id", "indicator code", "measure id", "measureid", "kpi",
+  ]
+  static let kpiName = [
+    "nyckeltal", "indikator", "mätetal", "mått", "kpi-namn", "indicator", "indicators", "measure",
+    "measure name", "measurename", "key performance indicator",
+  ]
+  static let target = [
+    "målvärde", "målnivå", "årsmål", "delmål", "target", "target value", "targetvalue",
+    "goal value",
+  ]
+  static let outcome = [
+    "utfall", "resultat", "värde", "actual", "actual value", "actualvalue", "outcome", "value",
+    "result",
+  ]
+  static let activity = [
+    "aktivitet", "åtgärd", "insats", "aktiviteter", "activity", "action", "actionname",
+    "initiative", "task",
+  ]
+  static let owner = [
+    "ansvarig", "ägare", "ansvarig chef", "owner", "responsible", "business owner", "businessowner",
+    "lead",
+  ]
+  static let status = ["status", "läge", "state", "progress"]
+  static let start = [
+    "start", "startdatum", "start datum", "från", "start date", "launch date", "actionlaunchdate",
+    "begin",
+  ]
+  static let end = [
+    "slut", "slutdatum", "slut datum", "till", "klart senast", "end", "end date", "due", "due date",
+    "deadline",
+  ]
+  static let period = [
+    "period", "år", "läsår", "tertial", "kvartal", "månad", "year", "quarter", "month",
+    "school year", "datum", "date",
+  ]
+  static let alignsTo = [
+    "koppling till nämndmål", "kopplat till", "koppling", "läroplan", "nationella mål",
+    "aligned to", "supports",
+  ]
+  static let prioritised = [
+    "prioriterat", "prioriterad", "prioriterat mål", "priority", "prioritised", "prioritized",
+  ]
+  static let assessment = ["bedömning", "måluppfyllelse", "assessment", "rating"]
+  static let analysis = ["analys", "analys och slutsatser", "analysis"]
+  static let comment = [
+    "kommentar", "kommentarer", "anmärkning", "notering", "comment", "comments", "note", "notes",
+  ]
+  static let direction = ["riktning", "önskad riktning", "direction", "polarity"]
+  static let unitOfMeasure = [
+    "måttenhet", "enhet för mått", "unit of measure", "unit measure", "units",
+  ]
+  static let gender = ["kön", "gender", "sex"]
+  static let unitCode = [
+    "kommun-id", "kommunkod", "kommun-kod", "municipality_id", "municipality id", "skolenhetskod",
+    "enhetskod", "unit id", "unit code", "geocode", "geo code",
+  ]
+  static let unit = [
+    "enhet", "skola", "förskola", "skolenhet", "kommun", "kommun-id", "kommunkod", "kommun-kod",
+    "municipality", "municipality_id", "school", "unit", "organisation",
+  ]
+  static let description = ["beskrivning", "description", "text"]
+
+  static let labels = [
+    ("unit", ["Enhet", "Skola", "Förskoleområde", "Förskola", "Nämnd", "Verksamhet"]),
+    ("period", ["Period", "Valt läsår", "Valt år", "Läsår", "År", "Uppföljningsperiod"]),
+  ]
+
+  /// Drafts a mapping for a workbook.
+  ///
+  /// - Parameters:
+  ///   - workbook: the workbook as read.
+  ///   - name: the mapping's name; by default made from the file name.
+  public static func infer(_ workbook: Workbook, name: String? = nil) -> Draft {
+    let stem = ((workbook.path as NSString).lastPathComponent as NSString).deletingPathExtension
+    let ext = (workbook.path as NSString).pathExtension.lowercased()
+    let mappingName = name ?? slugName(stem)
+    var notes: [String] = []
+    var tables: [String] = []
+    var sheetNames: [String] = []
+    var headerWords: [String] = []
+    var context: [String: (String, String)] = [:]  // name → (label, where)
+    for sheet in workbook.worksheets where sheet.kind == .worksheet && !sheet.rows.isEmpty {
+      guard let header = findHeader(sheet) else {
+        notes.append(
+          "\(SourceLocation.quotedSheetName(sheet.name)): no header row found; not mapped")
+        continue
+      }
+      for (field, labelWords) in labels where context[field] == nil {
+        if let (label, ref) = findLabel(labelWords, in: sheet, above: header.row) {
+          context[field] = (label, "\(SourceLocation.quotedSheetName(sheet.name))!\(ref.a1)")
+        }
+      }
+      let table = draftTable(sheet, header: header, isOnlySheet: workbook.worksheets.count == 1)
+      notes.append(table.note)
+      guard !table.yaml.isEmpty else { continue }
+      tables.append(table.yaml)
+      sheetNames.append(sheet.name)
+      if headerWords.isEmpty { headerWords = table.keyHeaders }
+    }
+    var y = "# Drafted by `redthread mapping infer` from \(workbook.path).\n"
+    y += "# Check every choice marked with a comment; see docs/mapping-language.md.\n"
+    y += "mapping: \(mappingName)\nversion: 1\n"
+    y += "description: \(quote("Utkast för \(stem)"))\n"
+    y += "match:\n  file: \(quote(glob(for: stem, ext: ext)))\n"
+    if workbook.format == .xlsx && sheetNames.count > 1 {
+      y += "  sheets: [\(sheetNames.map(quote).joined(separator: ", "))]\n"
+    } else if !headerWords.isEmpty {
+      y += "  headers: [\(headerWords.prefix(3).map(quote).joined(separator: ", "))]\n"
+    }
+    if !context.isEmpty {
+      y += "context:\n"
+      if let (label, place) = context["unit"] {
+        y += "  unit: { label: \(quote(label)), lookup: units }   # \(place)\n"
+      }
+      if let (label, place) = context["period"] {
+        y += "  period: { label: \(quote(label)), type: period }   # \(place)\n"
+      }
+    }
+    if let (label, _) = context["unit"] {
+      let board = ["nämnd", "verksamhet"].contains(TextMatching.normalized(label))
+      y += "plan: { kind: \(board ? "board-plan" : "unit-plan") }   # one plan per file\n"
+    }
+    if tables.isEmpty {
+      y += "tables: []   # no table found: write one by hand\n"
+    } else {
+      var body = tables.joined(separator: "\n")
+      if context["unit"] == nil { body = body.replacingOccurrences(of: "{unit}-", with: "") }
+      y += "tables:\n" + body
+    }
+    return Draft(yaml: y, name: mappingName, notes: notes)
+  }
+
+  // MARK: header
+
+  struct Header {
+    var row: Int
+    var groupRow: Int?
+    var columns: [(column: Int, name: String, group: String?)]
+  }
+
+  static let allWords: [[String]] = [
+    goalID, goalTitle, kpiID, kpiName, target, outcome, activity, owner, status, start, end,
+    period, alignsTo, prioritised, assessment, analysis, comment, direction, unitOfMeasure,
+    gender, unit, description,
+  ]
+
+  static func findHeader(_ sheet: Worksheet) -> Header? {
+    var best: (row: Int, score: Int)?
+    for row in sheet.rows.prefix(while: { $0.number <= 30 }) {
+      let texts = row.cells.compactMap { cell -> String? in
+        guard case .string(let s) = cell.value else { return nil }
+        let t = TextMatching.trimmed(s)
+        return t.isEmpty ? nil : t
+      }
+      guard texts.count >= 2 else { continue }
+      let known = texts.filter { t in allWords.contains { field(t, in: $0) } || isPeriodHeader(t) }
+      let numbers = row.cells.filter { $0.value.numberValue != nil }.count
+      let next = sheet.rows.first { $0.number > row.number }
+      guard next != nil, numbers <= texts.count / 3 else { continue }
+      let score = known.count * 3 + texts.count
+      if score > (best?.score ?? 0) { best = (row.number, score) }
+    }
+    guard let best else { return nil }
+    var columns: [(Int, String, String?)] = []
+    let groupRow = detectGroupRow(sheet, header: best.row)
+    var lastGroup: String?
+    let headerCells = sheet.row(best.row)?.cells ?? []
+    for cell in headerCells {
+      let name = TextMatching.trimmed(cell.value.displayText)
+      guard !name.isEmpty else { continue }
+      var group: String?
+      if let g = groupRow {
+        let ref = CellReference(row: g, column: cell.column)
+        let text = TextMatching.trimmed(sheet.displayedValue(at: ref)?.displayText ?? "")
+        if !text.isEmpty { lastGroup = text }
+        group = text.isEmpty ? lastGroup : text
+      }
+      columns.append((cell.column, name, group))
+    }
+    return Header(row: best.row, groupRow: groupRow, columns: columns)
+  }
+
+  /// A row directly above the header whose non-empty cells start after the first column and
+  /// repeat, or are merged across several columns: a group row.
+  static func detectGroupRow(_ sheet: Worksheet, header: Int) -> Int? {
+    guard header > 1, let above = sheet.row(header - 1) else { return nil }
+    let texts = above.cells.map { TextMatching.trimmed($0.value.displayText) }.filter {
+      !$0.isEmpty
+    }
+    guard texts.count >= 1, above.cells.first.map({ $0.column > 1 }) == true else { return nil }
+    // A title merged across the table (one cell of text over every column) is not a group row.
+    let width =
+      (sheet.row(header)?.cells.last?.column ?? 0) - (sheet.row(header)?.cells.first?.column ?? 0)
+      + 1
+    let merged = sheet.mergedRanges.filter { $0.start.row == header - 1 && $0.columnCount > 1 }
+    if texts.count == 1, let only = merged.first, merged.count == 1, only.columnCount >= width - 1 {
+      return nil
+    }
+    let repeated = Set(texts).count < texts.count
+    return !merged.isEmpty || repeated ? header - 1 : nil
+  }
+
+  static func isPeriodHeader(_ text: String) -> Bool {
+    let t = TextMatching.trimmed(text)
+    guard t.first?.isNumber == true else { return false }
+    return Period(parsing: t) != nil
+  }
+
+  /// Whether a header names a field: equal to one of its words, or beginning with one.
+  static func field(_ header: String, in words: [String]) -> Bool {
+    let h = TextMatching.normalized(header)
+    return words.contains { w in
+      if h == w { return true }
+      guard h.hasPrefix(w), let next = h.dropFirst(w.count).first else { return false }
+      return next == " " || next == "(" || next == ","
+    }
+  }
+
+  static func findLabel(_ words: [String], in sheet: Worksheet, above header: Int) -> (
+    String, CellReference
+  )? {
+    for row in sheet.rows where row.number < header {
+      for cell in row.cells {
+        guard case .string(let s) = cell.value else { continue }
+        let text = TextMatching.trimmed(s)
+        for word in words {
+          let n = TextMatching.normalized(text)
+          let w = TextMatching.normalized(word)
+          if n == w || n.hasPrefix(w + ":") || (n.hasPrefix(w + " ") && text.contains(":")) {
+            return (word, CellReference(row: row.number, column: cell.column))
+          }
+        }
+      }
+    }
+    return nil
+  }
+
+  // MARK: tables
+
+  struct DraftTable {
+    var yaml: String
+    var note: String
+    var keyHeaders: [String]
+  }
+
+  static func draftTable(_ sheet: Worksheet, header: Header, isOnlySheet: Bool) -> DraftTable {
+    var assigned: [String: (Int, String)] = [:]  // field → (column, header)
+    var unplaced: [(Int, String)] = []
+    var periodColumns: [(Int, String)] = []
+    let order: [(String, [String])] = [
+      ("goal_id", goalID), ("kpi_id", kpiID), ("activity", activity), ("kpi_name", kpiName),
+      ("target", target), ("outcome", outcome), ("aligns_to", alignsTo), ("goal_title", goalTitle),
+      ("owner", owner), ("status", status), ("start", start), ("end", end),
+      ("prioritised", prioritised), ("assessment", assessment), ("analysis", analysis),
+      ("comment", comment), ("direction", direction), ("unit_of_measure", unitOfMeasure),
+      ("gender", gender), ("period", period), ("unit", unitCode), ("unit", unit),
+      ("description", description),
+    ]
+    // Two passes, so that a more telling synonym list (a code column for the unit) claims its
+    // column before a looser one takes another.
+    var taken: Set<Int> = []
+    for (f, words) in order where assigned[f] == nil {
+      for (column, name, _) in header.columns where !taken.contains(column) && !isPeriodHeader(name)
+      {
+        if field(name, in: words) {
+          assigned[f] = (column, name)
+          taken.insert(column)
+          break
+        }
+      }
+    }
+    for (column, name, _) in header.columns where !taken.contains(column) {
+      if isPeriodHeader(name) {
+        periodColumns.append((column, name))
+      } else {
+        unplaced.append((column, name))
+      }
+    }
+    // A unit plan's "Nämndmål" column is what the unit goal aligns to.
+    if assigned["goal_id"] != nil, let title = assigned["goal_title"],
+      TextMatching.normalized(title.1) == "nämndmål", assigned["aligns_to"] == nil
+    {
+      let other = unplaced.first { field($0.1, in: goalTitle) }
+      if other != nil || assigned.count > 2 {
+        assigned["aligns_to"] = title
+        assigned["goal_title"] = nil
+      }
+    }
+    if assigned["aligns_to"] == nil,
+      let i = unplaced.firstIndex(where: { TextMatching.normalized($0.1) == "nämndmål" })
+    {
+      assigned["aligns_to"] = unplaced.remove(at: i)
+    }
+    let hasGender = header.columns.contains { c in
+      c.group.map { BuiltInValueMaps.gender.value(for: $0) != nil } ?? false
+    }
+    // The entity.
+    let entity: Entity
+    if assigned["activity"] != nil {
+      entity = .activity
+    } else if assigned["kpi_name"] != nil || assigned["kpi_id"] != nil {
+      let long =
+        assigned["target"] == nil
+        && (assigned["outcome"] != nil || !periodColumns.isEmpty || hasGender)
+        && (assigned["period"] != nil || !periodColumns.isEmpty || assigned["unit"] != nil
+          || hasGender)
+      entity = long ? .measurement : .kpi
+    } else if assigned["goal_title"] != nil || assigned["goal_id"] != nil {
+      entity = .goal
+    } else if !periodColumns.isEmpty || hasGender
+      || (assigned["outcome"] != nil && assigned["period"] != nil)
+    {
+      entity = .measurement
+    } else {
+      let note =
+        "\(SourceLocation.quotedSheetName(sheet.name)): header on row \(header.row) names no goal, KPI or activity; not mapped"
+      return DraftTable(yaml: "", note: note, keyHeaders: [])
+    }
+    func letter(_ c: Int) -> String { CellReference.columnLetters(c) }
+    var lines: [String] = []
+    var keyHeaders: [String] = []
+    func line(_ field: String, _ key: String, extra: String = "", comment: String = "") {
+      guard let (column, name) = assigned[key] else { return }
+      let value = extra.isEmpty ? quote(name) : "{ column: \(quote(name)), \(extra) }"
+      lines.append(
+        "      \(field): \(value)   # \(letter(column))\(comment.isEmpty ? "" : ", \(comment)")")
+      if keyHeaders.count < 3 { keyHeaders.append(name) }
+    }
+    var fillDown: [String] = []
+    func mergedGoalColumn() -> Bool {
+      guard let (column, _) = assigned["goal_id"] ?? assigned["goal_title"] else { return false }
+      return sheet.mergedRanges.contains {
+        $0.start.column == column && $0.end.column == column && $0.rowCount > 1
+      }
+    }
+    switch entity {
+    case .goal:
+      line("id", "goal_id", extra: "required: true")
+      line("title", "goal_title")
+      line("text", "description", extra: "optional: true")
+      line("aligns_to", "aligns_to")
+      line("prioritised", "prioritised", extra: "optional: true")
+      line("period", "period")
+      if assigned["goal_id"] == nil {
+        lines.append(
+          "      id: { value: \"{sheet}-{row}\" }   # no id column: write the real id source")
+      }
+    case .kpi:
+      line("goal", "goal_id")
+      if assigned["goal_id"] == nil { line("goal", "goal_title") }
+      if mergedGoalColumn() { fillDown.append("goal") }
+      line("name", "kpi_name", extra: "required: true")
+      line("id", "kpi_id", extra: "default: \"{unit}-{sheet}-{row}\"")
+      if assigned["kpi_id"] == nil {
+        lines.append(
+          "      id: { value: \"{sheet}-{row}\" }   # no id column: write the real id source")
+      }
+      if assigned["kpi_name"] == nil {
+        lines.append("      name: { field: id }   # no name column")
+      }
+      line("unit_of_measure", "unit_of_measure", extra: "optional: true")
+      line("direction", "direction")
+      line("target", "target")
+      line(
+        "outcome", "outcome", extra: "type: percent", comment: "check the type: percent or number")
+      line("comment", "comment", extra: "optional: true")
+    case .measurement:
+      line("kpi", "kpi_id", extra: "required: true")
+      if assigned["kpi_id"] == nil, assigned["kpi_name"] != nil {
+        line("kpi", "kpi_name", extra: "slug: true", comment: "no id column: an id from the name")
+      } else if assigned["kpi_id"] == nil, !periodColumns.isEmpty || assigned["outcome"] != nil {
+        lines.append(
+          "      kpi: { value: \"{file}\", slug: true }   # no indicator column: one indicator per file"
+        )
+      }
+      line("kpi_name", "kpi_name", extra: "optional: true")
+      line("unit", "unit", extra: "type: code")
+      line("period", "period")
+      line("gender", "gender", extra: "type: gender")
+      line("value", "outcome")
+      line("comment", "comment", extra: "optional: true")
+    case .activity:
+      line("goal", "goal_id")
+      if assigned["goal_id"] == nil { line("goal", "goal_title") }
+      if mergedGoalColumn() { fillDown.append("goal") }
+      line("title", "activity", extra: "required: true")
+      line("owner", "owner", extra: "optional: true")
+      line("start", "start")
+      line("end", "end")
+      line("status", "status")
+      line("comment", "comment", extra: "optional: true")
+    default: break
+    }
+    var y = "  - name: \(quote(slugName(sheet.name)))\n"
+    if !isOnlySheet { y += "    sheet: \(quote(sheet.name))\n" }
+    y += "    entity: \(entity.rawValue)\n"
+    let findWords = keyHeaders.prefix(2).map(quote).joined(separator: ", ")
+    if let g = header.groupRow {
+      y +=
+        "    header: { find: [\(findWords)], rows: 2 }   # header on row \(header.row), groups on row \(g)\n"
+    } else {
+      y += "    header: { find: [\(findWords)] }   # header on row \(header.row)\n"
+    }
+    if !fillDown.isEmpty {
+      y += "    fill_down: [\(fillDown.joined(separator: ", "))]   # merged goal cells\n"
+    }
+    y += "    fields:\n" + lines.joined(separator: "\n") + "\n"
+    if entity == .measurement && (!periodColumns.isEmpty || hasGender || assigned["outcome"] == nil)
+    {
+      y += "    unpivot:\n"
+      if !periodColumns.isEmpty {
+        let newestFirst =
+          periodColumns.count > 1
+          && (Period(parsing: periodColumns[0].1) ?? .year(0))
+            > (Period(parsing: periodColumns[1].1) ?? .year(0))
+        y +=
+          "      columns_regex: \"^(?<period>\\\\d{4}(/\\\\d{2})?)$\"   # \(periodColumns.count) period columns\n"
+        y += "      order: \(newestFirst ? "newest-first" : "oldest-first")\n"
+        y += "      fields:\n        period: { from: period }\n"
+      } else if hasGender {
+        y += "      group_regex: \"^(?<kon>Totalt|Flickor|Pojkar|Kvinnor|Män)$\"\n"
+        y +=
+          "      fields:\n        kpi: { from: header, slug: true }\n        gender: { from: kon }\n"
+      } else {
+        y += "      columns: \"*\"   # every column not used above\n"
+        y +=
+          "      except: [\(unplaced.prefix(4).map { quote($0.1) }.joined(separator: ", "))]   # descriptive columns: check\n"
+        y += "      fields:\n        kpi: { from: header, slug: true }\n"
+      }
+    }
+    if entity == .goal, assigned["assessment"] != nil {
+      y += "\n  - name: \(quote(slugName(sheet.name) + "-assessments"))\n"
+      if !isOnlySheet { y += "    sheet: \(quote(sheet.name))\n" }
+      y += "    entity: assessment\n"
+      y += "    header: { find: [\(findWords)] }\n"
+      y +=
+        "    rows: { skip_when: { column: \(quote(assigned["assessment"]?.1 ?? "")), blank: true } }\n"
+      y += "    fields:\n"
+      if let (c, n) = assigned["goal_id"] ?? assigned["goal_title"] {
+        y += "      goal: \(quote(n))   # \(letter(c))\n"
+      }
+      if let (c, n) = assigned["assessment"] { y += "      level: \(quote(n))   # \(letter(c))\n" }
+      if let (c, n) = assigned["analysis"] {
+        y += "      analysis: { column: \(quote(n)), optional: true }   # \(letter(c))\n"
+      }
+    }
+    let used = assigned.values.map(\.0)
+    let left = header.columns.filter { c in
+      !used.contains(c.column) && !periodColumns.contains { $0.0 == c.column }
+    }
+    if !left.isEmpty && !(entity == .measurement && y.contains("columns: \"*\"")) {
+      y +=
+        "    # not mapped: "
+        + left.map { "\(letter($0.column)) \(quote($0.name))" }.joined(separator: ", ") + "\n"
+    }
+    let note =
+      "\(SourceLocation.quotedSheetName(sheet.name)): header on row \(header.row)"
+      + (header.groupRow.map { " (groups on row \($0))" } ?? "") + ", \(entity.rawValue) table, "
+      + "\(assigned.count) of \(header.columns.count) columns placed"
+      + (periodColumns.isEmpty ? "" : ", \(periodColumns.count) period columns")
+    return DraftTable(yaml: y, note: note, keyHeaders: keyHeaders)
+  }
+
+  // MARK: text
+
+  static func quote(_ s: String) -> String {
+    let plain = s.allSatisfy { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" || $0 == "_" }
+    if plain, let first = s.first, first.isLetter,
+      !["yes", "no", "true", "false", "null", "on", "off"]
+        .contains(s.lowercased())
+    {
+      return s
+    }
+    return "\""
+      + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      .replacingOccurrences(of: "\n", with: "\\n") + "\""
+  }
+
+  static func slugName(_ text: String) -> String {
+    let words = TextMatching.slug(text).split(separator: "-").filter { !$0.allSatisfy(\.isNumber) }
+    let name = words.prefix(5).joined(separator: "-")
+    return name.isEmpty ? "draft" : name
+  }
+
+  /// A file-name glob: the first word of the name, then `*`, then the extension
+  /// (`Arbetsplan Petreskolan kvartal 3 2026` → `Arbetsplan*.xlsx`).
+  static func glob(for stem: String, ext: String) -> String {
+    let first =
+      stem.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).first.map(String.init)
+      ?? stem
+    let safe = first.filter { !"*?[]{}".contains($0) }
+    return "\(safe)*.\(ext.isEmpty ? "*" : ext)"
+  }
+}

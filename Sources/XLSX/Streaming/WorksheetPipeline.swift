@@ -1,0 +1,369 @@
+import Foundation
+internal import Interop
+import Spreadsheet
+
+/// What a worksheet handler needs, in a form that can cross threads.
+struct WorksheetConfig: Sendable {
+  var strings: [String]
+  var styles: StyleSheet
+  var dateSystem: DateSystem
+  var maxRows: Int
+  var maxColumns: Int
+  var maxTextBytes: Int
+
+  func handler() -> WorksheetHandler {
+    WorksheetHandler(
+      strings: strings, styles: styles, dateSystem: dateSystem, maxRows: maxRows,
+      maxColumns: maxColumns, maxTextBytes: maxTextBytes)
+  }
+}
+
+/// Reads one large worksheet part on three threads: one inflates it and cuts it into pieces of
+/// whole rows (``WorksheetSplitter``), two parse alternate pieces with their own libxml2 SAX2
+/// parser and worksheet handler. The caller's thread takes the rows back in part order.
+///
+/// Every piece carries a sequence number and yields one batch (its rows, or the error that
+/// stopped it), so rows and errors reach the caller in exactly the order of one sequential
+/// parse. Memory stays bounded: each parser holds at most two pieces in waiting, and parsers
+/// wait when they are more than four batches ahead of the caller.
+///
+/// The splitting thread opens its own `zip_t` on the file (libzip archives are not thread-safe)
+/// and shares the workbook's byte budget, so every cap counts as in a sequential read.
+final class WorksheetPipeline {
+  private let shared: Shared
+  private let group = DispatchGroup()
+  private var pending: [Row] = []
+  private var nextSequence = 0
+  private var finalBatches = 0
+  private var finished = false
+  private var textBytes = 0
+  private var sharedFormulas = SharedFormulaResolver()
+  private let maxTextBytes: Int
+  private let path: String
+  private let sheet: String
+  /// The merged ranges; complete once ``next()`` has returned `nil`.
+  private(set) var mergedRanges: [CellRange] = []
+
+  /// Starts the threads.
+  ///
+  /// - Parameters:
+  ///   - path: the workbook file.
+  ///   - part: the worksheet part.
+  ///   - sheet: the sheet's name (for error locations).
+  ///   - limits: the zip caps.
+  ///   - budget: the workbook's shared count of inflated bytes.
+  ///   - config: the handler's configuration; its text cap is applied here, in part order.
+  ///   - segmentBytes: the size of the row pieces.
+  init(
+    path: String, part: String, sheet: String, limits: ZipLimits, budget: ZipByteBudget,
+    config: WorksheetConfig, segmentBytes: Int
+  ) {
+    self.path = path
+    self.sheet = sheet
+    maxTextBytes = config.maxTextBytes
+    var workerConfig = config
+    workerConfig.maxTextBytes = Int.max
+    let shared = Shared()
+    self.shared = shared
+    let context = Context(
+      path: path, part: part, sheet: sheet, limits: limits, budget: budget, config: workerConfig,
+      segmentBytes: segmentBytes)
+    for worker in 0..<2 {
+      group.enter()
+      let thread = Thread { [group] in
+        Self.parse(worker: worker, shared: shared, context: context)
+        group.leave()
+      }
+      thread.name = "redthread.sheet-parser-\(worker)"
+      thread.start()
+    }
+    group.enter()
+    let splitter = Thread { [group] in
+      Self.split(shared: shared, context: context)
+      group.leave()
+    }
+    splitter.name = "redthread.sheet-splitter"
+    splitter.start()
+  }
+
+  deinit {
+    shared.cancel()
+    group.wait()
+  }
+
+  /// The next row in part order, or `nil` at the end.
+  ///
+  /// - Throws: the first error of the part, in part order (as ``XLSXRowReader/next()``).
+  func next() throws -> Row? {
+    while true {
+      if let row = pending.popLast() { return row }
+      if finished { return nil }
+      let batch = shared.takeResult(sequence: nextSequence)
+      nextSequence += 1
+      if let error = batch.error {
+        finished = true
+        throw error
+      }
+      try checkText(batch)
+      mergedRanges += batch.mergedRanges
+      if batch.isFinal {
+        finalBatches += 1
+        if finalBatches == 2 { finished = true }
+      }
+      var rows = batch.rows
+      if !batch.marks.isEmpty { sharedFormulas.resolve(&rows, batch.marks) }
+      pending = rows.reversed()
+    }
+  }
+
+  /// Applies `maxCellTextBytes` across both parsers, finding the exact cell that passes it.
+  private func checkText(_ batch: Batch) throws {
+    guard batch.textBytes > 0 else { return }
+    if textBytes + batch.textBytes <= maxTextBytes {
+      textBytes += batch.textBytes
+      return
+    }
+    for row in batch.rows {
+      for cell in row.cells {
+        guard case .string(let s) = cell.value else { continue }
+        textBytes += s.utf8.count
+        if textBytes > maxTextBytes {
+          finished = true
+          let reference = CellReference(row: row.number, column: cell.column)
+          throw XLSXError(
+            .cellTextTooLarge,
+            location: SourceLocation(file: path, sheet: sheet, cell: reference),
+            message: "the string cells of the sheet hold more than \(maxTextBytes) bytes of text "
+              + "(maxCellTextBytes), reached at cell \(reference.a1)")
+        }
+      }
+    }
+  }
+
+  // MARK: Threads
+
+  struct Context: Sendable {
+    var path: String
+    var part: String
+    var sheet: String
+    var limits: ZipLimits
+    var budget: ZipByteBudget
+    var config: WorksheetConfig
+    var segmentBytes: Int
+  }
+
+  enum Work {
+    /// Bytes for the parser; `sequence` is the batch they yield (`nil`: no batch).
+    case bytes(sequence: Int?, [UInt8])
+    /// The end of the parser's document; its last batch has this number.
+    case finish(sequence: Int)
+  }
+
+  struct Batch {
+    var sequence: Int
+    var rows: [Row] = []
+    var error: (any Error)?
+    var textBytes = 0
+    var marks: [SharedFormulaMark] = []
+    var mergedRanges: [CellRange] = []
+    var isFinal = false
+  }
+
+  /// Inflates the part, cuts it and hands the pieces out: prolog and rest to parser 0, row
+  /// pieces alternately to parsers 0 and 1.
+  private static func split(shared: Shared, context: Context) {
+    var sequence = 0
+    var next = 0
+    var secondStarted = false
+    var splitter = WorksheetSplitter(segmentBytes: context.segmentBytes)
+    var pieces: [WorksheetSplitter.Piece] = []
+    /// Hands the pieces out; `false` once the pipeline is cancelled.
+    func dispatch() -> Bool {
+      defer { pieces.removeAll(keepingCapacity: true) }
+      for piece in pieces {
+        switch piece {
+        case .prolog(let bytes), .rest(let bytes):
+          guard shared.send(.bytes(sequence: sequence, bytes), to: 0) else { return false }
+        case .rows(let bytes):
+          if next == 1 && !secondStarted {
+            secondStarted = true
+            guard shared.send(.bytes(sequence: nil, splitter.wrapperPrefix), to: 1) else {
+              return false
+            }
+          }
+          guard shared.send(.bytes(sequence: sequence, bytes), to: next) else { return false }
+          next = 1 - next
+        }
+        sequence += 1
+      }
+      return true
+    }
+    do {
+      let archive = try ZipArchive(
+        path: context.path, limits: context.limits, budget: context.budget)
+      let wanted = PartName(context.part).key
+      guard let entry = archive.entries.last(where: { PartName($0.name).key == wanted }) else {
+        throw XLSXError(
+          .missingPart, location: SourceLocation(file: context.path, sheet: context.sheet),
+          message: "the part '\(context.part)' of sheet '\(context.sheet)' is missing")
+      }
+      let stream = try archive.open(entry)
+      var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+      var ended = false
+      while !ended {
+        let n = try chunk.withUnsafeMutableBytes { try stream.read(into: $0) }
+        if n == 0 {
+          splitter.finish(into: &pieces)
+          ended = true
+        } else {
+          chunk.withUnsafeBufferPointer {
+            splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<n]), into: &pieces)
+          }
+        }
+        guard dispatch() else { return }
+      }
+      if secondStarted {
+        _ = shared.send(.bytes(sequence: nil, splitter.wrapperSuffix), to: 1)
+      }
+      _ = shared.send(.finish(sequence: sequence), to: 0)
+      _ = shared.send(.finish(sequence: sequence + 1), to: 1)
+    } catch {
+      // The bytes read before the error are parsed first, as one parser would have parsed
+      // them before reading on: their own errors come first.
+      splitter.finish(into: &pieces)
+      guard dispatch() else { return }
+      let translated = Package.translate(
+        error, path: context.path, part: context.part, sheet: context.sheet)
+      _ = shared.post(Batch(sequence: sequence, error: translated))
+      shared.cancelInputs()
+    }
+  }
+
+  /// Parses the pieces one parser receives and posts a batch for each.
+  private static func parse(worker: Int, shared: Shared, context: Context) {
+    var parser: XMLPushParser<WorksheetHandler>?
+    var failure: (any Error)?
+    func batch(_ sequence: Int) -> Batch {
+      var result = Batch(sequence: sequence)
+      if let failure {
+        result.error = failure
+        return result
+      }
+      guard let handler = parser?.handler else { return result }
+      if let f = handler.pointee.failure {
+        result.error = XLSXError(
+          f.code,
+          location: SourceLocation(
+            file: context.path, sheet: context.sheet, cell: f.cell, row: f.row),
+          message: f.message)
+        failure = result.error
+        return result
+      }
+      swap(&result.rows, &handler.pointee.rows)
+      swap(&result.marks, &handler.pointee.marks)
+      result.textBytes = handler.pointee.textBytes
+      handler.pointee.textBytes = 0
+      return result
+    }
+    func push(_ bytes: [UInt8], isFinal: Bool) {
+      guard failure == nil else { return }
+      do {
+        if parser == nil {
+          parser = try XMLPushParser(documentName: context.part, handler: context.config.handler())
+        }
+        try bytes.withUnsafeBufferPointer { try parser?.push($0, isFinal: isFinal) }
+      } catch {
+        failure = Package.translate(
+          error, path: context.path, part: context.part, sheet: context.sheet)
+      }
+    }
+    while let work = shared.take(worker: worker) {
+      switch work {
+      case .bytes(let sequence, let bytes):
+        push(bytes, isFinal: false)
+        if let sequence, !shared.post(batch(sequence)) { return }
+      case .finish(let sequence):
+        if parser != nil { push([], isFinal: true) }
+        var last = batch(sequence)
+        last.isFinal = true
+        if last.error == nil, let handler = parser?.handler {
+          last.mergedRanges = handler.pointee.mergedRanges
+        }
+        _ = shared.post(last)
+        return
+      }
+    }
+  }
+
+  /// The queues between the threads, under one lock.
+  final class Shared: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var inputs: [[Work]] = [[], []]
+    private var results: [Int: Batch] = [:]
+    private var consumed = 0
+    private var cancelled = false
+    private var inputsClosed = false
+    static let inputCapacity = 2
+    static let window = 4
+
+    /// Queues work for a parser; `false` once the pipeline is cancelled.
+    func send(_ work: Work, to worker: Int) -> Bool {
+      condition.lock()
+      defer { condition.unlock() }
+      while !cancelled && inputs[worker].count >= Self.inputCapacity { condition.wait() }
+      guard !cancelled else { return false }
+      inputs[worker].append(work)
+      condition.broadcast()
+      return true
+    }
+
+    /// The next work for a parser, or `nil` once cancelled.
+    func take(worker: Int) -> Work? {
+      condition.lock()
+      defer { condition.unlock() }
+      while !cancelled && !inputsClosed && inputs[worker].isEmpty { condition.wait() }
+      guard !cancelled, !inputs[worker].isEmpty else { return nil }
+      let work = inputs[worker].removeFirst()
+      condition.broadcast()
+      return work
+    }
+
+    /// Posts a batch, waiting while it is too far ahead of the caller; `false` once cancelled.
+    func post(_ batch: Batch) -> Bool {
+      condition.lock()
+      defer { condition.unlock() }
+      while !cancelled && batch.sequence >= consumed + Self.window { condition.wait() }
+      guard !cancelled else { return false }
+      results[batch.sequence] = batch
+      condition.broadcast()
+      return true
+    }
+
+    /// Waits for the batch with this number and removes it.
+    func takeResult(sequence: Int) -> Batch {
+      condition.lock()
+      defer { condition.unlock() }
+      while results[sequence] == nil { condition.wait() }
+      let batch = results.removeValue(forKey: sequence) ?? Batch(sequence: sequence)
+      consumed = sequence + 1
+      condition.broadcast()
+      return batch
+    }
+
+    /// After a splitting error: the parsers stop once their queues are empty.
+    func cancelInputs() {
+      condition.lock()
+      inputsClosed = true
+      condition.broadcast()
+      condition.unlock()
+    }
+
+    /// Stops every thread at its next wait.
+    func cancel() {
+      condition.lock()
+      cancelled = true
+      condition.broadcast()
+      condition.unlock()
+    }
+  }
+}

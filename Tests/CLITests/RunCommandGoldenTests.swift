@@ -1,0 +1,60 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// End to end: the built `redthread` on a fresh copy of the sample municipality, compared with
+/// golden files: what it prints, the report workbook byte for byte, and the canonical JSON.
+@Suite struct RunCommandGoldenTests {
+  static func sampleWorkspace() throws -> URL {
+    let fm = FileManager.default
+    let root = fm.temporaryDirectory.appendingPathComponent("redthread-cli-\(UUID().uuidString)")
+    try fm.createDirectory(at: root, withIntermediateDirectories: true)
+    let ws = root.appendingPathComponent("demo")
+    try fm.copyItem(at: Fixture.repo("samples/hofors"), to: ws)
+    try fm.copyItem(at: Fixture.repo("mappings"), to: ws.appendingPathComponent("mappings"))
+    return root
+  }
+
+  @Test func demoRunMatchesGoldens() throws {
+    let root = try Self.sampleWorkspace()
+    let result = try Executable.run(
+      "redthread", ["run", "demo", "--as-of", "2026-10-15"], in: root)
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    Golden.check(result.stdout, suite: "CLITests", name: "run-demo.stdout.txt")
+    let report = root.appendingPathComponent("demo/reports/2026-Q3/uppfoljning-bun-2026-Q3.xlsx")
+    let bytes = try Data(contentsOf: report)
+    Golden.check(bytes, suite: "CLITests", name: "uppfoljning-bun-2026-Q3.xlsx")
+    let json = try Data(
+      contentsOf: root.appendingPathComponent("demo/reports/2026-Q3/dataset.json"))
+    Golden.check(json, suite: "CLITests", name: "dataset.json")
+
+    // A second pass over an empty inbox writes the same report again.
+    let again = try Executable.run(
+      "redthread", ["run", "demo", "--as-of", "2026-10-15", "--quiet"], in: root)
+    #expect(again.status == 0)
+    #expect(try Data(contentsOf: report) == bytes)
+  }
+
+  @Test func droppingTheSameFileAgainIsADuplicate() throws {
+    let root = try Self.sampleWorkspace()
+    let ws = root.appendingPathComponent("demo")
+    let name = "Arbetsplan Petreskolan kvartal 3 2026.xlsx"
+    let copy = try Data(contentsOf: ws.appendingPathComponent("inbox/\(name)"))
+    _ = try Executable.run("redthread", ["run", "demo", "--quiet"], in: root)
+    try copy.write(to: ws.appendingPathComponent("inbox/\(name)"))
+    let second = try Executable.run("redthread", ["run", "demo"], in: root)
+    #expect(second.stdout.contains("duplicate  \(name) (same bytes as '\(name)'"))
+  }
+
+  @Test func brokenConfigurationNamesLineAndColumn() throws {
+    let root = try Self.sampleWorkspace()
+    let config = root.appendingPathComponent("demo/redthread.yaml")
+    try Data("board: bun\nperiod: 2026-Q3\nmapings: [mappings]\n".utf8).write(to: config)
+    let result = try Executable.run("redthread", ["run", "demo"], in: root)
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "redthread: demo/redthread.yaml:3:1: error: unknown key 'mapings'; did you mean "
+        + "'mappings'? [invalid-config]\n")
+  }
+}

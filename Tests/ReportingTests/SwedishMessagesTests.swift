@@ -1,0 +1,76 @@
+import Canonical
+import Mapping
+import Reporting
+import Spreadsheet
+import Testing
+import Validation
+
+/// The Kontroll sheet speaks Swedish: the validator's codes from their templates and
+/// arguments, the mapping's codes from a Swedish catalogue keyed by code.
+@Suite struct SwedishMessagesTests {
+  @Test func everyMappingCodeHasSwedish() {
+    #expect(
+      Set(SwedishMessages.mapping.keys) == Set(MappingDiagnostics.catalogue.map(\.code)))
+    for (code, entry) in SwedishMessages.mapping {
+      #expect(!entry.title.isEmpty, "\(code)")
+      for template in [entry.message, entry.hint] {
+        #expect(template.hasSuffix("."), "\(code): \(template)")
+        #expect(
+          Set(DiagnosticTemplate.argumentNames(in: template)).isSubset(of: ["value", "sheet"]),
+          "\(code): \(template)")
+      }
+    }
+  }
+
+  @Test func aMappingDiagnosticInSwedish() throws {
+    let withValue = Diagnostic(
+      code: MappingDiagnostics.unknownValue, severity: .error,
+      location: .cell("Arbetsplan X.xlsx", sheet: "Aktiviteter", CellReference("G7")!),
+      message: "'Påbörjad' is not one of the values the mapping knows",
+      hint: "did you mean 'Pågår'?", value: "Påbörjad")
+    let text = try #require(SwedishMessages.text(for: withValue))
+    #expect(text.title == "Okänt värde")
+    #expect(text.message == "Värdet 'Påbörjad' finns inte bland de värden som fältet tar emot.")
+    #expect(text.hint?.hasPrefix("Välj ett av mallens värden") == true)
+    let blank = Diagnostic(
+      code: MappingDiagnostics.headerNotFound, severity: .error,
+      location: SourceLocation(file: "X.xlsx"), message: "no header row")
+    #expect(
+      SwedishMessages.text(for: blank)?.message
+        == "Ingen rad har de rubriker som mappningen söker efter.")
+  }
+
+  @Test func aValidationDiagnosticInSwedishAndOtherCodesInEnglish() throws {
+    let report = try HoforsFixture.report()
+    let missing = try #require(report.diagnostics.first { $0.code == "missing-target" })
+    let text = try #require(SwedishMessages.text(for: missing))
+    #expect(text.title == "Målvärde saknas")
+    #expect(text.message.hasPrefix("Nyckeltalet PE-N3 (") && text.message.hasSuffix("."))
+    let csv = Diagnostic(
+      code: "ragged-row", severity: .warning, location: nil, message: "line 4 has 3 fields")
+    #expect(SwedishMessages.text(for: csv) == nil)
+  }
+
+  @Test func theKontrollSheetIsSwedishUnlessAskedForEnglish() throws {
+    let report = try HoforsFixture.report()
+    func row(_ labels: ReportLabels, _ code: String) throws -> [String] {
+      let sheet = try #require(ReportLayout(labels: labels).sheets(for: report).last)
+      return try #require(sheet.rows.first { $0[2].displayText == code }).map(\.displayText)
+    }
+    let swedish = try row(.swedish, "unresolved-reference")
+    #expect(
+      swedish.suffix(2) == [
+        "Enhetsmålet PE-2 hänvisar till målet 'NM-9', som inte finns.",
+        "Menade du NM-1, NM-2 eller NM-3?",
+      ])
+    var labels = ReportLabels.swedish
+    labels.swedishMessages = false
+    let english = try row(labels, "unresolved-reference")
+    #expect(
+      english.suffix(2) == [
+        "enhetsmål 'PE-2' refers to goal 'NM-9', which does not exist",
+        "did you mean 'NM-1', 'NM-2' or 'NM-3'?",
+      ])
+    #expect(english[1] == "Hänvisning till något som inte finns")
+  }
+}
