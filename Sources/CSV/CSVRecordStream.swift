@@ -160,7 +160,8 @@ public final class CSVRecordStream {
         source: PrefixedInput(prefix: prefix, rest: file), encoding: guess.encoding, path: path,
         startOffset: guess.bomLength)
       end = 0
-      while end < sampleBytes {
+      // The decoder writes whole characters (up to 4 bytes): stop short of the sample's end.
+      while sampleBytes - end >= 8 {
         let n = try input.read(into: buffer + end, count: sampleBytes - end)
         if n == 0 {
           eof = true
@@ -526,7 +527,7 @@ public final class CSVRecordStream {
       end = keep
       start = 0
     }
-    if end == capacity {
+    if capacity - end < 8 {
       let limit = min(max(options.maxRecordBytes, readChunk), 1 << 30)
       if capacity >= limit + readChunk {
         throw CSVError(
