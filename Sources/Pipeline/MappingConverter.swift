@@ -95,6 +95,13 @@ public struct MappingConverter: SourceConverter {
           hint: "if it is a new template, write a mapping for it (redthread mapping infer); "
             + "mappings tried: \(names)"))
     }
+    if workbook.format == .csv, selection.mapping.raggedRows != nil {
+      // The mapping sets how ragged rows are read (pad, skip or error): read the text again
+      // with its options.
+      workbook = try SpreadsheetFile.read(
+        path: file.path, csvOptions: selection.mapping.csvReadOptions())
+      workbook.path = displayName
+    }
     let result = Mapper(mapping: selection.mapping, reference: referenceData).map(workbook)
     let name = selection.mapping.name
     let version = selection.mapping.version

@@ -75,3 +75,33 @@ import Testing
     #expect(inbox == ["~$Arbetsplan Petreskolan kvartal 3 2026.xlsx"])
   }
 }
+
+/// A mapping's `csv: { ragged_rows: error }` reaches the CSV reader through the pipeline.
+@Suite struct RaggedRowPolicyTests {
+  @Test func raggedRowsRejectTheFileWhenTheMappingSaysError() throws {
+    let root = try SampleMunicipalityTests.copySample()
+    let workspace = Workspace(root: root)
+    let inbox = workspace.inbox
+    for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path) {
+      try FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
+    }
+    let mappingURL = root.appendingPathComponent("mappings/kolada-export.yaml")
+    let mapping = try String(contentsOf: mappingURL, encoding: .utf8)
+      .replacingOccurrences(of: "ragged_rows: pad", with: "ragged_rows: error")
+    try Data(mapping.utf8).write(to: mappingURL)
+    let csv =
+      "Kommun;Kommun-ID;Nyckeltal-ID;Nyckeltal;År;Kön;Värde\r\n"
+      + "Hofors;2104;N15419;Elever;2025;T;69,5\r\n" + "Hofors;2104;N15419;Elever;2024\r\n"
+    try Data(csv.utf8).write(to: inbox.appendingPathComponent("Kolada ragged.csv"))
+    let config = try PipelineConfig.load(path: workspace.configFile.path)
+    let runner = PipelineRunner(
+      workspace: workspace, config: config, converter: try MappingConverter.load(config: config),
+      validator: RedThreadChecks(), reporter: RecordingReporter(), wait: { _ in })
+    let summary = try runner.runOnce()
+    guard case .rejected(_, let reason) = summary.files.first?.outcome else {
+      Issue.record("expected a rejection, got \(summary.files)")
+      return
+    }
+    #expect(reason.hasSuffix("[ragged-row]"))
+  }
+}
