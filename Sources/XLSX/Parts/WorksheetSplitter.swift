@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Cuts the bytes of a worksheet part into pieces that two SAX2 parsers can read at the same
 /// time, each piece a run of whole `<row>` elements.
