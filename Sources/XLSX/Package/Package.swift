@@ -100,9 +100,6 @@ final class Package {
     entriesByKey[PartName(name).key] != nil
   }
 
-  /// All part names.
-  var partNames: [String] { archive.entries.map(\.name) }
-
   /// Opens a part for streaming.
   func stream(_ part: PartName, sheet: String? = nil) throws -> ZipEntryStream {
     guard let entry = entry(part) else {

@@ -32,7 +32,6 @@ struct StyleSheetHandler: XMLContentHandler {
   private var formatCodeName = XMLName.none
   private var inNumFmts = false
   private var inCellXfs = false
-  private var xfDepth = 0
 
   mutating func bind(_ names: XMLNameTable) {
     numFmtsName = names.intern("numFmts")
@@ -58,7 +57,6 @@ struct StyleSheetHandler: XMLContentHandler {
         customCodes[id] = code
       }
     } else if inCellXfs, name == xfName {
-      xfDepth += 1
       var id = 0
       if let idBytes = attributes.value(of: numFmtIdName) {
         id = NumberText.parseIndex(idBytes, limit: 1_000_000) ?? 0
