@@ -2,7 +2,8 @@ import Foundation
 
 /// A source of bytes the record stream fills its buffer from.
 protocol ByteInput: AnyObject {
-  /// Reads up to `count` bytes into `destination`; 0 means the end of input.
+  /// Reads up to `count` bytes into `destination`; 0 means the end of input. Callers ask for
+  /// at least 8 bytes (a transcoder writes whole characters).
   func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int
 }
 

@@ -62,7 +62,8 @@ public struct CSVRawRecord {
     let single = stream.isSingleByte
     return try withBytes(index) { bytes in
       if !single || FieldText.isASCII(bytes) { return try body(bytes) }
-      var out = stream.utf8Scratch
+      var out: [UInt8] = []
+      swap(&out, &stream.utf8Scratch)
       out.removeAll(keepingCapacity: true)
       Windows1252.utf8Table.withUnsafeBufferPointer { table in
         for byte in bytes {

@@ -69,6 +69,12 @@ public final class CSVRecordStream {
   private var baseOffset = 0
   private var eof = false
   private let readChunk = 1 << 20
+  /// A second buffer for ``fill()`` to move the unread bytes into, so that the bytes of
+  /// records already handed to the typing thread stay where they are (``preservesBuffer``).
+  private var spare: UnsafeMutablePointer<UInt8>?
+  private var spareCapacity = 0
+  /// Whether ``fill()`` must leave the current buffer's bytes in place (typed reading).
+  var preservesBuffer = false
 
   // Splitting.
   private(set) var spans: UnsafeMutablePointer<FieldSpan>
@@ -160,7 +166,8 @@ public final class CSVRecordStream {
         source: PrefixedInput(prefix: prefix, rest: file), encoding: guess.encoding, path: path,
         startOffset: guess.bomLength)
       end = 0
-      while end < sampleBytes {
+      // The decoder writes whole characters (up to 4 bytes): stop short of the sample's end.
+      while sampleBytes - end >= 8 {
         let n = try input.read(into: buffer + end, count: sampleBytes - end)
         if n == 0 {
           eof = true
@@ -358,6 +365,7 @@ public final class CSVRecordStream {
 
   deinit {
     buffer.deallocate()
+    spare?.deallocate()
     spans.deallocate()
   }
 
@@ -402,7 +410,23 @@ public final class CSVRecordStream {
 
   /// Moves to the next record; `false` at the end.
   func advanceRecord() throws -> Bool {
-    if finished { return false }
+    try advance(fill: true) == .record
+  }
+
+  /// What ``advance(fill:)`` reached.
+  enum Advance {
+    /// A record: ``currentRecord`` describes it.
+    case record
+    /// The buffer ends inside the next record; ``fill()`` must run before the next call.
+    case needsFill
+    /// The end of the input.
+    case end
+  }
+
+  /// Moves to the next record. With `fill` false it stops instead of reading more input, so
+  /// that the caller can first hand over the records whose bytes the buffer holds.
+  func advance(fill mayFill: Bool) throws -> Advance {
+    if finished { return .end }
     if !countingLineEndings {
       // From here on the counts cover the records read, not the sample.
       countingLineEndings = true
@@ -416,12 +440,13 @@ public final class CSVRecordStream {
         maxFields: min(spanCapacity, options.maxFields))
       switch r.status {
       case .needMore:
+        if !mayFill { return .needsFill }
         try fill()
         continue
       case .endOfData:
         try reportEvents(upTo: Int.max, recordStart: start, recordLine: nextLine)
         finish()
-        return false
+        return .end
       case .tooManyFields:
         if spanCapacity < options.maxFields {
           growSpans()
@@ -488,7 +513,7 @@ public final class CSVRecordStream {
                   ? "; the missing fields read as empty" : "; the extra fields are kept"))
           }
         }
-        return true
+        return .record
       }
     }
   }
@@ -516,8 +541,28 @@ public final class CSVRecordStream {
   }
 
   /// Moves the unread bytes to the front, grows the buffer when one record fills it, and
-  /// reads more.
-  private func fill() throws {
+  /// reads more. Under ``preservesBuffer`` the unread bytes move to the spare buffer instead,
+  /// which becomes the current one: the bytes of the records before them stay in place.
+  func fill() throws {
+    if start > 0 && preservesBuffer {
+      let keep = end - start
+      let needed = keep + 8 > capacity ? try grownCapacity() : capacity
+      if spareCapacity < needed {
+        spare?.deallocate()
+        spare = .allocate(capacity: needed)
+        spareCapacity = needed
+      }
+      if let target = spare {
+        if keep > 0 { target.update(from: buffer + start, count: keep) }
+        spare = buffer
+        buffer = target
+        swap(&capacity, &spareCapacity)
+      }
+      validated -= start
+      baseOffset += start
+      end = keep
+      start = 0
+    }
     if start > 0 {
       let keep = end - start
       if keep > 0 { buffer.update(from: buffer + start, count: keep) }
@@ -526,16 +571,8 @@ public final class CSVRecordStream {
       end = keep
       start = 0
     }
-    if end == capacity {
-      let limit = min(max(options.maxRecordBytes, readChunk), 1 << 30)
-      if capacity >= limit + readChunk {
-        throw CSVError(
-          code: .recordTooLarge, path: path, line: nextLine,
-          message: "record \(nextNumber) is larger than \(formatBytes(options.maxRecordBytes))"
-            + (dialect.quote != 0
-              ? "; an unclosed quote may have swallowed the lines after it" : ""))
-      }
-      let newCapacity = min(capacity * 2, limit + readChunk)
+    if capacity - end < 8 {
+      let newCapacity = try grownCapacity()
       let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
       grown.update(from: buffer, count: end)
       buffer.deallocate()
@@ -548,6 +585,21 @@ public final class CSVRecordStream {
     }
     end += n
     validated = validator.check(buffer, from: validated, to: end, eof: eof, baseOffset: baseOffset)
+  }
+
+  /// The next buffer size when one record fills the buffer.
+  ///
+  /// - Throws: ``CSVError`` `record-too-large` at the cap.
+  private func grownCapacity() throws -> Int {
+    let limit = min(max(options.maxRecordBytes, readChunk), 1 << 30)
+    if capacity >= limit + readChunk {
+      throw CSVError(
+        code: .recordTooLarge, path: path, line: nextLine,
+        message: "record \(nextNumber) is larger than \(formatBytes(options.maxRecordBytes))"
+          + (dialect.quote != 0
+            ? "; an unclosed quote may have swallowed the lines after it" : ""))
+    }
+    return min(capacity * 2, limit + readChunk)
   }
 
   /// Turns the validator's events before `limit` (absolute offset) into diagnostics or errors.

@@ -1,3 +1,4 @@
+import Foundation
 public import Spreadsheet
 
 /// A field read to a typed value by ``CSVRecordStream/forEachTypedRecord(decimalSeparator:_:)``.
@@ -37,6 +38,17 @@ extension CSVRecordStream {
   /// (Windows-1252 and ISO-8859-1 text is transcoded). This is what the benchmark measures;
   /// the mapping engine types values itself, by column.
   ///
+  /// Two threads share the work: this one reads, checks and splits the records of a batch
+  /// (up to 16,384 fields, never more than one buffer's worth) while a second thread types
+  /// the batch before, from its first record on; this thread then types that batch from its
+  /// last record back until the two meet. `body` is always called on this thread, in record
+  /// order. A file that ends within its first batch, or a machine with one processor, is
+  /// read on this thread alone. Memory stays bounded: two read buffers (1 MiB each unless one
+  /// record is larger) and two batches.
+  ///
+  /// Warnings (``diagnostics``) and counts such as ``recordCount`` run ahead of `body` by
+  /// up to two batches. An error is thrown after `body` has seen every record before it.
+  ///
   /// - Parameters:
   ///   - decimalSeparator: `,` or `.`; by default the detected one, else `,` when the
   ///     delimiter is `;` and `.` otherwise.
@@ -48,66 +60,88 @@ extension CSVRecordStream {
     let decimal: UInt8 =
       (decimalSeparator ?? detection.decimalSeparator ?? (detection.delimiter == ";" ? "," : "."))
       .asciiByte ?? 0x2E
-    var values = UnsafeMutablePointer<CSVScalar>.allocate(capacity: 64)
-    var valueCapacity = 64
-    var arena = TextArena()
-    defer {
-      values.deallocate()
-      arena.pointer.deallocate()
-    }
-    let tables = DecimalParser.tables
-    let utf8Table = Windows1252.pointers.utf8
-    let utf8Length = Windows1252.pointers.lengths
     let dialect = scanDialect
-    while try advanceRecord() {
-      let count = currentCount
-      if count > valueCapacity {
-        values.deallocate()
-        valueCapacity = max(count, valueCapacity * 2)
-        values = .allocate(capacity: valueCapacity)
-      }
-      let base = UnsafePointer(buffer)
-      let spans = UnsafePointer(self.spans)
-      let single = isSingleByte
-      arena.length = 0
-      for i in 0..<count {
-        let span = spans[i]
-        let value: CSVScalar
-        if span.isEmpty {
-          value = .empty
-        } else if span.kind == .escaped {
-          scratch.removeAll(keepingCapacity: true)
-          let start = Int(span.start)
-          FieldDecoder.decode(
-            UnsafeBufferPointer(start: base + start, count: Int(span.end) - start),
-            dialect: dialect, into: &scratch)
-          value = scratch.withUnsafeBufferPointer { decoded in
-            guard let p = decoded.baseAddress, decoded.count > 0 else { return .empty }
-            return Self.classify(
-              p, decoded.count, decimal: decimal, tables: tables, single: single,
-              table: utf8Table, lengths: utf8Length, arena: &arena)
-          }
-        } else {
-          let start = Int(span.start)
-          value = Self.classify(
-            base + start, Int(span.end) - start, decimal: decimal, tables: tables,
-            single: single, table: utf8Table, lengths: utf8Length, arena: &arena)
+    let batches = [TypedBatch(), TypedBatch()]
+    var current = 0
+    var worker: TypingWorker?
+    var inFlight: TypedBatch?
+    let parallel = ProcessInfo.processInfo.activeProcessorCount > 1
+    preservesBuffer = true
+    defer {
+      preservesBuffer = false
+      worker?.stop()
+    }
+    while true {
+      let batch = batches[current]
+      batch.reset(base: UnsafePointer(buffer), single: isSingleByte)
+      var status = Advance.record
+      do {
+        while batch.spanCount < TypedBatch.fieldLimit {
+          status = try advance(fill: false)
+          guard status == .record else { break }
+          batch.append(
+            number: currentNumber, line: currentLine, spans: UnsafePointer(spans),
+            count: currentCount)
         }
-        (values + i).initialize(to: value)
+      } catch {
+        // Hand out everything before the error first.
+        if let pending = inFlight, let worker {
+          worker.wait()
+          try pending.deliver(body)
+        }
+        batch.type(decimal: decimal, dialect: dialect)
+        try batch.deliver(body)
+        throw error
       }
-      try body(
-        CSVTypedRecord(
-          number: currentNumber, line: currentLine,
-          values: UnsafeBufferPointer(start: values, count: count),
-          text: UnsafeBufferPointer(start: arena.pointer, count: arena.length)))
+      let previous = inFlight
+      if previous != nil { worker?.wait() }
+      if !parallel {
+        batch.type(decimal: decimal, dialect: dialect)
+        try batch.deliver(body)
+        if status == .end { return }
+        if status == .needsFill { try fill() }
+        continue
+      }
+      if status == .end && previous == nil {
+        batch.type(decimal: decimal, dialect: dialect)
+        try batch.deliver(body)
+        return
+      }
+      // Type this batch on the second thread while the previous one goes to `body` and the
+      // next one is split.
+      let typing = worker ?? TypingWorker(decimal: decimal, dialect: dialect)
+      worker = typing
+      typing.submit(batch)
+      inFlight = batch
+      current ^= 1
+      if let previous { try previous.deliver(body) }
+      if status == .end {
+        typing.wait()
+        inFlight = nil
+        try batch.deliver(body)
+        return
+      }
+      if status == .needsFill { try fill() }
     }
   }
 
-  /// The UTF-8 text of one record's text fields.
+  /// The UTF-8 text of the text fields of records, grown as needed.
   struct TextArena {
-    var pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
-    var capacity = 1 << 16
+    var pointer: UnsafeMutablePointer<UInt8>?
+    var capacity: Int
     var length = 0
+
+    /// An arena of 64 KiB.
+    init() {
+      pointer = .allocate(capacity: 1 << 16)
+      capacity = 1 << 16
+    }
+
+    /// An arena without memory (a placeholder while a thread borrows the real one).
+    init(pointer: UnsafeMutablePointer<UInt8>?) {
+      self.pointer = pointer
+      capacity = 0
+    }
 
     @inline(__always)
     mutating func reserve(_ extra: Int) {
@@ -115,8 +149,10 @@ extension CSVRecordStream {
       if needed <= capacity { return }
       let newCapacity = max(needed, capacity * 2)
       let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-      grown.update(from: pointer, count: length)
-      pointer.deallocate()
+      if let pointer {
+        grown.update(from: pointer, count: length)
+        pointer.deallocate()
+      }
       pointer = grown
       capacity = newCapacity
     }
@@ -127,14 +163,15 @@ extension CSVRecordStream {
   static func classify(
     _ p: UnsafePointer<UInt8>, _ n: Int, decimal: UInt8, tables: DecimalParser.Tables,
     single: Bool, table: UnsafePointer<UInt8>, lengths: UnsafePointer<UInt8>,
-    arena: inout TextArena
+    arena: inout TextArena, origin: Int
   ) -> CSVScalar {
     if let scalar = typedScalar(p, n, decimal: decimal, tables: tables) { return scalar }
     arena.reserve(n * (single ? 3 : 1))
     let from = arena.length
+    guard let out = arena.pointer else { return .empty }
     arena.length = appendText(
-      p, n, single: single, table: table, lengths: lengths, into: arena.pointer, at: from)
-    return .text(from..<arena.length)
+      p, n, single: single, table: table, lengths: lengths, into: out, at: from)
+    return .text((from - origin)..<(arena.length - origin))
   }
 
   /// Copies field bytes as UTF-8 to `out[at...]`; returns the new length.

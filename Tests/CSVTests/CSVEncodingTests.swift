@@ -30,6 +30,28 @@ import Testing
     #expect(cells["B3"] == "52,1")
   }
 
+  @Test func utf16LargerThanTheBufferIsReadToTheEnd() throws {
+    var units = Array("Kommun\tAndel\r\n".utf16)
+    var count = 0
+    while units.count < 1_700_000 {
+      units += "Åre \(count)\t4\(count % 10),8 😀\r\n".utf16
+      count += 1
+    }
+    var bytes: [UInt8] = [0xFF, 0xFE]
+    bytes.reserveCapacity(units.count * 2 + 2)
+    for unit in units { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    let path = try temporaryFile(bytes)
+    defer { removeTemporary(path) }
+    let workbook = try CSVReader.read(path: path)
+    #expect(workbook.textLayout?.encoding == "utf-16-le")
+    let rows = workbook.worksheets[0].rows
+    #expect(rows.count == count + 1)
+    #expect(
+      rows.last?.cells.map(\.value) == [
+        .string("Åre \(count - 1)"), .string("4\((count - 1) % 10),8 😀"),
+      ])
+  }
+
   @Test func decodesWindows1252HighBytes() throws {
     let cells = cellMap(try CSVReader.read(path: csvFixture("excel-sv-windows-1252.csv")))
     #expect(cells["A1"] == "Förvaltning")

@@ -47,6 +47,12 @@ import Testing
       folder.path + "/c.xlsx",
       options: .init(compressionLevel: level, created: created, compressionThreads: 3))
     let a = try bytes(folder.path + "/a.xlsx")
+    // Enough XML for many 128 KiB deflate chunks, so that threads finish them out of order.
+    let sheet = try #require(
+      try ZipDirectory.read(path: folder.path + "/a.xlsx").first {
+        $0.name == "xl/worksheets/sheet1.xml"
+      })
+    #expect(sheet.size > 16 * 128 * 1024)
     #expect(try bytes(folder.path + "/b.xlsx") == a)
     #expect(try bytes(folder.path + "/c.xlsx") == a)
     #expect(folder.contents == ["a.xlsx", "b.xlsx", "c.xlsx"])

@@ -21,9 +21,10 @@ public struct XLSXWriteOptions: Sendable {
   /// `@`, a tab or a carriage return) with `quotePrefix`, as Excel does for `'=…`. The text is
   /// a string either way; this keeps it one when a user edits the cell.
   public var quotePrefixFormulaLikeText: Bool
-  /// Threads that compress in parallel with the caller; `nil` uses one per processor but one
-  /// (the caller's thread produces the XML meanwhile), at least one; 0
-  /// compresses on the caller's thread.
+  /// Threads that compress in parallel with the caller; `nil` uses one per processor
+  /// (deflate costs about four times what producing the XML does, so the caller's thread
+  /// mostly waits and every core compresses); 0 compresses on the caller's thread. The bytes
+  /// written are the same whatever the number.
   public var compressionThreads: Int?
   /// Folder for the temporary spool file that holds compressed worksheets until the file is
   /// assembled (only used past 64 KiB of compressed data; unlinked at once). `nil` uses the
