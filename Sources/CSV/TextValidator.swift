@@ -83,10 +83,20 @@ struct TextValidator {
           p &+= 8
         }
       } else {
-        // Fast path: 8 ASCII bytes, none NUL.
+        // Fast path: 8 ASCII bytes, none NUL; then straight to the first byte that is not
+        // (the lowest flagged byte is exact: a false flag only follows a NUL).
         while p &+ 8 <= to {
-          let w = UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self)
-          if (w & highs) | ((w &- ones) & ~w & highs) != 0 { break }
+          let w = UInt64(
+            littleEndian: UnsafeRawPointer(base + p).loadUnaligned(as: UInt64.self))
+          let flagged = (w & highs) | ((w &- ones) & ~w & highs)
+          if flagged != 0 {
+            let ascii = flagged.trailingZeroBitCount &>> 3
+            if ascii > 0 {
+              p &+= ascii
+              previousScalar = 0x20
+            }
+            break
+          }
           p &+= 8
           previousScalar = 0x20
         }

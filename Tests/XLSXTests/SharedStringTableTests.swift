@@ -46,6 +46,13 @@ import XLSX
     #expect(wb.value("Worksheet", "A3") == .string("ABC123DEF"))
     #expect(wb.value("Worksheet", "A6") == .string("_xD801_8"))
     #expect(wb.value("Worksheet", "A8") == .string("_xDF39__xDC05_"))
+    // ECMA-376 Part 1 §22.4.2.4 gives `_xHHHH_` for any UTF-16 code unit, not only for
+    // characters XML cannot carry; a literal `_xC1EF_` would have been written `_x005F_xC1EF_`.
+    // So these are U+C1EF and the pair for U+10405. (The two reference readers keep both as
+    // written: on this file python-calamine decodes only escapes below U+0100, and openpyxl
+    // only `_x005F_`.)
+    #expect(wb.value("Worksheet", "A4") == .string("\u{C1EF}"))
+    #expect(wb.value("Worksheet", "A5") == .string("\u{10405}"))
   }
 
   @Test func tableIsExposed() throws {

@@ -14,6 +14,18 @@ import XLSX
     #expect(reader.sheet(named: "mycket DOLD")?.index == 2)
   }
 
+  @Test func errorCellsKeepTheirErrorValue() throws {
+    // calamine's pivots.xlsx, saved by Excel: `<c t="e"><f>1/0</f><v>#DIV/0!</v></c>` is the
+    // error Excel shows (ECMA-376 Part 1 §18.18.11, ST_CellType `e`), not an empty cell.
+    // (The shared corpus's only oracle for this file, python-calamine, leaves error cells out.)
+    let wb = try readFixture("corpus/calamine/pivots.xlsx")
+    for sheet in ["DataSheet", "DataSheet2"] {
+      #expect(wb.value(sheet, "J5") == .error("#DIV/0!"))
+      #expect(wb.value(sheet, "G8") == .error("#DIV/0!"))
+      #expect(wb.value(sheet, "H8") == .bool(false))
+    }
+  }
+
   @Test func chartsheetHasNoRows() throws {
     let reader = try XLSXReader(path: xlsxFixture("made/visibility.xlsx"))
     let rows = try reader.rows(of: reader.sheets[3])

@@ -84,6 +84,8 @@ struct WorksheetHandler: XMLContentHandler {
   private var phoneticDepth = 0
   private var textStart = 0
   private var preserveSpace = false
+  /// UTF-8 length of the string value ``cellValue()`` just made, or -1 for other values.
+  private var stringBytes = -1
   private var valueBuffer = TextBuffer()
   private var formulaBuffer = TextBuffer()
   private var inlineBuffer = TextBuffer()
@@ -345,12 +347,14 @@ struct WorksheetHandler: XMLContentHandler {
         cell: CellReference(row: min(cellRow, 1 << 30), column: min(cellColumn, 1 << 30)))
       return
     }
+    stringBytes = -1
     guard let value = cellValue() else { return }
     let formula: String? =
       hasFormula && !formulaBuffer.isEmpty ? formulaBuffer.string : nil
-    if case .string(let s) = value {
-      if s.isEmpty, formula == nil { return }
-      textBytes += s.utf8.count
+    if stringBytes >= 0 {
+      // A string value (its length was taken where it was made, without copying it here).
+      if stringBytes == 0, formula == nil { return }
+      textBytes += stringBytes
       if textBytes > maxTextBytes {
         fail(
           .cellTextTooLarge,
@@ -362,7 +366,6 @@ struct WorksheetHandler: XMLContentHandler {
       }
     }
     let code = cellStyle < formatCodes.count ? formatCodes[cellStyle] : nil
-    let cell = Cell(column: cellColumn, value: value, numberFormat: code, formula: formula)
     if cellRow != rowNumber {
       // A cell whose reference names another row than its `<row>`: it belongs to that row.
       endRow()
@@ -373,10 +376,11 @@ struct WorksheetHandler: XMLContentHandler {
         SharedFormulaMark(
           rowIndex: 0, row: cellRow, column: cellColumn, index: sharedIndex, text: formula))
     }
-    if let last = cells.last, last.column >= cellColumn {
-      insert(cell)
+    // The cell is built where it is stored, so that its strings move in without a copy.
+    if !cells.isEmpty, cells[cells.count - 1].column >= cellColumn {
+      insert(Cell(column: cellColumn, value: value, numberFormat: code, formula: formula))
     } else {
-      cells.append(cell)
+      cells.append(Cell(column: cellColumn, value: value, numberFormat: code, formula: formula))
     }
   }
 
@@ -409,21 +413,23 @@ struct WorksheetHandler: XMLContentHandler {
           cell: CellReference(row: cellRow, column: cellColumn))
         return nil
       }
-      return .string(strings[index])
+      let text = strings[index]
+      stringBytes = text.utf8.count
+      return .string(text)
     case .formulaString:
       guard hasValue else { return nil }
-      return .string(EscapedText.decode(valueBuffer.bytes))
+      return measured(EscapedText.decode(valueBuffer.bytes))
     case .inlineString:
       // `<is>` holds the text; a `<v>` alone is not read (as openpyxl and calamine do).
       guard hasInline else { return nil }
-      return .string(EscapedText.decode(inlineBuffer.bytes))
+      return measured(EscapedText.decode(inlineBuffer.bytes))
     case .boolean:
       guard hasValue else { return nil }
       if let flag = Self.boolean(valueBuffer.bytes) {
         return .bool(flag)
       }
       let text = valueBuffer.string.trimmingSpaces()
-      return text.isEmpty ? nil : .string(text)
+      return text.isEmpty ? nil : measured(text)
     case .error:
       guard hasValue else { return nil }
       return .error(valueBuffer.string)
@@ -431,22 +437,29 @@ struct WorksheetHandler: XMLContentHandler {
       guard hasValue else { return nil }
       let text = valueBuffer.string.trimmingSpaces()
       if let date = ISODateText.parse(text) { return .dateTime(date) }
-      return text.isEmpty ? nil : .string(text)
+      return text.isEmpty ? nil : measured(text)
     case .number:
       if !hasValue {
-        if hasInline { return .string(EscapedText.decode(inlineBuffer.bytes)) }
+        if hasInline { return measured(EscapedText.decode(inlineBuffer.bytes)) }
         return nil
       }
       let parsed = NumberText.parseDouble(valueBuffer.bytes)
       guard let number = parsed else {
         let text = valueBuffer.string
-        return text.trimmingSpaces().isEmpty ? nil : .string(text)
+        return text.trimmingSpaces().isEmpty ? nil : measured(text)
       }
       guard cellStyle < formatKinds.count, let kind = formatKinds[cellStyle] else {
         return .number(number)
       }
       return Self.typed(number, kind: kind, dateSystem: dateSystem)
     }
+  }
+
+  /// A string value, its length noted in ``stringBytes``.
+  @inline(__always)
+  private mutating func measured(_ text: String) -> CellValue {
+    stringBytes = text.utf8.count
+    return .string(text)
   }
 
   /// `1`/`0`, or `true`/`false` in any case, around optional spaces.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Cuts the bytes of a worksheet part into pieces that two SAX2 parsers can read at the same
 /// time, each piece a run of whole `<row>` elements.
 ///
@@ -106,10 +108,22 @@ struct WorksheetSplitter {
       declaration = Self.declaration(buffer)
     }
     while scan < buffer.count && phase != .rest {
+      if phase == .rows && lexer == .text && depth > 0 {
+        // The bulk of a sheet: tags inside rows, lexed in one tight loop.
+        let scanned = buffer.withUnsafeBufferPointer {
+          Self.scanInsideRows($0, from: scan, depth: depth)
+        }
+        scan = scanned.index
+        depth = scanned.depth
+        if scanned.needsMoreBytes { return }
+        // Otherwise a construct that the general lexer below handles: a comment, CDATA, a
+        // processing instruction, an end tag with a quote, or an end tag that may end the row
+        // (where a cut may follow).
+      }
       let n = buffer.count
       switch lexer {
       case .text:
-        guard let lt = index(of: UInt8(ascii: "<"), from: scan) else {
+        guard let lt = firstIndex(of: UInt8(ascii: "<"), from: scan) else {
           scan = n
           return
         }
@@ -151,20 +165,7 @@ struct WorksheetSplitter {
         lexer = .text
         scan = end + 2
       case .tag(let start, var quote):
-        var i = scan
-        var closed = -1
-        while i < n {
-          let b = buffer[i]
-          if quote != 0 {
-            if b == quote { quote = 0 }
-          } else if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") {
-            quote = b
-          } else if b == UInt8(ascii: ">") {
-            closed = i
-            break
-          }
-          i += 1
-        }
+        let closed = buffer.withUnsafeBufferPointer { Self.tagEnd($0, from: scan, quote: &quote) }
         guard closed >= 0 else {
           lexer = .tag(start: start, quote: quote)
           scan = n
@@ -182,10 +183,97 @@ struct WorksheetSplitter {
     scan = max(scan, index)
   }
 
+  /// Lexes the start and end tags inside a row (`depth` > 0) with the same rules as the general
+  /// lexer, until the bytes end (`needsMoreBytes`; `index` at the unfinished `<`, or at the end)
+  /// or a construct that the general lexer must handle (`index` at its `<`, nothing of it
+  /// consumed): `<!`, `<?`, an end tag with a quote, or an end tag at depth 1 (the row's own,
+  /// after which a cut may follow). Text between tags is skipped with `memchr`.
+  private static func scanInsideRows(_ p: UnsafeBufferPointer<UInt8>, from: Int, depth: Int)
+    -> (index: Int, depth: Int, needsMoreBytes: Bool)
+  {
+    guard let base = p.baseAddress else { return (from, depth, true) }
+    let n = p.count
+    var i = from
+    var d = depth
+    while i < n {
+      guard let hit = memchr(base + i, Int32(UInt8(ascii: "<")), n - i) else {
+        return (n, d, true)
+      }
+      let lt = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+      guard lt + 1 < n else { return (lt, d, true) }
+      let next = p[lt + 1]
+      if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") { return (lt, d, false) }
+      var j = lt + 1
+      if next == UInt8(ascii: "/") {
+        if d == 1 {
+          // Possibly the row's end: the general lexer checks it and cuts.
+          return (lt, d, false)
+        }
+        while j < n {
+          let b = p[j]
+          if b == UInt8(ascii: ">") { break }
+          if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { return (lt, d, false) }
+          j &+= 1
+        }
+        guard j < n else { return (lt, d, true) }
+        d -= 1
+      } else {
+        var quote: UInt8 = 0
+        let end = tagEnd(p, from: j, quote: &quote)
+        guard end >= 0 else { return (lt, d, true) }
+        j = end
+        if p[j - 1] != UInt8(ascii: "/") { d += 1 }
+      }
+      i = j + 1
+    }
+    return (i, d, true)
+  }
+
+  /// The index of the `>` that closes a tag, scanning from `from` with the tag's open quote
+  /// (0 when none), or -1 when the bytes end first (`quote` then holds the open quote).
+  private static func tagEnd(_ p: UnsafeBufferPointer<UInt8>, from: Int, quote: inout UInt8)
+    -> Int
+  {
+    var i = from
+    let n = p.count
+    var q = quote
+    while i < n {
+      if q != 0 {
+        // Inside a quoted attribute value: only its closing quote matters.
+        while i < n && p[i] != q { i &+= 1 }
+        guard i < n else { break }
+        q = 0
+        i &+= 1
+        continue
+      }
+      let b = p[i]
+      if b == UInt8(ascii: ">") {
+        quote = 0
+        return i
+      }
+      if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") { q = b }
+      i &+= 1
+    }
+    quote = q
+    return -1
+  }
+
   /// Handles the tag `buffer[start...end]` (`end` is its `>`).
   private mutating func tag(from start: Int, to end: Int, into pieces: inout [Piece]) {
     let isEnd = buffer[start + 1] == UInt8(ascii: "/")
     let selfClosing = !isEnd && end > start && buffer[end - 1] == UInt8(ascii: "/")
+    if phase == .rows && depth > 0 {
+      // Inside a row (the common case): only the depth matters, not the name.
+      if isEnd {
+        depth -= 1
+      } else if !selfClosing {
+        depth += 1
+      }
+      if depth == 0 && end + 1 >= segmentBytes {
+        cut(at: end + 1, into: &pieces)
+      }
+      return
+    }
     let nameStart = start + (isEnd ? 2 : 1)
     var nameEnd = nameStart
     while nameEnd < end, !Self.isNameEnd(buffer[nameEnd]) { nameEnd += 1 }
@@ -294,7 +382,10 @@ struct WorksheetSplitter {
   // MARK: Pieces
 
   private mutating func cut(at index: Int, into pieces: inout [Piece]) {
-    pieces.append(.rows(marker(segmentStartRow) + Array(buffer[..<index])))
+    var piece = marker(segmentStartRow)
+    piece.reserveCapacity(piece.count + index)
+    piece.append(contentsOf: buffer[..<index])
+    pieces.append(.rows(piece))
     rebase(at: index)
     segmentStartRow = lastRow
   }
@@ -339,13 +430,12 @@ struct WorksheetSplitter {
 
   // MARK: Bytes
 
-  private func index(of byte: UInt8, from: Int) -> Int? {
-    var i = from
-    while i < buffer.count {
-      if buffer[i] == byte { return i }
-      i += 1
+  private func firstIndex(of byte: UInt8, from: Int) -> Int? {
+    buffer.withUnsafeBufferPointer { p in
+      guard from < p.count, let base = p.baseAddress else { return nil }
+      guard let hit = memchr(base + from, Int32(byte), p.count - from) else { return nil }
+      return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
-    return nil
   }
 
   private func find(_ text: StaticString, from: Int) -> Int? {

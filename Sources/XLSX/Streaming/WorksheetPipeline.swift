@@ -98,7 +98,7 @@ final class WorksheetPipeline {
     while true {
       if let row = pending.popLast() { return row }
       if finished { return nil }
-      let batch = shared.takeResult(sequence: nextSequence)
+      var batch = shared.takeResult(sequence: nextSequence)
       nextSequence += 1
       if let error = batch.error {
         finished = true
@@ -110,9 +110,11 @@ final class WorksheetPipeline {
         finalBatches += 1
         if finalBatches == 2 { finished = true }
       }
-      var rows = batch.rows
+      var rows: [Row] = []
+      swap(&rows, &batch.rows)
       if !batch.marks.isEmpty { sharedFormulas.resolve(&rows, batch.marks) }
-      pending = rows.reversed()
+      rows.reverse()
+      pending = rows
     }
   }
 
