@@ -620,7 +620,8 @@ public final class CSVRecordStream {
           byteOffset: byteOffset,
           message: (bytes.count == 1 ? "the byte " : "the bytes ")
             + bytes.map { hexByte($0) }.joined(separator: " ")
-            + " at byte offset \(event.offset) are not UTF-8, in a file that is otherwise UTF-8; "
+            + " at byte offset \(event.offset) \(bytes.count == 1 ? "is" : "are") not UTF-8, "
+            + "in a file that is otherwise UTF-8; "
             + "nothing is replaced silently: re-export the file as UTF-8 (or give its encoding)")
       case .nul:
         if options.nulBytes == .error {

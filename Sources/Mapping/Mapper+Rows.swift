@@ -87,13 +87,17 @@ extension MappingRun {
       run.columns.append(
         .init(field: key, wanted: selector.summary, column: nil, header: nil, how: "not found"))
       let wanted = selector.names.first ?? selector.regex ?? ""
+      let suggestion = TextMatching.suggestion(for: wanted, among: headerNames)
+      var arguments = ["column": wanted, "field": key]
+      arguments["suggestion"] = suggestion
       report(
         MappingDiagnostics.columnNotFound, at: headerLocation,
         "no column \(selector.summary) for '\(key)' in the header row \(layout.headerRow) of "
           + "\(SourceLocation.quotedSheetName(sheet.name))",
-        hint: TextMatching.suggestion(for: wanted, among: headerNames).map {
+        hint: suggestion.map {
           "did you mean '\($0)'? (add it to the field's column list)"
-        } ?? "the header has " + headerNames.prefix(12).map { "'\($0)'" }.joined(separator: ", "))
+        } ?? "the header has " + headerNames.prefix(12).map { "'\($0)'" }.joined(separator: ", "),
+        arguments: arguments)
       if essential { abort = true }
     }
     for field in table.fields {

@@ -122,12 +122,12 @@ final class MappingRun {
 
   func report(
     _ code: String, _ severity: Severity = .error, at location: SourceLocation?, _ message: String,
-    hint: String? = nil, value: String? = nil
+    hint: String? = nil, value: String? = nil, arguments: [String: String]? = nil
   ) {
     diagnostics.append(
       Diagnostic(
         code: code, severity: severity, location: location, message: message, hint: hint,
-        value: value))
+        value: value, arguments: arguments))
   }
 
   func location(sheet: Worksheet, cell: CellReference, line: Int?) -> SourceLocation {

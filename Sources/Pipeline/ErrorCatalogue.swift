@@ -26,6 +26,17 @@ public enum ErrorCatalogue {
         + "the file, so it is moved to rejected/. If it is a new template, write a mapping "
         + "for it (`redthread mapping infer` drafts one)."),
     CodeDescription(
+      code: "file-rejected", title: "File received but rejected",
+      explanation: "Listed on the report's Kontroll sheet for every file that lies in "
+        + "rejected/, with the reason it could not be used, so that a unit whose file was "
+        + "refused is not mistaken for one that sent nothing. The row goes away when the file "
+        + "is moved out of rejected/ (a corrected file is dropped in the inbox)."),
+    CodeDescription(
+      code: "processing-interrupted", title: "Processing interrupted twice",
+      explanation: "A run stopped (killed, out of memory, power cut) while it was processing "
+        + "the file, twice before. The file is moved to rejected/ so that the files after it "
+        + "are processed; drop it in the inbox again to retry."),
+    CodeDescription(
       code: "unreadable-file", title: "Unreadable file",
       explanation: "The file could not be read for a reason no reader named; it is moved to "
         + "rejected/ with the message."),

@@ -61,6 +61,26 @@ public struct InboxScanner: Sendable {
     return result
   }
 
+  /// The inbox entries that are not regular files (folders, symbolic links, devices), with
+  /// why they are left where they are. Links are never followed: a link could point anywhere.
+  public func otherEntries() -> [(URL, String)] {
+    let fm = FileManager.default
+    let names = ((try? fm.contentsOfDirectory(atPath: inbox.path)) ?? []).sorted()
+    var result: [(URL, String)] = []
+    for name in names {
+      let url = inbox.appendingPathComponent(name)
+      guard let attrs = try? fm.attributesOfItem(atPath: url.path),
+        let type = attrs[.type] as? FileAttributeType, type != .typeRegular
+      else { continue }
+      switch type {
+      case .typeDirectory: result.append((url, "a folder, not a file; put its files in the inbox"))
+      case .typeSymbolicLink: result.append((url, "a symbolic link; links are not followed"))
+      default: result.append((url, "not a regular file"))
+      }
+    }
+    return result
+  }
+
   /// Splits two snapshots taken a settle time apart into files to take and files to skip.
   ///
   /// - Returns: the stable files to take, in name order, and the others with the reason.

@@ -1,5 +1,6 @@
 public import Canonical
 public import Foundation
+import Reporting
 public import Spreadsheet
 
 /// One pass over a workspace's inbox: take each stable file, convert it, store the result,
@@ -94,8 +95,26 @@ public struct PipelineRunner: Sendable {
     // A file left in processing/ by an interrupted pass goes back to the inbox.
     let leftovers =
       (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? []
+    let interruptions = Dictionary(
+      journal.entries().filter { $0.event == .recovered }.map { ($0.file, 1) },
+      uniquingKeysWith: +)
     for name in leftovers.sorted() {
       let url = workspace.processing.appendingPathComponent(name)
+      // A file that was being processed when a run died twice before is set aside, so that a
+      // file that always kills the run (too big for the machine) does not hold up the others.
+      if (interruptions[name] ?? 0) >= Self.maximumInterruptions {
+        if let outcome = try? reject(
+          url, name: name, code: "processing-interrupted",
+          message: "a run stopped while processing this file "
+            + "\((interruptions[name] ?? 0) + 1) times; it is set aside so that the other files "
+            + "are processed", location: nil,
+          hint: "check the file's size and content; drop it in the inbox again to retry",
+          journal: journal)
+        {
+          summary.files.append((name, outcome))
+        }
+        continue
+      }
       if (try? workspace.move(url, into: workspace.inbox)) != nil {
         journal.append(.recovered, file: name, at: now())
         summary.recovered.append(name)
@@ -107,6 +126,9 @@ public struct PipelineRunner: Sendable {
     if !first.isEmpty { wait(config.settleSeconds) }
     let second = try inboxSnapshot(scanner)
     let (take, skipped) = InboxScanner.stableFiles(before: first, after: second)
+    for (url, why) in scanner.otherEntries() {
+      summary.skipped.append((url.lastPathComponent, why))
+    }
     for (url, why) in skipped {
       switch why {
       case .ignored(let reason): summary.skipped.append((url.lastPathComponent, reason))
@@ -128,6 +150,7 @@ public struct PipelineRunner: Sendable {
     // Validate the period across everything that counts, and write the report.
     let dataset = workspace.currentDataset(reference: converter.reference)
     var diagnostics = store.current().flatMap(\.conversion.diagnostics)
+    diagnostics += pendingRejections()
     let day = asOf ?? config.period.end
     let printed = reportDate ?? asOf ?? Self.calendarDate(now())
     diagnostics += validator.validate(
@@ -228,16 +251,80 @@ public struct PipelineRunner: Sendable {
     let moved = try workspace.move(claimed, into: workspace.rejected, name: name)
     var text = "Filen kunde inte användas / The file could not be used\n\n"
     text += "Fil: \(name)\n"
-    text += "Orsak: \(message) [\(code)]\n"
-    if let location { text += "Var: \(location)\n" }
-    if let hint { text += "Tips: \(hint)\n" }
-    text += "Mottagen: \(ISO8601DateFormatter().string(from: now()))\n\n"
-    text += "Rätta filen och lägg den i inkorgen igen. Koden förklaras i docs/errors.md.\n"
+    let swedish = SwedishMessages.text(
+      for: Diagnostic(code: code, severity: .error, location: location, message: message))
+    if let swedish { text += "Orsak: \(swedish.message)\n" }
+    text += "Reason: \(message) [\(code)]\n"
+    if let location { text += "Var / Where: \(location)\n" }
+    if let advice = swedish?.hint { text += "Åtgärd: \(advice)\n" }
+    if let hint { text += "Hint: \(hint)\n" }
+    text += "Mottagen / Received: \(ISO8601DateFormatter().string(from: now()))\n\n"
+    text += "Rätta filen och lägg den i inkorgen igen. Är du osäker på vad som ska ändras, fråga "
+    text += "den som sammanställer uppföljningen (felkoden inom hakparentes hjälper hen).\n"
     let reasonURL = moved.deletingLastPathComponent().appendingPathComponent(
-      moved.lastPathComponent + ".reason.txt")
+      Self.sidecarName(for: moved.lastPathComponent, suffix: ".reason.txt"))
     try Workspace.writeAtomically(Data(text.utf8), to: reasonURL)
+    let record = Self.rejectionDiagnostic(
+      file: moved.lastPathComponent, code: code, message: message, location: location, hint: hint)
+    if let data = try? JSONEncoder().encode(record) {
+      try? Workspace.writeAtomically(data, to: rejectionRecordURL(moved.lastPathComponent))
+    }
     journal.append(.rejected, file: name, detail: "\(code): \(message)", at: now())
     return .rejected(movedTo: relative(moved), reason: "\(message) [\(code)]")
+  }
+
+  /// `store/rejected/NAME.json`: the diagnostic for a file in rejected/.
+  func rejectionRecordURL(_ name: String) -> URL {
+    workspace.store.appendingPathComponent("rejected").appendingPathComponent(
+      Self.sidecarName(for: name, suffix: ".json"))
+  }
+
+  /// A `file-rejected` diagnostic for every file still in rejected/: the Kontroll sheet lists
+  /// files that arrived but could not be used, so their units do not look as if they sent
+  /// nothing.
+  func pendingRejections() -> [Diagnostic] {
+    let fm = FileManager.default
+    let names = (try? fm.contentsOfDirectory(atPath: workspace.rejected.path)) ?? []
+    return names.sorted().filter { !$0.hasSuffix(".reason.txt") && !$0.hasPrefix(".") }.map {
+      name in
+      if let data = fm.contents(atPath: rejectionRecordURL(name).path),
+        let record = try? JSONDecoder().decode(Diagnostic.self, from: data)
+      {
+        return record
+      }
+      return Self.rejectionDiagnostic(
+        file: name, code: "unknown", message: "see \(name).reason.txt", location: nil, hint: nil)
+    }
+  }
+
+  /// How many interrupted runs a file in processing/ survives before it is rejected.
+  public static let maximumInterruptions = 2
+
+  /// `NAME` + `suffix`, with NAME shortened (at a character boundary, marked `…`) when the
+  /// whole would pass the 255-byte limit of file names.
+  public static func sidecarName(for name: String, suffix: String) -> String {
+    let whole = name + suffix
+    guard whole.utf8.count > 255 else { return whole }
+    var kept = ""
+    let budget = 255 - suffix.utf8.count - "…".utf8.count
+    for character in name {
+      if kept.utf8.count + String(character).utf8.count > budget { break }
+      kept.append(character)
+    }
+    return kept + "…" + suffix
+  }
+
+  static func rejectionDiagnostic(
+    file: String, code: String, message: String, location: SourceLocation?, hint: String?
+  ) -> Diagnostic {
+    var at = location ?? SourceLocation(file: file)
+    at.file = file
+    return Diagnostic(
+      code: "file-rejected", severity: .error, location: at,
+      message: "the file was received but could not be used (\(code)): \(message)",
+      hint: "correct the file and drop it in the inbox again; "
+        + "rejected/\(sidecarName(for: file, suffix: ".reason.txt")) says why",
+      value: code, arguments: ["file": file, "code": code, "reason": message])
   }
 
   func isSameBytes(_ data: Data, as entry: ResultStore.Entry) -> Bool {

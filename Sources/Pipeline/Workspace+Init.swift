@@ -74,12 +74,16 @@ extension Workspace {
     let mappings = root.appendingPathComponent("mappings")
     if let shippedMappings, !fm.fileExists(atPath: mappings.path) {
       try fm.createDirectory(at: mappings, withIntermediateDirectories: true)
+      // The whole tree: mappings extend and include files in subfolders (shared/).
       let names = (try? fm.contentsOfDirectory(atPath: shippedMappings.path)) ?? []
-      for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-        try fm.copyItem(
-          at: shippedMappings.appendingPathComponent(name),
-          to: mappings.appendingPathComponent(name))
-        copied += 1
+      for name in names.sorted() where !name.hasPrefix(".") {
+        let source = shippedMappings.appendingPathComponent(name)
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: source.path, isDirectory: &isFolder) else { continue }
+        let isMapping = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
+        guard isFolder.boolValue || isMapping else { continue }
+        try fm.copyItem(at: source, to: mappings.appendingPathComponent(name))
+        if isMapping && !isFolder.boolValue { copied += 1 }
       }
       created.append("mappings/")
     }

@@ -150,7 +150,8 @@ struct ReportComputation {
       }
     }
     return KPIRow(
-      unitID: kpi.unitID, unitName: scope.unitName(kpi.unitID), goalIDs: kpi.goalIDs,
+      unitID: kpi.unitID, unitName: kpi.unitID.map { scope.unitName($0) } ?? "",
+      goalIDs: kpi.goalIDs,
       kpiID: kpi.id, name: kpi.name, measure: measure,
       unitOfMeasure: kpi.unitOfMeasure, direction: direction, targetText: target?.text,
       outcome: latest?.value, outcomePeriod: latest?.period,
@@ -163,7 +164,7 @@ struct ReportComputation {
 
   func activityRow(_ activity: Activity) -> ActivityRow {
     ActivityRow(
-      unitID: activity.unitID, unitName: scope.unitName(activity.unitID),
+      unitID: activity.unitID, unitName: activity.unitID.map { scope.unitName($0) } ?? "",
       goalIDs: activity.goalIDs, activityID: activity.id, title: activity.title,
       owner: activity.owner, start: activity.start, end: activity.end, status: activity.status,
       statusText: ActivityRule.statusText(activity),

@@ -56,9 +56,10 @@ public enum SwedishMessages {
         "Mallen kan ha ändrats: jämför rubrikraden med mappningen (redthread mapping explain)."),
     "column-not-found": Entry(
       title: "Kolumn saknas",
-      message: "En kolumn som mappningen läser saknas i rubrikraden[ i bladet '{sheet}'].",
+      message:
+        "En kolumn som mappningen läser saknas i rubrikraden[ i bladet '{sheet}'][: '{column}'].",
       hint:
-        "Lägg till den nya rubriken i fältets lista över kolumner i mappningen, eller markera fältet som valfritt."
+        "[Menade du '{suggestion}'? ]Ge kolumnen tillbaka sin gamla rubrik, eller lägg till den nya rubriken i fältets lista över kolumner i mappningen."
     ),
     "missing-value": Entry(
       title: "Värde saknas", message: "En cell som måste vara ifylld är tom.",
@@ -106,15 +107,48 @@ public enum SwedishMessages {
       hint: "En kolumn kan ha flyttats; värdena läses ändå under sina egna rubriker."),
   ]
 
+  /// The pipeline's codes for whole files: a file no mapping knows, and a file lying in
+  /// rejected/ (its arguments: `file`, `code`, `reason`).
+  public static let pipeline: [String: Entry] = [
+    "no-matching-mapping": Entry(
+      title: "Okänd mall",
+      message:
+        "Ingen mappning känner igen filen: varken filnamnet, bladens namn eller rubrikerna stämmer med en känd mall.",
+      hint:
+        "Använd kommunens mall och behåll dess blad och rubriker. Är det en ny mall behöver controllern lägga till en mappning för den."
+    ),
+    "file-rejected": Entry(
+      title: "Filen avvisades",
+      message: "Filen[ '{file}'] togs emot men kunde inte användas[: {reason}].",
+      hint:
+        "Rätta filen och lägg den i inkorgen igen. Orsaken står också i rejected/{file}.reason.txt; raden försvinner när filen flyttas därifrån."
+    ),
+  ]
+
+  /// The arguments a mapping or pipeline code may carry besides `value` and `sheet`.
+  public static let extraArguments: [String: Set<String>] = [
+    "column-not-found": ["column", "suggestion", "field"],
+    "file-rejected": ["file", "code", "reason"],
+  ]
+
   /// The diagnostic in Swedish, or `nil` when its code has no Swedish.
   public static func text(for diagnostic: Diagnostic) -> Text? {
     if let code = DiagnosticCode.named(diagnostic.code), let message = diagnostic.swedishMessage {
       return Text(title: code.swedishTitle, message: message, hint: diagnostic.swedishHint)
     }
-    guard let entry = mapping[diagnostic.code] else { return nil }
-    var arguments: [String: String] = [:]
+    guard let entry = mapping[diagnostic.code] ?? pipeline[diagnostic.code] else { return nil }
+    var arguments = diagnostic.arguments ?? [:]
     arguments["value"] = diagnostic.value
     arguments["sheet"] = diagnostic.location?.sheet
+    // A rejected file's reason, in Swedish when its code has Swedish words.
+    if diagnostic.code == "file-rejected", let code = arguments["code"], code != "file-rejected",
+      let reason = mapping[code] ?? pipeline[code]
+    {
+      var text = DiagnosticTemplate.render(
+        reason.message, ["sheet": diagnostic.location?.sheet ?? ""], in: .swedish)
+      while text.last == "." || text.last == " " { text.removeLast() }
+      arguments["reason"] = text.prefix(1).lowercased() + text.dropFirst()
+    }
     return Text(
       title: entry.title,
       message: DiagnosticTemplate.render(entry.message, arguments, in: .swedish),

@@ -174,8 +174,14 @@ public struct BoardScope: Sendable {
     }
     self.goals = goals
 
+    // A statistics extract (Kolada, Skolverket) defines nyckeltal as a catalogue: context for
+    // the plans' nyckeltal, which take their utfall from its measurements. Its nyckeltal are
+    // not the board's to follow up, so they need no målvärde and no goal.
+    let statisticsFiles = Set(
+      dataset.plans.filter { $0.kind == .statistics }.compactMap { $0.provenance?.file })
     var kpis: [KPI] = []
     for var kpi in dataset.kpis {
+      if let file = kpi.provenance?.file, statisticsFiles.contains(file) { continue }
       kpi.unitID = unitOf(kpi.unitID, kpi.provenance)
       noteUnknown(kpi.unitID, "nyckeltal", kpi.id, kpi.provenance)
       if inScope(kpi.unitID) { kpis.append(kpi) }

@@ -12,16 +12,16 @@ struct ExportCommand: ParsableCommand {
     commandName: "export",
     abstract: "Write the canonical records as CSV files, a workbook or JSON.",
     discussion: """
-      From a pipeline folder, exports everything that counts for its period (the newest file
-      of each unit, the reference units and goals). From a single workbook or CSV file and a
+      From a pipeline folder, exports everything that counts for its period (the newest file \
+      of each unit, the reference units and goals). From a single workbook or CSV file and a \
       mapping, exports what that mapping makes of the file.
 
-      One table per kind of record: units, goals, kpis, targets, measurements, activities,
+      One table per kind of record: units, goals, kpis, targets, measurements, activities, \
       assessments, plans; each row ends with the file, sheet and cell it came from.
 
-      CSV dialects: rfc4180 (UTF-8, ',', '.' decimals), excel-sv (UTF-8 with BOM, ';', decimal
-      comma, CRLF: opens with columns and numbers right in a Swedish Excel), excel-sv-1252 (the
-      same in Windows-1252). Text that a spreadsheet would run as a formula (=, +, -, @, tab,
+      CSV dialects: rfc4180 (UTF-8, ',', '.' decimals), excel-sv (UTF-8 with BOM, ';', decimal \
+      comma, CRLF: opens with columns and numbers right in a Swedish Excel), excel-sv-1252 (the \
+      same in Windows-1252). Text that a spreadsheet would run as a formula (=, +, -, @, tab, \
       CR first) is written with a leading apostrophe; numbers stay numbers.
 
       Examples:

@@ -8,9 +8,9 @@ struct InitCommand: ParsableCommand {
     commandName: "init",
     abstract: "Create a pipeline folder: inbox, archive, rejected, reports, store and a config.",
     discussion: """
-      Makes DIR/redthread.yaml, the folders a pass uses, a unit register template
-      (reference/units.yaml) to fill in, the national goals (Lgr22 and Lpfö18 chapter 2) and a
-      copy of the shipped mappings in DIR/mappings for the municipality to adapt. An existing
+      Makes DIR/redthread.yaml, the folders a pass uses, a unit register template \
+      (reference/units.yaml) to fill in, the national goals (Lgr22 and Lpfö18 chapter 2) and a \
+      copy of the shipped mappings in DIR/mappings for the municipality to adapt. An existing \
       configuration is never overwritten.
 
       Example:

@@ -9,16 +9,16 @@ struct InspectCommand: ParsableCommand {
     commandName: "inspect",
     abstract: "Show a workbook or CSV file as RedThread reads it.",
     discussion: """
-      Prints every worksheet as a table (default), as CSV, or as JSON with each cell's type and
+      Prints every worksheet as a table (default), as CSV, or as JSON with each cell's type and \
       value. For CSV files, --explain says which encoding and dialect were detected and why.
 
-      An unreadable file exits with status 1 and, with --format json, prints
+      An unreadable file exits with status 1 and, with --format json, prints \
       {"error": {"code": …, "message": …}} with a code from docs/errors.md.
 
       Examples:
-        redthread inspect samples/hofors/inbox/arbetsplan-petreskolan.xlsx
+        redthread inspect "samples/hofors/inbox/Arbetsplan Petreskolan kvartal 3 2026.xlsx"
         redthread inspect --format json kolada.csv
-        redthread inspect --explain "Grundskola - Kostnader per kommun 2024 Kommun.csv"
+        redthread inspect --explain "Kostnader per kommun 2024.csv"
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {

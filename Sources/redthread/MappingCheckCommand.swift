@@ -41,8 +41,14 @@ struct MappingCheckCommand: ParsableCommand {
       }
     }
     var errorCount = 0
+    var failedFiles = 0
     for path in paths {
-      let errors = MappingFile.check(path: path)
+      // An error in a shared file that several tables use is reported once.
+      var seen: Set<String> = []
+      let errors = MappingFile.check(path: path).filter { error in
+        seen.insert("\(error.location.map { "\($0)" } ?? "")|\(error.code)|\(error.message)")
+          .inserted
+      }
       if errors.isEmpty {
         if !quiet, let mapping = try? MappingFile.load(path: path) {
           print(
@@ -52,6 +58,7 @@ struct MappingCheckCommand: ParsableCommand {
         continue
       }
       errorCount += errors.count
+      failedFiles += 1
       for error in errors {
         var text =
           "\(error.location.map { "\($0): " } ?? "")error: \(error.message) [\(error.code)]"
@@ -63,8 +70,8 @@ struct MappingCheckCommand: ParsableCommand {
     if errorCount > 0 {
       FileHandle.standardError.write(
         Data(
-          "\(errorCount) error\(errorCount == 1 ? "" : "s") in \(paths.count) file\(paths.count == 1 ? "" : "s")\n"
-            .utf8))
+          ("\(errorCount) error\(errorCount == 1 ? "" : "s") in \(failedFiles) of "
+            + "\(paths.count) file\(paths.count == 1 ? "" : "s")\n").utf8))
       throw ExitCode(1)
     }
   }

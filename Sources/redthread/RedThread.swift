@@ -9,8 +9,8 @@ struct RedThread: ParsableCommand {
     abstract:
       "Convert planning and follow-up workbooks, check the red thread, write board reports.",
     discussion: """
-      Controllers drop units' Excel and CSV files into DIR/inbox; `redthread run DIR` maps each
-      file into the canonical model, validates the red thread for the board and period, and
+      Controllers drop units' Excel and CSV files into DIR/inbox; `redthread run DIR` maps each \
+      file into the canonical model, validates the red thread for the board and period, and \
       writes the board report to DIR/reports/<period>/.
       """,
     version: "0.1.0",

@@ -9,14 +9,14 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Process the inbox once and write the board report for the period.",
     discussion: """
-      Takes every stable file in DIR/inbox (lock and temporary files are left alone), picks its
-      mapping, converts it, and moves it to DIR/archive/<date>/, or to DIR/rejected/ with a
-      NAME.reason.txt saying why. Nothing is ever deleted. Then validates the red thread for
-      the board and period in DIR/redthread.yaml across everything received so far, and writes
+      Takes every stable file in DIR/inbox (lock and temporary files are left alone), picks its \
+      mapping, converts it, and moves it to DIR/archive/<date>/, or to DIR/rejected/ with a \
+      NAME.reason.txt saying why. Nothing is ever deleted. Then validates the red thread for \
+      the board and period in DIR/redthread.yaml across everything received so far, and writes \
       DIR/reports/<period>/uppfoljning-<board>-<period>.xlsx with dataset.json beside it.
 
-      Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet
-      lists the problems); 1 when the configuration or a mapping is broken; 74 when a folder
+      Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet \
+      lists the problems); 1 when the configuration or a mapping is broken; 74 when a folder \
       cannot be read or written.
 
       Example:
@@ -65,7 +65,7 @@ struct RunCommand: ParsableCommand {
       let summary = try runner.runOnce()
       if !quiet { printSummary(summary, config: config) }
       if let report = summary.reportURL {
-        print("Report: \(display(report))")
+        print(quiet ? display(report) : "Report: \(display(report))")
       }
     } catch let error as any LocatedError {
       throw CLIFailure(error).report()
@@ -80,21 +80,25 @@ struct RunCommand: ParsableCommand {
 
   func printSummary(_ summary: PipelineRunner.Summary, config: PipelineConfig) {
     for name in summary.recovered {
-      print("recovered  \(name) (left by an interrupted run; processed again)")
+      print("recovered  \(printable(name)) (left by an interrupted run; processed again)")
     }
     for (name, outcome) in summary.files {
       switch outcome {
       case .archived(_, let records, let diagnostics):
-        let notes = diagnostics == 0 ? "" : ", \(diagnostics) notes from mapping"
-        print("archived   \(name) (\(records) records\(notes))")
+        let notes = diagnostics == 0 ? "" : ", \(counted(diagnostics, "note")) from mapping"
+        print("archived   \(printable(name)) (\(counted(records, "record"))\(notes))")
       case .duplicate(let of, _):
-        print("duplicate  \(name) (same bytes as '\(of)'; archived, not converted again)")
+        print(
+          "duplicate  \(printable(name)) (same bytes as '\(printable(of))'; archived, not converted again)"
+        )
       case .rejected(let movedTo, let reason):
-        print("rejected   \(name): \(reason)\n           see \(movedTo).reason.txt")
+        print(
+          "rejected   \(printable(name)): \(printable(reason))\n           see \(printable(reasonPath(movedTo)))"
+        )
       }
     }
     for (name, reason) in summary.skipped {
-      print("skipped    \(name) (\(reason))")
+      print("skipped    \(printable(name)) (\(printable(reason)))")
     }
     if summary.files.isEmpty && summary.skipped.isEmpty {
       print("The inbox is empty.")
@@ -103,7 +107,7 @@ struct RunCommand: ParsableCommand {
     let warnings = summary.diagnostics.filter { $0.severity == .warning }
     print(
       "\nRed thread for \(config.board), \(config.period.swedishLabel): "
-        + "\(errors.count) errors, \(warnings.count) warnings")
+        + "\(counted(errors.count, "error")), \(counted(warnings.count, "warning"))")
     for d in (errors + warnings).prefix(40) {
       print(d)
     }
@@ -111,4 +115,29 @@ struct RunCommand: ParsableCommand {
       print("… and \(errors.count + warnings.count - 40) more in the report's Kontroll sheet")
     }
   }
+
+  /// A file name as one printable line: control characters (a newline in a name) are shown
+  /// escaped, so that a name cannot forge a line of the summary.
+  func printable(_ name: String) -> String {
+    var out = ""
+    for scalar in name.unicodeScalars {
+      if scalar.properties.generalCategory == .control {
+        out += "\\u{\(String(scalar.value, radix: 16))}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// The reason file beside a rejected file (`rejected/NAME.reason.txt`).
+  func reasonPath(_ movedTo: String) -> String {
+    let url = URL(fileURLWithPath: movedTo)
+    let name = PipelineRunner.sidecarName(for: url.lastPathComponent, suffix: ".reason.txt")
+    let folder = (movedTo as NSString).deletingLastPathComponent
+    return folder.isEmpty ? name : folder + "/" + name
+  }
+
+  /// "1 error", "2 errors".
+  func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 }

@@ -1,6 +1,7 @@
 import Canonical
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
 
 @testable import Pipeline
@@ -119,13 +120,19 @@ final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
       contentsOf: workspace.rejected.appendingPathComponent("nomap-semester.xlsx.reason.txt"),
       encoding: .utf8)
     #expect(reason.contains("no mapping matches [no-mapping]"))
-    #expect(reason.contains("Tips: add a mapping"))
+    #expect(reason.contains("Hint: add a mapping"))
     let bad = try String(
       contentsOf: workspace.rejected.appendingPathComponent("bad-file.xlsx.reason.txt"),
       encoding: .utf8)
-    #expect(bad.contains("Var: bad-file.xlsx"), "locations name the file as it arrived")
+    #expect(bad.contains("Var / Where: bad-file.xlsx"), "locations name the file as it arrived")
     #expect(summary.reportURL?.lastPathComponent == "uppfoljning-bun-2026-Q3.xlsx")
-    #expect(summary.diagnostics.map(\.code) == ["test", "goals-seen"])
+    // Each file lying in rejected/ is listed for the report, so that its unit is not taken
+    // for one that sent nothing.
+    #expect(
+      summary.diagnostics.map(\.code) == ["test", "file-rejected", "file-rejected", "goals-seen"])
+    #expect(
+      summary.diagnostics.filter { $0.code == "file-rejected" }.compactMap(\.arguments?["file"])
+        == ["bad-file.xlsx", "nomap-semester.xlsx"])
   }
 
   @Test func ignoresLockFilesAndWaitsForUnstableFiles() throws {
@@ -174,5 +181,58 @@ final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
     let summary = try runner().runOnce()
     #expect(summary.recovered == ["petre_plan.xlsx"])
     #expect(names(workspace.archive) == ["2026-09-21/petre_plan.xlsx"])
+  }
+
+  @Test func aFileThatInterruptedTwoRunsIsSetAsideNotRetriedForEver() throws {
+    let journal = Journal(url: workspace.journalFile)
+    let now = Date(timeIntervalSince1970: 1_790_000_000)
+    journal.append(.recovered, file: "huge.csv", at: now)
+    journal.append(.recovered, file: "huge.csv", at: now)
+    try Data("x".utf8).write(to: workspace.processing.appendingPathComponent("huge.csv"))
+    try drop("petre_plan.xlsx")
+    let summary = try runner().runOnce()
+    #expect(summary.recovered.isEmpty)
+    #expect(names(workspace.rejected) == ["huge.csv", "huge.csv.reason.txt"])
+    #expect(names(workspace.archive) == ["2026-09-21/petre_plan.xlsx"])
+    let reason = try String(
+      contentsOf: workspace.rejected.appendingPathComponent("huge.csv.reason.txt"), encoding: .utf8)
+    #expect(reason.contains("[processing-interrupted]"))
+  }
+
+  @Test func aNameTooLongForItsReasonFileStillGetsOne() throws {
+    let name = String(repeating: "R", count: 248) + ".xlsx"
+    try drop("nomap-" + name.dropFirst(6))
+    let summary = try runner().runOnce()
+    let rejected = names(workspace.rejected)
+    #expect(rejected.count == 2)
+    #expect(rejected.contains { $0.hasSuffix("….reason.txt") && $0.utf8.count <= 255 })
+    #expect(summary.files.count == 1)
+    #expect(summary.skipped.isEmpty)
+    #expect(PipelineRunner.sidecarName(for: "a.xlsx", suffix: ".reason.txt") == "a.xlsx.reason.txt")
+  }
+
+  @Test func foldersAndLinksInTheInboxAreNamedAndLeftAlone() throws {
+    let folder = workspace.inbox.appendingPathComponent("x.xlsx")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(
+      atPath: workspace.inbox.appendingPathComponent("a.csv").path,
+      withDestinationPath: "/etc/hostname")
+    let summary = try runner().runOnce()
+    #expect(summary.files.isEmpty)
+    #expect(summary.skipped.map(\.0).sorted() == ["a.csv", "x.xlsx"])
+    #expect(FileManager.default.fileExists(atPath: folder.path))
+  }
+
+  @Test func initCopiesTheShippedMappingsWithTheFilesTheyShareAndTheWorkspaceRuns() throws {
+    let fresh = Workspace(root: root.appendingPathComponent("fresh"))
+    let result = try fresh.initialise(
+      municipality: "hofors", board: "bun", period: .quarter(3, 2026),
+      shippedMappings: Fixture.repo("mappings"))
+    let mappings = fresh.root.appendingPathComponent("mappings")
+    #expect(FileManager.default.fileExists(atPath: mappings.appendingPathComponent("shared").path))
+    #expect(result.mappingsCopied >= 10)
+    // Every copied mapping loads: the files it extends and includes came along.
+    let config = try PipelineConfig.load(path: fresh.configFile.path)
+    _ = try MappingConverter.load(config: config)
   }
 }

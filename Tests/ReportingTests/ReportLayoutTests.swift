@@ -116,7 +116,7 @@ import Testing
     let s = try sheet("Kontroll")
     #expect(
       s.header == [
-        "Allvarlighet", "Kontroll", "Kod", "Fil", "Cell", "Värde", "Meddelande", "Åtgärd",
+        "Allvarlighet", "Kontroll", "Kod", "Fil", "Cell", "Avser", "Meddelande", "Åtgärd",
       ])
     let rows = s.rows.map {
       "\($0[0].displayText) \($0[2].displayText) \($0[3].displayText) \($0[4].displayText)"

@@ -11,12 +11,15 @@ import Validation
   @Test func everyMappingCodeHasSwedish() {
     #expect(
       Set(SwedishMessages.mapping.keys) == Set(MappingDiagnostics.catalogue.map(\.code)))
-    for (code, entry) in SwedishMessages.mapping {
+    for (code, entry) in SwedishMessages.mapping.merging(
+      SwedishMessages.pipeline, uniquingKeysWith: { a, _ in a })
+    {
       #expect(!entry.title.isEmpty, "\(code)")
+      let allowed = Set(["value", "sheet"]).union(SwedishMessages.extraArguments[code] ?? [])
       for template in [entry.message, entry.hint] {
         #expect(template.hasSuffix("."), "\(code): \(template)")
         #expect(
-          Set(DiagnosticTemplate.argumentNames(in: template)).isSubset(of: ["value", "sheet"]),
+          Set(DiagnosticTemplate.argumentNames(in: template)).isSubset(of: allowed),
           "\(code): \(template)")
       }
     }
@@ -72,5 +75,34 @@ import Validation
         "did you mean 'NM-1', 'NM-2' or 'NM-3'?",
       ])
     #expect(english[1] == "Hänvisning till något som inte finns")
+  }
+
+  @Test func aRejectedFileInSwedish() throws {
+    let diagnostic = Diagnostic(
+      code: "file-rejected", severity: .error, location: SourceLocation(file: "Läsårstider.xlsx"),
+      message: "'Läsårstider.xlsx' was received but could not be used",
+      value: "no-matching-mapping",
+      arguments: [
+        "file": "Läsårstider.xlsx", "code": "no-matching-mapping", "reason": "no mapping matches",
+      ])
+    let text = try #require(SwedishMessages.text(for: diagnostic))
+    #expect(text.title == "Filen avvisades")
+    #expect(
+      text.message
+        == "Filen 'Läsårstider.xlsx' togs emot men kunde inte användas: ingen mappning känner "
+        + "igen filen: varken filnamnet, bladens namn eller rubrikerna stämmer med en känd mall.")
+    #expect(text.hint?.contains("rejected/Läsårstider.xlsx.reason.txt") == true)
+  }
+
+  @Test func aMissingColumnIsNamedWithItsLikelyNewHeader() throws {
+    let diagnostic = Diagnostic(
+      code: MappingDiagnostics.columnNotFound, severity: .error,
+      location: .cell("Arbetsplan X.xlsx", sheet: "Aktiviteter", CellReference("A6")!),
+      message: "no column", arguments: ["column": "Start", "suggestion": "Startdag"])
+    let text = try #require(SwedishMessages.text(for: diagnostic))
+    #expect(
+      text.message
+        == "En kolumn som mappningen läser saknas i rubrikraden i bladet 'Aktiviteter': 'Start'.")
+    #expect(text.hint?.hasPrefix("Menade du 'Startdag'? ") == true)
   }
 }

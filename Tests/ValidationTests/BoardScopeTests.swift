@@ -24,6 +24,25 @@ import Validation
     #expect(scope.kpis.map(\.unitID) == ["s2"])
   }
 
+  @Test func aStatisticsExtractsNyckeltalAreContextNotThePlansToFollowUp() {
+    // A Skolverket or Kolada extract defines its nyckeltal as a catalogue; they are not the
+    // board's, so they must not be asked for a målvärde or a goal (missing-target, orphan-kpi).
+    var d = Mini.dataset()
+    let file = "Grundskola - Kostnader per kommun 2024 Kommun.csv"
+    d.plans.append(
+      Plan(unitID: nil, period: .year(2024), kind: .statistics, provenance: Provenance(file: file)))
+    var kpi = Records.kpi(
+      "Kostnad per elev", "Kostnad per elev", goals: [], unit: "m", file: file, row: 7)
+    kpi.unitID = nil
+    d.kpis.append(kpi)
+    let scope = Validator(boardID: "b", period: Mini.period).scope(of: d)
+    #expect(!scope.kpis.contains { $0.id == "Kostnad per elev" })
+    let codes = Validator(boardID: "b", period: Mini.period).validate(d).diagnostics.filter {
+      $0.value == "Kostnad per elev"
+    }.map(\.code)
+    #expect(codes.isEmpty)
+  }
+
   @Test func goalsOfOtherPeriodsAndBoardsAreLeftOut() {
     var d = Mini.dataset()
     d.goals.append(

@@ -73,7 +73,7 @@ public struct ReportLabels: Hashable, Sendable {
   ]
   /// Checks sheet headers.
   public var checksHeader = [
-    "Allvarlighet", "Kontroll", "Kod", "Fil", "Cell", "Värde", "Meddelande", "Åtgärd",
+    "Allvarlighet", "Kontroll", "Kod", "Fil", "Cell", "Avser", "Meddelande", "Åtgärd",
   ]
 
   /// Yes.
