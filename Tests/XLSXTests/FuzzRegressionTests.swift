@@ -46,6 +46,13 @@ extension FuzzRegressionTests {
     }
   }
 
+  @Test func anEmptyWorksheetPartIsMalformedWithOneParserOrTwo() {
+    let path = xlsxFixture("regressions/fuzz-empty-worksheet-part.xlsx")
+    #expect(readError(path, options: WorksheetPipelineTests.sequential())?.kind == .malformedXML)
+    #expect(
+      readError(path, options: WorksheetPipelineTests.parallel(segment: 1))?.kind == .malformedXML)
+  }
+
   @Test func declarationChecks() {
     #expect(WorksheetSplitter.isUTF8(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>".utf8)))
     #expect(WorksheetSplitter.isUTF8(Array("<?xml version='1.0' encoding = 'utf8'?><a/>".utf8)))

@@ -285,7 +285,9 @@ final class WorksheetPipeline {
         push(bytes, isFinal: false)
         if let sequence, !shared.post(batch(sequence)) { return }
       case .finish(let sequence):
-        if parser != nil { push([], isFinal: true) }
+        // The first parser always ends its document, even when the part gave it no bytes: an
+        // empty part is malformed XML, as one parser reports it.
+        if parser != nil || worker == 0 { push([], isFinal: true) }
         var last = batch(sequence)
         last.isFinal = true
         if last.error == nil, let handler = parser?.handler {
