@@ -25,10 +25,13 @@ public final class XLSXRowReader {
   private var sharedFormulas = SharedFormulaResolver()
   private var done = false
 
-  init(sheet: WorksheetEntry, path: String, backend: Backend) {
+  init(
+    sheet: WorksheetEntry, path: String, backend: Backend, maxSharedFormulaBytes: Int = Int.max
+  ) {
     self.sheet = sheet
     self.path = path
     self.backend = backend
+    sharedFormulas = SharedFormulaResolver(maxBytes: maxSharedFormulaBytes)
     if case .none = backend { done = true }
   }
 
@@ -52,6 +55,12 @@ public final class XLSXRowReader {
         if !handler.pointee.marks.isEmpty {
           sharedFormulas.resolve(&pending, handler.pointee.marks)
           handler.pointee.marks.removeAll()
+          if let error = sharedFormulas.error(path: path, sheet: sheet.name) {
+            done = true
+            pending.removeAll()
+            handler.pointee.rows.removeAll()
+            throw error
+          }
         }
         pending.reverse()
         continue
