@@ -343,8 +343,16 @@ final class XMLParserCore {
 
   func push(_ bytes: UnsafeBufferPointer<UInt8>, terminate: Bool) throws {
     if finished { return }
-    try bytes.withMemoryRebound(to: CChar.self) {
-      try feed($0.baseAddress, $0.count, terminate: terminate)
+    // In pieces of at most one chunk, so that the caps on what libxml2 holds in waiting are
+    // checked as often as when pulling from a source.
+    try bytes.withMemoryRebound(to: CChar.self) { chars in
+      var offset = 0
+      repeat {
+        let n = min(Self.chunkSize, chars.count - offset)
+        let last = offset + n == chars.count
+        try feed(chars.baseAddress.map { $0 + offset }, n, terminate: terminate && last)
+        offset += n
+      } while offset < chars.count && !finished
     }
   }
 
