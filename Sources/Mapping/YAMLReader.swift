@@ -41,6 +41,12 @@ final class YAMLReader {
     }
   }
 
+  /// What usually causes a YAML syntax error in a mapping file.
+  static let syntaxHint =
+    "look at this line and the one before it for a wrong indentation (keys of one mapping "
+    + "start in the same column), a tab, a missing colon after a key, or an unclosed quote or "
+    + "bracket"
+
   private func translate(_ error: YamlError) -> MappingError {
     switch error {
     case .scanner(let context, let problem, let mark, _),
@@ -51,7 +57,8 @@ final class YAMLReader {
         message += " (\(context.text) at \(context.mark.line):\(context.mark.column))"
       }
       return MappingError(
-        .yamlSyntax, at: .text(file, line: mark.line, column: mark.column), message)
+        .yamlSyntax, at: .text(file, line: mark.line, column: mark.column), message,
+        hint: Self.syntaxHint)
     case .duplicatedKeysInMapping(let duplicates, let context):
       var line = context.mark.line
       var column = context.mark.column

@@ -252,7 +252,20 @@ public final class XLSXReader {
         path: path, part: part.path, sheet: sheet.name, limits: package.limits,
         budget: package.archive.budget, config: config,
         segmentBytes: options.parallelSegmentBytes)
-      return XLSXRowReader(sheet: sheet, path: path, backend: .pipeline(pipeline))
+      let package = package
+      let path = path
+      let maxSharedFormulaBytes = options.maxSharedFormulaBytes
+      return XLSXRowReader(
+        sheet: sheet, path: path, backend: .pipeline(pipeline),
+        sequentialReader: {
+          let source = try package.stream(part, sheet: sheet.name)
+          let parser = try XMLPushParser(
+            source: source, documentName: part.path, handler: config.handler(),
+            limits: package.xmlLimits)
+          return XLSXRowReader(
+            sheet: sheet, path: path, backend: .parser(parser),
+            maxSharedFormulaBytes: maxSharedFormulaBytes)
+        })
     }
     let source = try package.stream(part, sheet: sheet.name)
     do {

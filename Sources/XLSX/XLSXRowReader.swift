@@ -24,15 +24,37 @@ public final class XLSXRowReader {
   private var pending: [Row] = []
   private var sharedFormulas = SharedFormulaResolver()
   private var done = false
+  /// For the two-parser backend: makes a one-parser reader of the same part, used only when
+  /// the pipeline fails, so that the error reported is the first in the part, exactly the one
+  /// a sequential read reports (a parser of one piece may hold back bytes it cannot parse yet,
+  /// such as an `&` waiting for its `;`, while the other parser reads on).
+  private let sequentialReader: (() throws -> XLSXRowReader)?
 
   init(
-    sheet: WorksheetEntry, path: String, backend: Backend, maxSharedFormulaBytes: Int = Int.max
+    sheet: WorksheetEntry, path: String, backend: Backend, maxSharedFormulaBytes: Int = Int.max,
+    sequentialReader: (() throws -> XLSXRowReader)? = nil
   ) {
     self.sheet = sheet
     self.path = path
     self.backend = backend
     sharedFormulas = SharedFormulaResolver(maxBytes: maxSharedFormulaBytes)
+    self.sequentialReader = sequentialReader
     if case .none = backend { done = true }
+  }
+
+  /// The error a one-parser read of the part meets first, or `pipelineError` when that read
+  /// meets none or stops only at a workbook-wide byte cap (which the second read consumes
+  /// again).
+  private func firstError(after pipelineError: any Error) -> any Error {
+    guard let sequentialReader, let reader = try? sequentialReader() else { return pipelineError }
+    do {
+      while try reader.next() != nil {}
+    } catch let error as XLSXError where error.kind == .workbookTooLarge {
+      return pipelineError
+    } catch {
+      return error
+    }
+    return pipelineError
   }
 
   /// The next row in part order (ascending in every file Excel writes), or `nil` at the end.
@@ -43,7 +65,12 @@ public final class XLSXRowReader {
     let parser: XMLPushParser<WorksheetHandler>
     switch backend {
     case .none: return nil
-    case .pipeline(let pipeline): return try pipeline.next()
+    case .pipeline(let pipeline):
+      do {
+        return try pipeline.next()
+      } catch {
+        throw firstError(after: error)
+      }
     case .parser(let p): parser = p
     }
     while true {

@@ -33,6 +33,19 @@ extension FuzzRegressionTests {
     #expect(one?.kind == .invalidSharedString)
   }
 
+  @Test func anAmpersandHeldBackIsStillTheFirstError() {
+    // Row 1 holds a bare `&`, row 3 a shared-string index past the table. A push parser waits
+    // for the `;` of an entity reference, so with two parsers the second reached row 3 first.
+    let path = xlsxFixture("regressions/fuzz-ampersand-held-back.xlsx")
+    let one = readError(path, options: WorksheetPipelineTests.sequential())
+    #expect(one?.kind == .malformedXML)
+    for segment in [1, 64, 256] {
+      let two = readError(path, options: WorksheetPipelineTests.parallel(segment: segment))
+      #expect(two?.kind == .malformedXML, "segments of \(segment) bytes")
+      #expect(two?.message == one?.message, "segments of \(segment) bytes")
+    }
+  }
+
   @Test func declarationChecks() {
     #expect(WorksheetSplitter.isUTF8(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>".utf8)))
     #expect(WorksheetSplitter.isUTF8(Array("<?xml version='1.0' encoding = 'utf8'?><a/>".utf8)))

@@ -96,12 +96,6 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
       source: XMLMemorySource([]), documentName: documentName, handler: handler, limits: limits)
   }
 
-  /// Whether libxml2 holds pushed bytes it has not parsed yet that are more than whitespace:
-  /// it waits for the end of a construct (an entity reference's `;`, a tag's `>`). After a
-  /// piece that should end on a complete element, such bytes mean the construct never ends
-  /// well-formed where it should.
-  public var hasUnfinishedMarkup: Bool { core.hasUnfinishedMarkup }
-
   /// Pushes bytes the caller already holds into the parser; the handler's events for every
   /// complete construct in them have been delivered when it returns.
   ///
@@ -308,11 +302,6 @@ final class XMLParserCore {
       let end = input.pointee.end, end > cur
     else { return nil }
     return UnsafeBufferPointer(start: cur, count: end - cur)
-  }
-
-  var hasUnfinishedMarkup: Bool {
-    guard let pending = pendingBytes else { return false }
-    return pending.contains { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) }
   }
 
   /// Refuses a start tag that libxml2 holds in waiting once it is longer than the cap.

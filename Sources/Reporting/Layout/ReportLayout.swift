@@ -164,7 +164,8 @@ public struct ReportLayout: Sendable {
     let rows: [[ReportCell]] = report.goals.map { g in
       [
         .text(labels.level(g.level)), .text(g.unitName), .text(g.goalID), .text(g.title),
-        .text(g.alignsTo.joined(separator: ", ")), yesNo(g.prioritised),
+        // Only a unit prioritises among its goals; a nämndmål has no such mark.
+        .text(g.alignsTo.joined(separator: ", ")), g.level == .unit ? yesNo(g.prioritised) : .empty,
         .text(fulfilmentText(g.fulfilment), tone: Self.tone(g.fulfilment)),
         .text(g.source.swedishLabel),
         .text(kpisMetText(met: g.kpisMet, judged: g.kpisJudged, total: g.kpiCount)),
