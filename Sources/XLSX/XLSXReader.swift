@@ -246,7 +246,8 @@ public final class XLSXReader {
     let config = WorksheetConfig(
       strings: try strings(), styles: try styleSheet(), dateSystem: dateSystem,
       maxRows: options.maxRows, maxColumns: options.maxColumns,
-      maxTextBytes: options.maxCellTextBytes)
+      maxTextBytes: options.maxCellTextBytes, maxStringBytes: options.maxStringBytes,
+      maxSharedFormulaBytes: options.maxSharedFormulaBytes, xmlLimits: package.xmlLimits)
     if let entry = package.entry(part), useTwoParsers(for: entry) {
       let pipeline = WorksheetPipeline(
         path: path, part: part.path, sheet: sheet.name, limits: package.limits,

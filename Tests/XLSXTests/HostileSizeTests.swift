@@ -96,10 +96,77 @@ extension HostileFileTests {
     let error = readError(path)
     #expect(error?.message.contains("maxSharedFormulaBytes") == true)
     #expect(error?.location?.cell?.column == 2)
+    // Two parsers apply the same budget.
+    let two = readError(path, options: WorksheetPipelineTests.parallel(segment: 4096))
+    #expect(two?.kind == .sharedFormulasTooLarge)
+    #expect(two?.location == error?.location)
     var options = XLSXReadOptions()
     options.maxSharedFormulaBytes = 32 << 20
     let workbook = try XLSXReader.read(path: path, options: options)
     #expect(workbook.cell("Sheet1", "B1000")?.formula?.hasPrefix("A1000+A1000+") == true)
+  }
+
+  @Test func hugeInlineStringStopsAtTheStringCap() throws {
+    // A 200 MB inline string in a sheet whose headers tell the truth: the part is large, so
+    // two parsers read it; the splitter holds at most 4 MiB while it looks for the row's end,
+    // then hands the rest to the first parser, whose handler stops at 1 MiB of text.
+    let entry = bombEntry(
+      "xl/worksheets/sheet1.xml",
+      prefix: "<worksheet xmlns=\"\(Self.main)\"><sheetData><row r=\"1\"><c r=\"A1\" "
+        + "t=\"inlineStr\"><is><t>",
+      byte: 0x61, count: 200_000_000, suffix: "</t></is></c></row></sheetData></worksheet>")
+    let path = try CraftedZip.write(CraftedZip.workbook(sheetXML: entry), name: "inline.xlsx")
+    let read = try hostileRead(path)
+    #expect(read.code == "cell-text-too-long")
+    #expect(read.peak < Self.limit)
+    let one = readError(path, options: WorksheetPipelineTests.sequential())
+    #expect(one?.kind == .cellTextTooLong)
+    #expect(one?.location?.cell == CellReference(row: 1, column: 1))
+  }
+
+  /// A worksheet whose `<sheetData>` holds 1 GiB of spaces, deflated about 1,000 to 1; the
+  /// central directory tells the truth, the local header the truth or `localSize`.
+  func honestBomb(localSize: UInt32? = nil) throws -> String {
+    let entry = bombEntry(
+      "xl/worksheets/sheet1.xml",
+      prefix: "<?xml version=\"1.0\"?><worksheet xmlns=\"\(Self.main)\"><sheetData>",
+      byte: 0x20, count: 1 << 30, suffix: "</sheetData></worksheet>")
+    var bytes = CraftedZip.workbook(sheetXML: entry)
+    if let localSize {
+      // The local header of the sheet part: signature, then the name at offset 30.
+      let name = Array("xl/worksheets/sheet1.xml".utf8)
+      var i = 0
+      while i + 30 + name.count <= bytes.count {
+        if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x03, bytes[i + 3] == 0x04,
+          Array(bytes[(i + 30)..<(i + 30 + name.count)]) == name
+        {
+          for k in 0..<4 { bytes[i + 22 + k] = UInt8((localSize >> (8 * UInt32(k))) & 0xFF) }
+          break
+        }
+        i += 1
+      }
+    }
+    return try CraftedZip.write(bytes, name: "honest-bomb.xlsx")
+  }
+
+  @Test func zipBombWithHonestHeadersStaysBounded() throws {
+    // The zip directory declares 1 GiB, so two parsers read the part: the splitter must not
+    // gather the whitespace while it waits for a row.
+    let path = try honestBomb()
+    let read = try hostileRead(path)
+    #expect(read.code == "compression-ratio-exceeded")
+    #expect(read.peak < Self.limit)
+    var options = XLSXReadOptions()
+    options.maxCompressionRatio = Int.max / 2
+    options.maxPartBytes = 64 << 20
+    #expect(readErrorCode(path, options: options) == .partTooLarge)
+  }
+
+  @Test func zipBombLyingOnlyInItsLocalHeaderStaysBounded() throws {
+    let path = try honestBomb(localSize: 1000)
+    let read = try hostileRead(path)
+    #expect(read.code == "compression-ratio-exceeded")
+    #expect(read.peak < Self.limit)
   }
 
   @Test func elementWithTooManyAttributesIsRefused() throws {
