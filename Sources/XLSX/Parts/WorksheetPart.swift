@@ -57,6 +57,7 @@ struct WorksheetHandler: XMLContentHandler {
   private var worksheetName = XMLName.none
   private var dialogsheetName = XMLName.none
   private var macrosheetName = XMLName.none
+  private var chartsheetName = XMLName.none
   private var sawRoot = false
   private var sharedValue = XMLName.none
 
@@ -132,6 +133,7 @@ struct WorksheetHandler: XMLContentHandler {
     worksheetName = names.intern("worksheet")
     dialogsheetName = names.intern("dialogsheet")
     macrosheetName = names.intern("macrosheet")
+    chartsheetName = names.intern("chartsheet")
     sharedValue = names.intern("shared")
   }
 
@@ -142,7 +144,11 @@ struct WorksheetHandler: XMLContentHandler {
   ) {
     if !sawRoot {
       sawRoot = true
-      guard name == worksheetName || name == dialogsheetName || name == macrosheetName else {
+      // A chartsheet named as a worksheet has no cells: it reads as an empty sheet.
+      guard
+        name == worksheetName || name == dialogsheetName || name == macrosheetName
+          || name == chartsheetName
+      else {
         fail(
           .notAWorksheet,
           "the part's root element is <\(name.string)>, not <worksheet>: it is not a worksheet",
@@ -259,7 +265,7 @@ struct WorksheetHandler: XMLContentHandler {
     if let bytes = attributes.value(of: rAttribute) {
       if let n = NumberText.parseIndex(bytes, limit: Int(Int32.max)), n >= 1 {
         number = n
-      } else if bytes.contains(where: { $0 &- UInt8(ascii: "0") < 10 }) {
+      } else if Self.isInteger(bytes) {
         // 0, a negative number, or one past any grid: not a row anyone can place.
         fail(
           .cellOutOfRange,
@@ -337,6 +343,22 @@ struct WorksheetHandler: XMLContentHandler {
       i += 1
     }
     lastCellColumn = cellColumn
+  }
+
+  /// Whether `bytes` is an integer (optional spaces and sign, digits): a row number that
+  /// `parseIndex` refused is then 0, negative or too large, not some other text.
+  static func isInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n, XMLText.isSpace(bytes[i]) { i += 1 }
+    if i < n, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+    var digits = 0
+    while i < n, bytes[i] &- UInt8(ascii: "0") < 10 {
+      digits += 1
+      i += 1
+    }
+    while i < n, XMLText.isSpace(bytes[i]) { i += 1 }
+    return digits > 0 && i == n
   }
 
   /// The first bytes of an attribute value, for a message.
