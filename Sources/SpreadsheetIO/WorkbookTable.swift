@@ -16,7 +16,9 @@ public enum WorkbookTable {
     guard lastColumn > 0 else { return "(empty)\n" }
     func text(_ cell: Cell?) -> String {
       guard let cell else { return "" }
-      var s = cell.value.displayText.replacingNewlines()
+      // Only the first characters are shown: cut before mapping, so a megabyte-long text costs
+      // no more than a short one.
+      var s = String(cell.value.displayText.prefix(maxWidth + 1)).replacingNewlines()
       if s.count > maxWidth { s = String(s.prefix(maxWidth - 1)) + "…" }
       return s
     }

@@ -18,6 +18,11 @@ public struct XLSXError: LocatedError {
     case corruptZip = "corrupt-zip"
     /// The file cannot be read (I/O error, permissions).
     case unreadableFile = "unreadable-file"
+    /// The file is empty (0 bytes).
+    case emptyFile = "empty-file"
+    /// A zip archive followed by bytes that are not part of it (its end record is not at the
+    /// end of the file).
+    case trailingData = "trailing-data"
     /// A password-protected workbook: a CFB container with `EncryptionInfo` and
     /// `EncryptedPackage` streams (ECMA-376 Part 2 / MS-OFFCRYPTO), or zip entries encrypted
     /// with a zip password.
@@ -38,6 +43,12 @@ public struct XLSXError: LocatedError {
     case missingPart = "missing-part"
     /// A part is not well-formed XML, or uses an encoding libxml2 cannot decode.
     case malformedXML = "malformed-xml"
+    /// A part is encoded in something other than UTF-8 or UTF-16 (UTF-32).
+    case unsupportedEncoding = "unsupported-encoding"
+    /// A sheet's relationship points at a part that is not a worksheet (the workbook part, a
+    /// relationships part, the shared strings or styles), or at a part whose root element is not
+    /// `<worksheet>`.
+    case notAWorksheet = "not-a-worksheet"
     /// A part carries a `<!DOCTYPE>` declaration (never produced by spreadsheet applications;
     /// the vehicle of entity-expansion and external-entity attacks).
     case doctypeRefused = "doctype-refused"
@@ -60,8 +71,16 @@ public struct XLSXError: LocatedError {
     case sharedStringsTooLarge = "shared-strings-too-large"
     /// The string cells of a sheet hold more than `maxCellTextBytes` of text together.
     case cellTextTooLarge = "cell-text-too-large"
-    /// A cell or row lies beyond `maxRows` (Excel: 1,048,576) or `maxColumns` (Excel: 16,384).
+    /// A cell or row lies beyond `maxRows` (Excel: 1,048,576) or `maxColumns` (Excel: 16,384),
+    /// or its row number or reference is not a number from 1 on.
     case cellOutOfRange = "cell-out-of-range"
+    /// One cell's text or one shared string is longer than `maxStringBytes`.
+    case cellTextTooLong = "cell-text-too-long"
+    /// The formulas that a sheet's shared formulas expand to pass `maxSharedFormulaBytes`.
+    case sharedFormulasTooLarge = "shared-formulas-too-large"
+    /// One XML construct passes a parser limit: a start tag longer than `maxStartTagBytes`, or
+    /// one of libxml2's fixed limits (10 MB of look-ahead, 256 nested elements).
+    case xmlLimitExceeded = "xml-limit-exceeded"
 
     // MARK: Writing
   }
@@ -116,6 +135,8 @@ extension XLSXError.Code {
     case .truncatedZip: return "Truncated workbook"
     case .corruptZip: return "Corrupt workbook archive"
     case .unreadableFile: return "Unreadable file"
+    case .emptyFile: return "Empty file"
+    case .trailingData: return "Bytes after the zip archive"
     case .encryptedWorkbook: return "Encrypted workbook"
     case .legacyXLS: return "Legacy .xls workbook"
     case .notAWorkbook: return "Compound file without a workbook"
@@ -124,6 +145,8 @@ extension XLSXError.Code {
     case .missingPart: return "Missing part"
     case .malformedXML: return "Malformed XML"
     case .doctypeRefused: return "DOCTYPE refused"
+    case .unsupportedEncoding: return "Unsupported encoding"
+    case .notAWorksheet: return "Sheet part is not a worksheet"
     case .invalidSharedString: return "Invalid shared-string index"
     case .partTooLarge: return "Part too large"
     case .workbookTooLarge: return "Workbook too large"
@@ -133,6 +156,9 @@ extension XLSXError.Code {
     case .sharedStringsTooLarge: return "Shared strings too large"
     case .cellTextTooLarge: return "Cell text too large"
     case .cellOutOfRange: return "Cell beyond Excel's limits"
+    case .cellTextTooLong: return "Cell text too long"
+    case .sharedFormulasTooLarge: return "Shared formulas too large"
+    case .xmlLimitExceeded: return "XML construct too large"
     }
   }
 
@@ -151,6 +177,13 @@ extension XLSXError.Code {
         + "be inflated. Open the file in Excel, let it repair the workbook, and save it again."
     case .unreadableFile:
       return "The file could not be read (I/O error or missing permission)."
+    case .emptyFile:
+      return "The file is empty (0 bytes), usually a failed save or an interrupted copy. Copy "
+        + "the file again from its source."
+    case .trailingData:
+      return "The file holds a complete zip archive followed by bytes that are not part of it "
+        + "(often zero bytes left by a copy or download tool), so the archive's end record is "
+        + "not at the end of the file. Open the file in Excel and save it again."
     case .encryptedWorkbook:
       return "The workbook is protected with a password to open (a Compound File with "
         + "EncryptionInfo and EncryptedPackage, or zip entries encrypted with a password). "
@@ -175,6 +208,14 @@ extension XLSXError.Code {
     case .malformedXML:
       return "A part of the workbook is not well-formed XML (the message gives the part, line "
         + "and column), or is in an encoding that cannot be decoded."
+    case .unsupportedEncoding:
+      return "A part of the workbook is encoded in UTF-32, which OOXML does not allow (parts "
+        + "are UTF-8 or UTF-16). Open the file in Excel and save it again."
+    case .notAWorksheet:
+      return "A sheet of the workbook points, through its relationship, at a part that is not a "
+        + "worksheet (the workbook part itself, a relationships part, the shared strings or the "
+        + "styles), or at a part whose root element is not <worksheet>. The file was not made "
+        + "by a spreadsheet application or has been tampered with."
     case .doctypeRefused:
       return "A part contains a <!DOCTYPE> declaration. Spreadsheet applications never write "
         + "one; document type definitions carry entity-expansion and external-entity attacks, "
@@ -195,17 +236,31 @@ extension XLSXError.Code {
       return "The archive lists more entries than `maxParts` (default 10,000)."
     case .tooManySharedStrings:
       return "The shared-string table holds more strings than `maxSharedStrings` (default "
-        + "5,000,000)."
+        + "1,000,000; the table is held in memory while the sheets are read)."
     case .sharedStringsTooLarge:
-      return "The shared strings hold more text than `maxSharedStringBytes` (default 256 MiB "
-        + "of UTF-8)."
+      return "The shared strings hold more text than `maxSharedStringBytes` (default 64 MiB "
+        + "of UTF-8; the table is held in memory while the sheets are read)."
     case .cellTextTooLarge:
       return "The string cells of one sheet hold more text than `maxCellTextBytes` (default "
         + "512 MiB), counting a shared string each time a cell refers to it: a small file can "
         + "make thousands of cells refer to one huge shared string."
     case .cellOutOfRange:
       return "A cell or row lies beyond the grid: rows 1 to `maxRows` (Excel: 1,048,576) and "
-        + "columns A to `maxColumns` (Excel: 16,384, XFD)."
+        + "columns A to `maxColumns` (Excel: 16,384, XFD), or a row number or cell reference "
+        + "is 0, negative or not a number."
+    case .cellTextTooLong:
+      return "One cell's text or one shared string is longer than `maxStringBytes` (default "
+        + "1 MiB of UTF-8; Excel itself allows 32,767 characters in a cell). The message gives "
+        + "the part and line."
+    case .sharedFormulasTooLarge:
+      return "The formulas a sheet's shared formulas expand to hold more text than "
+        + "`maxSharedFormulaBytes` (default 16 MiB): a small file can share one very long "
+        + "formula over thousands of cells."
+    case .xmlLimitExceeded:
+      return "One XML construct of a part is too large to parse safely: a start tag longer "
+        + "than `maxStartTagBytes` (default 128 KiB, e.g. an element with thousands of "
+        + "attributes), more than 10 MB of look-ahead, or more than 256 nested elements "
+        + "(libxml2's limits). Spreadsheet applications never write such parts."
     }
   }
 }

@@ -18,12 +18,28 @@ public struct XLSXReadOptions: Sendable, Hashable {
   public var compressionRatioGraceBytes: Int = 16 << 20
   /// The most entries the zip archive may list (default 10,000). Error: `too-many-parts`.
   public var maxParts: Int = 10_000
-  /// The most strings the shared-string table may hold (default 5,000,000).
+  /// The most strings the shared-string table may hold (default 1,000,000).
   /// Error: `too-many-shared-strings`.
-  public var maxSharedStrings: Int = 5_000_000
-  /// The most UTF-8 bytes of text the shared strings may hold together (default 256 MiB).
+  ///
+  /// The table stays in memory while the sheets are read, at about 64 bytes per string plus
+  /// its text; with this default and ``maxSharedStringBytes`` it stays under 200 MiB.
+  public var maxSharedStrings: Int = 1_000_000
+  /// The most UTF-8 bytes of text the shared strings may hold together (default 64 MiB).
   /// Error: `shared-strings-too-large`.
-  public var maxSharedStringBytes: Int = 256 << 20
+  public var maxSharedStringBytes: Int = 64 << 20
+  /// The most UTF-8 bytes of one cell's text or of one shared string (default 1 MiB; Excel
+  /// allows 32,767 characters, at most 96 KiB of UTF-8). Checked while the text arrives, so a
+  /// hostile part cannot make the reader hold one huge string. Error: `cell-text-too-long`.
+  public var maxStringBytes: Int = 1 << 20
+  /// The most UTF-8 bytes of formula text that the shared formulas of one sheet may expand
+  /// to (default 16 MiB). Excel writes a shared formula's text once and lets other cells refer
+  /// to it (ECMA-376 Part 1 §18.3.1.40); each of those cells gets its own moved copy, so a
+  /// small part can expand to gigabytes. Error: `shared-formulas-too-large`.
+  public var maxSharedFormulaBytes: Int = 16 << 20
+  /// The longest XML start tag, attributes included, in bytes (default 128 KiB). libxml2
+  /// compares an element's attributes pairwise, so an element with 200,000 attributes would
+  /// take minutes. Error: `xml-limit-exceeded`.
+  public var maxStartTagBytes: Int = 128 << 10
   /// The most UTF-8 bytes of text the string cells of one sheet may hold together, a shared
   /// string counting each time a cell uses it (default 512 MiB). A few kilobytes of XML can make
   /// a million cells refer to one megabyte-long shared string; this cap stops that blow-up

@@ -130,6 +130,18 @@ public final class XLSXReader {
     var byID: [String: Relationship] = [:]
     for rel in rels where byID[rel.id] == nil { byID[rel.id] = rel }
 
+    let sharedStringsPart = rels.first { $0.kind == "sharedStrings" && !$0.isExternal }
+      .map { workbookPart.resolve($0.target) }
+    let stylesPart = rels.first { $0.kind == "styles" && !$0.isExternal }
+      .map { workbookPart.resolve($0.target) }
+    /// Parts that a worksheet relationship must never name.
+    var reserved: [String: String] = [
+      workbookPart.key: "the workbook part", relsPart.key: "the workbook's relationships",
+      rootRels.key: "the package relationships",
+    ]
+    if let sharedStringsPart { reserved[sharedStringsPart.key] = "the shared strings" }
+    if let stylesPart { reserved[stylesPart.key] = "the styles" }
+
     var entries: [WorksheetEntry] = []
     for (i, sheet) in workbook.sheets.enumerated() {
       guard let rel = byID[sheet.relationshipID], !rel.isExternal else {
@@ -144,16 +156,26 @@ public final class XLSXReader {
       case "chartsheet": kind = .chartsheet
       default: kind = .other
       }
+      let target = workbookPart.resolve(rel.target)
+      if kind == .worksheet {
+        let what =
+          reserved[target.key]
+          ?? (target.key.hasSuffix(".rels") ? "a relationships part" : nil)
+        if let what {
+          throw XLSXError(
+            .notAWorksheet, location: SourceLocation(file: path, sheet: sheet.name),
+            message: "sheet '\(sheet.name)' names the part '\(target.path)' (\(what)) as its "
+              + "worksheet")
+        }
+      }
       entries.append(
         WorksheetEntry(
           index: i, name: sheet.name, visibility: sheet.state, kind: kind,
-          partName: workbookPart.resolve(rel.target).path))
+          partName: target.path))
     }
     sheets = entries
-    sharedStringsPart = rels.first { $0.kind == "sharedStrings" && !$0.isExternal }
-      .map { workbookPart.resolve($0.target) }
-    stylesPart = rels.first { $0.kind == "styles" && !$0.isExternal }
-      .map { workbookPart.resolve($0.target) }
+    self.sharedStringsPart = sharedStringsPart
+    self.stylesPart = stylesPart
   }
 
   /// The first sheet with this name, compared case-insensitively as Excel does.
@@ -175,14 +197,15 @@ public final class XLSXReader {
     if let loadedStrings { return loadedStrings }
     var result: [String] = []
     if let part = sharedStringsPart, package.entry(part) != nil {
-      let handler = try package.parse(
+      let (handler, line, _) = try package.parseWithPosition(
         part,
         handler: SharedStringsHandler(
-          maxCount: options.maxSharedStrings, maxBytes: options.maxSharedStringBytes))
+          maxCount: options.maxSharedStrings, maxBytes: options.maxSharedStringBytes,
+          maxStringBytes: options.maxStringBytes))
       if let failure = handler.failure {
         throw XLSXError(
           failure.code, location: SourceLocation(file: path),
-          message: "\(part.path): \(failure.message)")
+          message: "\(part.path):\(line): \(failure.message)")
       }
       result = handler.strings
     }
@@ -223,7 +246,8 @@ public final class XLSXReader {
     let config = WorksheetConfig(
       strings: try strings(), styles: try styleSheet(), dateSystem: dateSystem,
       maxRows: options.maxRows, maxColumns: options.maxColumns,
-      maxTextBytes: options.maxCellTextBytes)
+      maxTextBytes: options.maxCellTextBytes, maxStringBytes: options.maxStringBytes,
+      maxSharedFormulaBytes: options.maxSharedFormulaBytes, xmlLimits: package.xmlLimits)
     if let entry = package.entry(part), useTwoParsers(for: entry) {
       let pipeline = WorksheetPipeline(
         path: path, part: part.path, sheet: sheet.name, limits: package.limits,
@@ -231,20 +255,27 @@ public final class XLSXReader {
         segmentBytes: options.parallelSegmentBytes)
       let package = package
       let path = path
+      let maxSharedFormulaBytes = options.maxSharedFormulaBytes
       return XLSXRowReader(
         sheet: sheet, path: path, backend: .pipeline(pipeline),
         sequentialReader: {
           let source = try package.stream(part, sheet: sheet.name)
           let parser = try XMLPushParser(
-            source: source, documentName: part.path, handler: config.handler())
-          return XLSXRowReader(sheet: sheet, path: path, backend: .parser(parser))
+            source: source, documentName: part.path, handler: config.handler(),
+            limits: package.xmlLimits)
+          return XLSXRowReader(
+            sheet: sheet, path: path, backend: .parser(parser),
+            maxSharedFormulaBytes: maxSharedFormulaBytes)
         })
     }
     let source = try package.stream(part, sheet: sheet.name)
     do {
       let parser = try XMLPushParser(
-        source: source, documentName: part.path, handler: config.handler())
-      return XLSXRowReader(sheet: sheet, path: path, backend: .parser(parser))
+        source: source, documentName: part.path, handler: config.handler(),
+        limits: package.xmlLimits)
+      return XLSXRowReader(
+        sheet: sheet, path: path, backend: .parser(parser),
+        maxSharedFormulaBytes: options.maxSharedFormulaBytes)
     } catch {
       throw package.translate(error, part: part.path, sheet: sheet.name)
     }

@@ -31,12 +31,13 @@ public final class XLSXRowReader {
   private let sequentialReader: (() throws -> XLSXRowReader)?
 
   init(
-    sheet: WorksheetEntry, path: String, backend: Backend,
+    sheet: WorksheetEntry, path: String, backend: Backend, maxSharedFormulaBytes: Int = Int.max,
     sequentialReader: (() throws -> XLSXRowReader)? = nil
   ) {
     self.sheet = sheet
     self.path = path
     self.backend = backend
+    sharedFormulas = SharedFormulaResolver(maxBytes: maxSharedFormulaBytes)
     self.sequentialReader = sequentialReader
     if case .none = backend { done = true }
   }
@@ -81,6 +82,12 @@ public final class XLSXRowReader {
         if !handler.pointee.marks.isEmpty {
           sharedFormulas.resolve(&pending, handler.pointee.marks)
           handler.pointee.marks.removeAll()
+          if let error = sharedFormulas.error(path: path, sheet: sheet.name) {
+            done = true
+            pending.removeAll()
+            handler.pointee.rows.removeAll()
+            throw error
+          }
         }
         pending.reverse()
         continue

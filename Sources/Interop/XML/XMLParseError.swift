@@ -7,6 +7,14 @@ public struct XMLParseError: Error, Sendable, CustomStringConvertible {
     /// The document has a `<!DOCTYPE …>` declaration. OOXML parts never do; a DTD is the
     /// vehicle of entity-expansion and external-entity attacks, so it is refused outright.
     case doctype
+    /// The part is in an encoding RedThread does not read (UTF-32, EBCDIC-like byte patterns):
+    /// OOXML parts are UTF-8 or UTF-16.
+    case unsupportedEncoding
+    /// One construct passes a parser limit: a start tag longer than
+    /// ``XMLParserLimits/maxStartTagBytes``, or one of libxml2's own limits without
+    /// `XML_PARSE_HUGE` ("Huge input lookup": 10,000,000 bytes of look-ahead; "Excessive
+    /// depth": 256 nested elements; over-long names or attribute values).
+    case limitExceeded
   }
 
   /// Why the parse stopped.

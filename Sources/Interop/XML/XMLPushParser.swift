@@ -29,8 +29,12 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
   ///   - documentName: the name used in errors (a part name such as `xl/workbook.xml`).
   ///   - handler: the initial handler state.
   /// - Throws: ``XMLParseError`` when libxml2 cannot make a parser, or the source's error.
+  ///   - limits: the caps on single constructs (default: ``XMLParserLimits/init()``).
   @inlinable
-  public init(source: any XMLByteSource, documentName: String, handler: Handler) throws {
+  public init(
+    source: any XMLByteSource, documentName: String, handler: Handler,
+    limits: XMLParserLimits = XMLParserLimits()
+  ) throws {
     let state = UnsafeMutablePointer<Handler>.allocate(capacity: 1)
     state.initialize(to: handler)
     self.handler = state
@@ -53,7 +57,7 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
     do {
       core = try XMLParserCore(
         source: source, documentName: documentName, state: UnsafeMutableRawPointer(state),
-        thunks: thunks)
+        thunks: thunks, limits: limits)
     } catch {
       state.deinitialize(count: 1)
       state.deallocate()
@@ -82,10 +86,14 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
   /// - Parameters:
   ///   - documentName: the name used in errors.
   ///   - handler: the initial handler state.
+  ///   - limits: the caps on single constructs.
   /// - Throws: ``XMLParseError`` when libxml2 cannot make a parser.
   @inlinable
-  public convenience init(documentName: String, handler: Handler) throws {
-    try self.init(source: XMLMemorySource([]), documentName: documentName, handler: handler)
+  public convenience init(
+    documentName: String, handler: Handler, limits: XMLParserLimits = XMLParserLimits()
+  ) throws {
+    try self.init(
+      source: XMLMemorySource([]), documentName: documentName, handler: handler, limits: limits)
   }
 
   /// Pushes bytes the caller already holds into the parser; the handler's events for every
@@ -108,6 +116,23 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
 
   /// Whether the handler stopped the parser before the end of the document.
   public var stoppedByHandler: Bool { core.stoppedByHandler }
+
+  /// The 1-based line and column libxml2 has reached (`xmlSAX2GetLineNumber`,
+  /// `xmlSAX2GetColumnNumber`): after the handler stops the parser, where it stopped.
+  public var position: (line: Int, column: Int) { core.position }
+}
+
+/// Caps on single constructs of a document, checked as it is pushed into libxml2.
+public struct XMLParserLimits: Sendable, Hashable {
+  /// The longest start tag, attributes included, in bytes (default 128 KiB). libxml2 2.9
+  /// checks an element's attributes for duplicates pairwise, so a tag with 200,000 attributes
+  /// takes minutes; no start tag that a spreadsheet application writes comes near this size.
+  /// libxml2 waits for the whole tag before parsing it, so the cap is checked on the bytes it
+  /// holds in waiting, before the tag is parsed.
+  public var maxStartTagBytes: Int = 128 << 10
+
+  /// Creates the default limits.
+  public init() {}
 }
 
 /// Interns names in one parser's dictionary (libxml2 `xmlDictLookup`).
@@ -168,15 +193,17 @@ final class XMLParserCore {
   /// Whether the first bytes, given to `xmlCreatePushParserCtxt`, still await parsing.
   var initialPending = false
   let documentName: String
+  let limits: XMLParserLimits
 
   @usableFromInline
   init(
     source: any XMLByteSource, documentName: String, state: UnsafeMutableRawPointer,
-    thunks: XMLEventThunks
+    thunks: XMLEventThunks, limits: XMLParserLimits
   ) throws {
     LibXML2.initialize()
     self.source = source
     self.documentName = documentName
+    self.limits = limits
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
     let box = UnsafeMutablePointer<XMLCallbackBox>.allocate(capacity: 1)
     box.initialize(
@@ -198,6 +225,8 @@ final class XMLParserCore {
     let first: Int
     do {
       first = try Self.fill(source, buffer, minimum: 4)
+      try Self.refuseUnsupportedEncoding(
+        UnsafeRawBufferPointer(rebasing: buffer[0..<first]), documentName: documentName)
     } catch {
       release()
       throw error
@@ -230,6 +259,9 @@ final class XMLParserCore {
 
   @usableFromInline var nameTable: XMLNameTable { XMLNameTable(dict: context.pointee.dict) }
   var stoppedByHandler: Bool { box.pointee.stoppedByHandler }
+  var position: (line: Int, column: Int) {
+    (Int(xmlSAX2GetLineNumber(context)), Int(xmlSAX2GetColumnNumber(context)))
+  }
 
   /// Reads until `minimum` bytes or the end of the source.
   static func fill(
@@ -242,6 +274,46 @@ final class XMLParserCore {
       total += n
     }
     return total
+  }
+
+  /// Refuses UTF-32 (with a byte-order mark, or `<` as a UTF-32 code unit): libxml2 2.9 reads
+  /// it as an empty document.
+  static func refuseUnsupportedEncoding(
+    _ head: UnsafeRawBufferPointer, documentName: String
+  ) throws {
+    guard head.count >= 4 else { return }
+    let b = (head[0], head[1], head[2], head[3])
+    let name: String
+    switch b {
+    case (0x00, 0x00, 0xFE, 0xFF): name = "UTF-32 big-endian (byte-order mark 00 00 FE FF)"
+    case (0xFF, 0xFE, 0x00, 0x00): name = "UTF-32 little-endian (byte-order mark FF FE 00 00)"
+    case (0x00, 0x00, 0x00, 0x3C): name = "UTF-32 big-endian (no byte-order mark)"
+    case (0x3C, 0x00, 0x00, 0x00): name = "UTF-32 little-endian (no byte-order mark)"
+    default: return
+    }
+    throw XMLParseError(
+      kind: .unsupportedEncoding, document: documentName, line: 1, column: 1, code: 0,
+      message: "the part is encoded in \(name); OOXML parts are UTF-8 or UTF-16")
+  }
+
+  /// Bytes pushed into libxml2 and not parsed yet.
+  private var pendingBytes: UnsafeBufferPointer<UInt8>? {
+    guard let input = context.pointee.input, let cur = input.pointee.cur,
+      let end = input.pointee.end, end > cur
+    else { return nil }
+    return UnsafeBufferPointer(start: cur, count: end - cur)
+  }
+
+  /// Refuses a start tag that libxml2 holds in waiting once it is longer than the cap.
+  private func checkStartTag() throws {
+    guard context.pointee.instate == XML_PARSER_START_TAG,
+      let pending = pendingBytes, pending.count > limits.maxStartTagBytes
+    else { return }
+    finished = true
+    throw XMLParseError(
+      kind: .limitExceeded, document: documentName, line: Int(xmlSAX2GetLineNumber(context)),
+      column: Int(xmlSAX2GetColumnNumber(context)), code: 0,
+      message: "a start tag is longer than \(limits.maxStartTagBytes) bytes (maxStartTagBytes)")
   }
 
   func step() throws -> Bool {
@@ -260,12 +332,21 @@ final class XMLParserCore {
 
   func push(_ bytes: UnsafeBufferPointer<UInt8>, terminate: Bool) throws {
     if finished { return }
-    try bytes.withMemoryRebound(to: CChar.self) {
-      try feed($0.baseAddress, $0.count, terminate: terminate)
+    // In pieces of at most one chunk, so that the caps on what libxml2 holds in waiting are
+    // checked as often as when pulling from a source.
+    try bytes.withMemoryRebound(to: CChar.self) { chars in
+      var offset = 0
+      repeat {
+        let n = min(Self.chunkSize, chars.count - offset)
+        let last = offset + n == chars.count
+        try feed(chars.baseAddress.map { $0 + offset }, n, terminate: terminate && last)
+        offset += n
+      } while offset < chars.count && !finished
     }
   }
 
   private func feed(_ bytes: UnsafePointer<CChar>?, _ count: Int, terminate: Bool) throws {
+    try checkStartTag()
     let rc = xmlParseChunk(context, bytes, Int32(count), terminate ? 1 : 0)
     if let error = box.pointee.error {
       finished = true
@@ -344,6 +425,18 @@ private let saxStructuredError: xmlStructuredErrorFunc = { ctx, error in
   var message = e.message.map { String(cString: $0) } ?? "XML error"
   while message.last == "\n" || message.last == " " { message.removeLast() }
   b.pointee.error = XMLParseError(
-    kind: .malformed, document: b.pointee.documentName, line: Int(e.line), column: Int(e.int2),
+    kind: isLimit(code: e.code, message: message) ? .limitExceeded : .malformed,
+    document: b.pointee.documentName, line: Int(e.line), column: Int(e.int2),
     code: Int(e.code), message: message)
+}
+
+/// Whether a libxml2 error is one of its limits without `XML_PARSE_HUGE`
+/// (`XML_MAX_LOOKUP_LIMIT`, `xmlParserMaxDepth`, `XML_MAX_NAME_LENGTH`, `XML_MAX_TEXT_LENGTH`)
+/// rather than malformed XML.
+private func isLimit(code: Int32, message: String) -> Bool {
+  if code == Int32(XML_ERR_NAME_TOO_LONG.rawValue) { return true }
+  if message.contains("XML_PARSE_HUGE") { return true }
+  guard code == Int32(XML_ERR_INTERNAL_ERROR.rawValue) else { return false }
+  return message.contains("Huge input lookup") || message.contains("Excessive depth")
+    || message.contains("too long") || message.contains("too big")
 }

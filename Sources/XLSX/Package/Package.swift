@@ -26,6 +26,11 @@ final class Package {
         .unreadableFile, location: SourceLocation(file: path),
         message: "the file cannot be opened for reading")
     }
+    if head.isEmpty {
+      throw XLSXError(
+        .emptyFile, location: SourceLocation(file: path),
+        message: "the file is empty (0 bytes); an .xlsx file is a zip archive")
+    }
     if head.starts(with: CompoundFile.signature) {
       throw Self.compoundFileError(path: path)
     }
@@ -39,6 +44,14 @@ final class Package {
     } catch let error as ZipError {
       if error.kind == .notAZip {
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+          if let trailing = Self.trailingBytes(path: path) {
+            throw XLSXError(
+              .trailingData, location: SourceLocation(file: path),
+              message: "the zip archive ends at byte \(trailing.archiveEnd), but the file goes on "
+                + "for \(trailing.extra) more bytes that are not part of it"
+                + (trailing.allZero ? " (all zero bytes)" : ""),
+              underlying: error)
+          }
           throw XLSXError(
             .truncatedZip, location: SourceLocation(file: path),
             message: "the file starts as a zip archive but its central directory is missing: "
@@ -62,8 +75,41 @@ final class Package {
   static func head(path: String, count: Int) -> [UInt8]? {
     guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
     defer { try? handle.close() }
-    guard let data = try? handle.read(upToCount: count) else { return nil }
-    return [UInt8](data)
+    do {
+      // `read(upToCount:)` returns nil at the end of the file: an empty file.
+      guard let data = try handle.read(upToCount: count) else { return [] }
+      return [UInt8](data)
+    } catch {
+      return nil
+    }
+  }
+
+  /// When libzip finds no end record: looks for one in the last 16 MiB of the file, with its
+  /// comment ending before the end of the file. Returns where the archive ends and how many
+  /// bytes follow it.
+  static func trailingBytes(path: String) -> (archiveEnd: Int, extra: Int, allZero: Bool)? {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+    defer { try? handle.close() }
+    guard let size = try? handle.seekToEnd(), size > 22 else { return nil }
+    let window = min(Int(size), 16 << 20)
+    let start = Int(size) - window
+    guard (try? handle.seek(toOffset: UInt64(start))) != nil,
+      let data = try? handle.read(upToCount: window)
+    else { return nil }
+    let bytes = [UInt8](data)
+    var i = bytes.count - 22
+    while i >= 0 {
+      if bytes[i] == 0x50, bytes[i + 1] == 0x4B, bytes[i + 2] == 0x05, bytes[i + 3] == 0x06 {
+        let commentLength = Int(bytes[i + 20]) | Int(bytes[i + 21]) << 8
+        let end = i + 22 + commentLength
+        if end < bytes.count {
+          let extra = bytes.count - end
+          return (start + end, extra, bytes[end...].allSatisfy { $0 == 0 })
+        }
+      }
+      i -= 1
+    }
+    return nil
   }
 
   static func compoundFileError(path: String) -> XLSXError {
@@ -121,14 +167,31 @@ final class Package {
 
   /// Parses a whole part with a handler and returns the handler's final state.
   func parse<H: XMLContentHandler>(_ part: PartName, handler: H, sheet: String? = nil) throws -> H {
+    try parseWithPosition(part, handler: handler, sheet: sheet).handler
+  }
+
+  /// Parses a whole part with a handler; returns the handler's final state and the 1-based
+  /// line and column where the parse ended (where the handler stopped it, if it did).
+  func parseWithPosition<H: XMLContentHandler>(
+    _ part: PartName, handler: H, sheet: String? = nil
+  ) throws -> (handler: H, line: Int, column: Int) {
     let source = try stream(part, sheet: sheet)
     do {
-      let parser = try XMLPushParser(source: source, documentName: part.path, handler: handler)
+      let parser = try XMLPushParser(
+        source: source, documentName: part.path, handler: handler, limits: xmlLimits)
       try parser.parseToEnd()
-      return parser.handler.pointee
+      let position = parser.position
+      return (parser.handler.pointee, position.line, position.column)
     } catch {
       throw translate(error, part: part.path, sheet: sheet)
     }
+  }
+
+  /// The XML caps in force.
+  var xmlLimits: XMLParserLimits {
+    var limits = XMLParserLimits()
+    limits.maxStartTagBytes = options.maxStartTagBytes
+    return limits
   }
 
   func location(sheet: String?) -> SourceLocation {
@@ -152,6 +215,13 @@ final class Package {
       case .malformed:
         return XLSXError(
           .malformedXML, location: location, message: error.description, underlying: error)
+      case .unsupportedEncoding:
+        return XLSXError(
+          .unsupportedEncoding, location: location, message: error.description,
+          underlying: error)
+      case .limitExceeded:
+        return XLSXError(
+          .xmlLimitExceeded, location: location, message: error.description, underlying: error)
       }
     }
     guard let error = error as? ZipError else { return error }

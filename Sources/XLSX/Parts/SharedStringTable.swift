@@ -30,6 +30,8 @@ struct SharedStringsHandler: XMLContentHandler {
   var totalBytes = 0
   let maxCount: Int
   let maxBytes: Int
+  /// The most bytes of one string (`maxStringBytes`).
+  let maxStringBytes: Int
   /// Set when a cap is passed; the parser then stops.
   var failure: (code: XLSXError.Code, message: String)?
 
@@ -44,9 +46,10 @@ struct SharedStringsHandler: XMLContentHandler {
   private var phoneticDepth = 0
   private var buffer = TextBuffer()
 
-  init(maxCount: Int, maxBytes: Int) {
+  init(maxCount: Int, maxBytes: Int, maxStringBytes: Int = Int.max) {
     self.maxCount = maxCount
     self.maxBytes = maxBytes
+    self.maxStringBytes = maxStringBytes
   }
 
   var isStopped: Bool { failure != nil }
@@ -102,6 +105,15 @@ struct SharedStringsHandler: XMLContentHandler {
   }
 
   mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
-    if inText { buffer.append(text) }
+    guard inText else { return }
+    guard buffer.count + text.count <= maxStringBytes else {
+      failure = (
+        .cellTextTooLong,
+        "shared string \(strings.count) (0-based) is longer than \(maxStringBytes) bytes "
+          + "(maxStringBytes)"
+      )
+      return
+    }
+    buffer.append(text)
   }
 }

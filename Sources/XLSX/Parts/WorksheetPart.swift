@@ -28,6 +28,8 @@ struct WorksheetHandler: XMLContentHandler {
   let maxRows: Int
   let maxColumns: Int
   let maxTextBytes: Int
+  /// The most bytes of one cell's value, inline string or formula (`maxStringBytes`).
+  let maxStringBytes: Int
 
   // Output.
   var rows: [Row] = []
@@ -52,6 +54,11 @@ struct WorksheetHandler: XMLContentHandler {
   private var sAttribute = XMLName.none
   private var refAttribute = XMLName.none
   private var siAttribute = XMLName.none
+  private var worksheetName = XMLName.none
+  private var dialogsheetName = XMLName.none
+  private var macrosheetName = XMLName.none
+  private var chartsheetName = XMLName.none
+  private var sawRoot = false
   private var sharedValue = XMLName.none
 
   // Row state.
@@ -86,15 +93,18 @@ struct WorksheetHandler: XMLContentHandler {
   private var preserveSpace = false
   /// UTF-8 length of the string value ``cellValue()`` just made, or -1 for other values.
   private var stringBytes = -1
+  /// The text of a cell reference beyond any grid (`AAAA1`, `A0`), for the error.
+  private var badReference: String?
   private var valueBuffer = TextBuffer()
   private var formulaBuffer = TextBuffer()
   private var inlineBuffer = TextBuffer()
 
   init(
     strings: [String], styles: StyleSheet, dateSystem: DateSystem, maxRows: Int,
-    maxColumns: Int, maxTextBytes: Int
+    maxColumns: Int, maxTextBytes: Int, maxStringBytes: Int = 1 << 20
   ) {
     self.maxTextBytes = maxTextBytes
+    self.maxStringBytes = maxStringBytes
     self.strings = strings
     self.formatKinds = styles.cellFormats.map { $0?.kind }
     self.formatCodes = styles.cellFormats.map { $0?.formatCode }
@@ -120,6 +130,10 @@ struct WorksheetHandler: XMLContentHandler {
     sAttribute = names.intern("s")
     refAttribute = names.intern("ref")
     siAttribute = names.intern("si")
+    worksheetName = names.intern("worksheet")
+    dialogsheetName = names.intern("dialogsheet")
+    macrosheetName = names.intern("macrosheet")
+    chartsheetName = names.intern("chartsheet")
     sharedValue = names.intern("shared")
   }
 
@@ -128,6 +142,20 @@ struct WorksheetHandler: XMLContentHandler {
   mutating func startElement(
     _ name: XMLName, namespace: XMLNamespaceURI, attributes: XMLAttributes
   ) {
+    if !sawRoot {
+      sawRoot = true
+      // A chartsheet named as a worksheet has no cells: it reads as an empty sheet.
+      guard
+        name == worksheetName || name == dialogsheetName || name == macrosheetName
+          || name == chartsheetName
+      else {
+        fail(
+          .notAWorksheet,
+          "the part's root element is <\(name.string)>, not <worksheet>: it is not a worksheet",
+          cell: nil)
+        return
+      }
+    }
     if cellOpen {
       if name == vName {
         target = .value
@@ -201,10 +229,32 @@ struct WorksheetHandler: XMLContentHandler {
   mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
     switch target {
     case .none: return
-    case .value: valueBuffer.append(text)
-    case .formula: formulaBuffer.append(text)
-    case .inline: inlineBuffer.append(text)
+    case .value:
+      guard valueBuffer.count + text.count <= maxStringBytes else { return textTooLong("value") }
+      valueBuffer.append(text)
+    case .formula:
+      guard formulaBuffer.count + text.count <= maxStringBytes else {
+        return textTooLong("formula")
+      }
+      formulaBuffer.append(text)
+    case .inline:
+      guard inlineBuffer.count + text.count <= maxStringBytes else {
+        return textTooLong("text")
+      }
+      inlineBuffer.append(text)
     }
+  }
+
+  /// Stops at a cell whose text passes `maxStringBytes`, as it arrives.
+  private mutating func textTooLong(_ what: String) {
+    target = .none
+    let inGrid = cellRow >= 1 && cellRow <= maxRows && cellColumn >= 1 && cellColumn <= maxColumns
+    let cell = inGrid ? CellReference(row: cellRow, column: cellColumn) : nil
+    fail(
+      .cellTextTooLong,
+      "the \(what) of cell \(cell?.a1 ?? "at row \(cellRow)") is longer than \(maxStringBytes) "
+        + "bytes (maxStringBytes)",
+      cell: cell, row: inGrid ? cellRow : nil)
   }
 
   // MARK: Rows
@@ -212,10 +262,17 @@ struct WorksheetHandler: XMLContentHandler {
   private mutating func startRow(_ attributes: XMLAttributes) {
     if rowOpen { endRow() }
     var number = lastRowNumber + 1
-    if let bytes = attributes.value(of: rAttribute),
-      let n = NumberText.parseIndex(bytes, limit: Int(Int32.max)), n >= 1
-    {
-      number = n
+    if let bytes = attributes.value(of: rAttribute) {
+      if let n = NumberText.parseIndex(bytes, limit: Int(Int32.max)), n >= 1 {
+        number = n
+      } else if Self.isInteger(bytes) {
+        // 0, a negative number, or one past any grid: not a row anyone can place.
+        fail(
+          .cellOutOfRange,
+          "row number '\(Self.quoted(bytes))' is not a row of the grid (1 to \(maxRows))",
+          cell: nil)
+        return
+      }
     }
     guard number <= maxRows else {
       fail(
@@ -272,6 +329,7 @@ struct WorksheetHandler: XMLContentHandler {
     inlineBuffer.removeAll()
     cellRow = rowNumber
     cellColumn = lastCellColumn + 1
+    badReference = nil
     var i = 0
     while i < attributes.count {
       let attribute = attributes.name(at: i)
@@ -287,8 +345,31 @@ struct WorksheetHandler: XMLContentHandler {
     lastCellColumn = cellColumn
   }
 
+  /// Whether `bytes` is an integer (optional spaces and sign, digits): a row number that
+  /// `parseIndex` refused is then 0, negative or too large, not some other text.
+  static func isInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n, XMLText.isSpace(bytes[i]) { i += 1 }
+    if i < n, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+    var digits = 0
+    while i < n, bytes[i] &- UInt8(ascii: "0") < 10 {
+      digits += 1
+      i += 1
+    }
+    while i < n, XMLText.isSpace(bytes[i]) { i += 1 }
+    return digits > 0 && i == n
+  }
+
+  /// The first bytes of an attribute value, for a message.
+  static func quoted(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let text = String(decoding: bytes.prefix(40), as: UTF8.self)
+    return bytes.count > 40 ? text + "…" : text
+  }
+
   /// Reads `B7` (letters then digits, either case, `$` ignored) into the cell's column and
-  /// row. More than three letters or nine digits put the cell beyond any grid.
+  /// row. More than three letters, more than nine digits or row 0 make the reference one that
+  /// no grid has: it is kept in ``badReference`` for the error.
   @inline(__always)
   private mutating func parseReference(_ bytes: UnsafeBufferPointer<UInt8>) {
     var column = 0
@@ -313,8 +394,12 @@ struct WorksheetHandler: XMLContentHandler {
       }
       i &+= 1
     }
+    if letters > 3 || digits > 9 || (digits > 0 && row == 0) {
+      badReference = Self.quoted(bytes)
+      return
+    }
     if letters > 0 { cellColumn = column }
-    if digits > 0, row >= 1 { cellRow = row }
+    if digits > 0 { cellRow = row }
   }
 
   @inline(__always)
@@ -337,6 +422,14 @@ struct WorksheetHandler: XMLContentHandler {
   private mutating func endCell() {
     cellOpen = false
     target = .none
+    if let badReference {
+      fail(
+        .cellOutOfRange,
+        "cell reference '\(badReference)' is not a cell of the grid of \(maxRows) rows and "
+          + "\(maxColumns) columns",
+        cell: nil, row: rowNumber >= 1 && rowNumber <= maxRows ? rowNumber : nil)
+      return
+    }
     guard cellRow <= maxRows, cellColumn <= maxColumns else {
       let row = cellRow > maxRows ? "row \(cellRow)" : "row \(cellRow)"
       let column = CellReference.columnLetters(min(cellColumn, 1 << 20))

@@ -77,7 +77,15 @@ struct WorksheetSplitter {
     }
     buffer.append(contentsOf: bytes)
     run(into: &pieces)
+    if phase != .rest && buffer.count > maxHeldBytes {
+      // No cut in sight (one huge row, or a bomb of whitespace): the rest goes to the first
+      // parser as it arrives, so memory stays bounded and the caps stop what must stop.
+      stop(into: &pieces)
+    }
   }
+
+  /// The most bytes held while looking for the end of a row: 4 MiB, or 8 pieces.
+  private var maxHeldBytes: Int { max(4 << 20, 8 * segmentBytes) }
 
   /// Ends the part: whatever is left goes to the first parser.
   mutating func finish(into pieces: inout [Piece]) {

@@ -10,11 +10,17 @@ struct WorksheetConfig: Sendable {
   var maxRows: Int
   var maxColumns: Int
   var maxTextBytes: Int
+  /// `maxStringBytes`: one cell's text.
+  var maxStringBytes: Int = 1 << 20
+  /// `maxSharedFormulaBytes`: the sheet's shared formulas, expanded.
+  var maxSharedFormulaBytes: Int = Int.max
+  /// The XML caps (`maxStartTagBytes`).
+  var xmlLimits = XMLParserLimits()
 
   func handler() -> WorksheetHandler {
     WorksheetHandler(
       strings: strings, styles: styles, dateSystem: dateSystem, maxRows: maxRows,
-      maxColumns: maxColumns, maxTextBytes: maxTextBytes)
+      maxColumns: maxColumns, maxTextBytes: maxTextBytes, maxStringBytes: maxStringBytes)
   }
 }
 
@@ -61,6 +67,7 @@ final class WorksheetPipeline {
     self.path = path
     self.sheet = sheet
     maxTextBytes = config.maxTextBytes
+    sharedFormulas = SharedFormulaResolver(maxBytes: config.maxSharedFormulaBytes)
     var workerConfig = config
     workerConfig.maxTextBytes = Int.max
     let shared = Shared()
@@ -112,7 +119,13 @@ final class WorksheetPipeline {
       }
       var rows: [Row] = []
       swap(&rows, &batch.rows)
-      if !batch.marks.isEmpty { sharedFormulas.resolve(&rows, batch.marks) }
+      if !batch.marks.isEmpty {
+        sharedFormulas.resolve(&rows, batch.marks)
+        if let error = sharedFormulas.error(path: path, sheet: sheet) {
+          finished = true
+          throw error
+        }
+      }
       rows.reverse()
       pending = rows
     }
@@ -271,7 +284,9 @@ final class WorksheetPipeline {
       guard failure == nil else { return }
       do {
         if parser == nil {
-          parser = try XMLPushParser(documentName: context.part, handler: context.config.handler())
+          parser = try XMLPushParser(
+            documentName: context.part, handler: context.config.handler(),
+            limits: context.config.xmlLimits)
         }
         try bytes.withUnsafeBufferPointer { try parser?.push($0, isFinal: isFinal) }
       } catch {

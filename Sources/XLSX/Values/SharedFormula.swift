@@ -13,9 +13,14 @@ enum SharedFormula {
   /// The formula of a cell `rows` below and `columns` right of the formula's first cell.
   static func translate(_ formula: String, rows: Int, columns: Int) -> String {
     guard rows != 0 || columns != 0 else { return formula }
-    let chars = Array(formula.utf8)
+    var formula = formula
+    return formula.withUTF8 { translate($0, rows: rows, columns: columns) }
+  }
+
+  /// The same, over the formula's UTF-8 bytes; one pass, no allocation but the result's.
+  static func translate(_ chars: UnsafeBufferPointer<UInt8>, rows: Int, columns: Int) -> String {
     var out: [UInt8] = []
-    out.reserveCapacity(chars.count + 8)
+    out.reserveCapacity(chars.count + 16)
     var i = 0
     let n = chars.count
     while i < n {
@@ -55,25 +60,25 @@ enum SharedFormula {
       if isNameCharacter(c) || c == UInt8(ascii: "$") {
         // A word: a reference, a range of references, or a name / function / number.
         var end = i
+        var colons = 0
         while end < n,
           isNameCharacter(chars[end]) || chars[end] == UInt8(ascii: "$")
             || chars[end] == UInt8(ascii: ":")
         {
+          if chars[end] == UInt8(ascii: ":") { colons += 1 }
           end += 1
         }
-        let word = Array(chars[i..<end])
+        let word = UnsafeBufferPointer(rebasing: chars[i..<end])
         let next = end < n ? chars[end] : 0
         let previous = out.last ?? 0
-        if next == UInt8(ascii: "("), !word.contains(UInt8(ascii: ":")) {
-          out += word  // a function name
+        if next == UInt8(ascii: "("), colons == 0 {
+          out.append(contentsOf: word)  // a function name
         } else if next == UInt8(ascii: "!") || previous == UInt8(ascii: ".")
           || isNameCharacter(previous)
         {
-          out += word  // a sheet name, or the tail of something else
-        } else if let moved = moveRange(word, rows: rows, columns: columns) {
-          out += moved
-        } else {
-          out += word
+          out.append(contentsOf: word)  // a sheet name, or the tail of something else
+        } else if !moveRange(word, colons: colons, rows: rows, columns: columns, into: &out) {
+          out.append(contentsOf: word)
         }
         i = end
         continue
@@ -84,39 +89,54 @@ enum SharedFormula {
     return String(decoding: out, as: UTF8.self)
   }
 
+  @inline(__always)
   static func isNameCharacter(_ b: UInt8) -> Bool {
     (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")
       || b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") || b == UInt8(ascii: "_")
       || b == UInt8(ascii: ".") || b >= 0x80
   }
 
-  /// Moves `A1`, `A1:B2`, `A:B` or `1:2` (each part with optional `$`), or returns `nil` when
-  /// `word` is none of these.
-  static func moveRange(_ word: [UInt8], rows: Int, columns: Int) -> [UInt8]? {
-    let parts = word.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
-    guard parts.count == 1 || parts.count == 2 else { return nil }
-    var kinds: [Part] = []
-    for part in parts {
-      guard let parsed = Part(Array(part)) else { return nil }
-      kinds.append(parsed)
-    }
-    if kinds.count == 1 {
-      guard case .cell = kinds[0] else { return nil }  // a bare column or row is a name
+  /// Moves `A1`, `A1:B2`, `A:B` or `1:2` (each part with optional `$`): appends the moved form
+  /// of `word` (with `colons` colons) to `out`; `false`, with nothing
+  /// appended, when `word` is not a reference or range.
+  static func moveRange(
+    _ word: UnsafeBufferPointer<UInt8>, colons: Int, rows: Int, columns: Int,
+    into out: inout [UInt8]
+  ) -> Bool {
+    guard colons <= 1 else { return false }
+    let first: Part
+    var second: Part?
+    if colons == 0 {
+      guard let part = Part(word) else { return false }
+      guard case .cell = part else { return false }  // a bare column or row is a name
+      first = part
     } else {
-      switch (kinds[0], kinds[1]) {
+      guard let colon = word.firstIndex(of: UInt8(ascii: ":")),
+        let a = Part(UnsafeBufferPointer(rebasing: word[..<colon])),
+        let b = Part(UnsafeBufferPointer(rebasing: word[(colon + 1)...]))
+      else { return false }
+      switch (a, b) {
       case (.cell, .cell), (.column, .column), (.row, .row): break
-      default: return nil
+      default: return false
+      }
+      first = a
+      second = b
+    }
+    let mark = out.count
+    guard first.append(rows: rows, columns: columns, to: &out) else {
+      out.removeSubrange(mark...)
+      out.append(contentsOf: "#REF!".utf8)
+      return true
+    }
+    if let second {
+      out.append(UInt8(ascii: ":"))
+      guard second.append(rows: rows, columns: columns, to: &out) else {
+        out.removeSubrange(mark...)
+        out.append(contentsOf: "#REF!".utf8)
+        return true
       }
     }
-    var out: [UInt8] = []
-    for (k, part) in kinds.enumerated() {
-      if k > 0 { out.append(UInt8(ascii: ":")) }
-      guard let text = part.moved(rows: rows, columns: columns) else {
-        return Array("#REF!".utf8)
-      }
-      out += text
-    }
-    return out
+    return true
   }
 
   enum Part {
@@ -124,7 +144,7 @@ enum SharedFormula {
     case column(Int, fixed: Bool)
     case row(Int, fixed: Bool)
 
-    init?(_ bytes: [UInt8]) {
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
       var i = 0
       var columnFixed = false
       var rowFixed = false
@@ -173,27 +193,59 @@ enum SharedFormula {
       }
     }
 
-    func moved(rows: Int, columns: Int) -> [UInt8]? {
-      func columnText(_ c: Int, _ fixed: Bool) -> [UInt8]? {
+    /// Appends the moved text; `false` when it moves off the grid (part of it may have been
+    /// appended).
+    func append(rows: Int, columns: Int, to out: inout [UInt8]) -> Bool {
+      func column(_ c: Int, _ fixed: Bool) -> Bool {
         let value = fixed ? c : c + columns
-        guard value >= 1, value <= CellReference.maxColumn else { return nil }
-        return (fixed ? [UInt8(ascii: "$")] : []) + Array(CellReference.columnLetters(value).utf8)
+        guard value >= 1, value <= CellReference.maxColumn else { return false }
+        if fixed { out.append(UInt8(ascii: "$")) }
+        // At most three letters (XFD), made last first.
+        var letters: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        var count = 0
+        var v = value
+        withUnsafeMutableBytes(of: &letters) { buffer in
+          while v > 0, count < 4 {
+            buffer[count] = UInt8(ascii: "A") + UInt8((v - 1) % 26)
+            v = (v - 1) / 26
+            count += 1
+          }
+          while count > 0 {
+            count -= 1
+            out.append(buffer[count])
+          }
+        }
+        return true
       }
-      func rowText(_ r: Int, _ fixed: Bool) -> [UInt8]? {
+      func row(_ r: Int, _ fixed: Bool) -> Bool {
         let value = fixed ? r : r + rows
-        guard value >= 1, value <= CellReference.maxRow else { return nil }
-        return (fixed ? [UInt8(ascii: "$")] : []) + Array(String(value).utf8)
+        guard value >= 1, value <= CellReference.maxRow else { return false }
+        if fixed { out.append(UInt8(ascii: "$")) }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+          0, 0, 0, 0, 0, 0, 0, 0
+        )
+        var count = 0
+        var v = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+          repeat {
+            buffer[count] = UInt8(ascii: "0") + UInt8(v % 10)
+            v /= 10
+            count += 1
+          } while v > 0
+          while count > 0 {
+            count -= 1
+            out.append(buffer[count])
+          }
+        }
+        return true
       }
       switch self {
-      case .cell(let column, let columnFixed, let row, let rowFixed):
-        guard let c = columnText(column, columnFixed), let r = rowText(row, rowFixed) else {
-          return nil
-        }
-        return c + r
-      case .column(let column, let fixed):
-        return columnText(column, fixed)
-      case .row(let row, let fixed):
-        return rowText(row, fixed)
+      case .cell(let c, let columnFixed, let r, let rowFixed):
+        return column(c, columnFixed) && row(r, rowFixed)
+      case .column(let c, let fixed):
+        return column(c, fixed)
+      case .row(let r, let fixed):
+        return row(r, fixed)
       }
     }
   }
@@ -213,18 +265,48 @@ struct SharedFormulaMark {
   var text: String?
 }
 
-/// Gives every cell of a shared formula its own text, moved from the formula's first cell.
+/// Gives every cell of a shared formula its own text, moved from the formula's first cell,
+/// under a budget of translated text (`maxSharedFormulaBytes`).
 struct SharedFormulaResolver {
   private var masters: [Int: (text: String, row: Int, column: Int)] = [:]
+  /// The most bytes of formula text the sheet's shared formulas may expand to.
+  var maxBytes: Int
+  /// Bytes of formula text made so far.
+  private(set) var translatedBytes = 0
+  /// The cell at which the budget was passed; nothing more is translated after it.
+  private(set) var exceeded: (row: Int, column: Int)?
 
-  /// Resolves the marks of one batch of rows, in order.
+  init(maxBytes: Int = Int.max) {
+    self.maxBytes = maxBytes
+  }
+
+  /// The error for a passed budget, located at the cell that passed it.
+  func error(path: String, sheet: String) -> XLSXError? {
+    guard let exceeded else { return nil }
+    let cell = CellReference(row: exceeded.row, column: exceeded.column)
+    return XLSXError(
+      .sharedFormulasTooLarge, location: SourceLocation(file: path, sheet: sheet, cell: cell),
+      message: "the shared formulas of the sheet expand to more than \(maxBytes) bytes of "
+        + "formula text (maxSharedFormulaBytes), reached at cell \(cell.a1)")
+  }
+
+  /// Resolves the marks of one batch of rows, in order. Stops at the cell that passes the
+  /// budget, noting it in ``exceeded``.
   mutating func resolve(_ rows: inout [Row], _ marks: [SharedFormulaMark]) {
+    guard exceeded == nil else { return }
     for mark in marks {
       if let text = mark.text {
         masters[mark.index] = (text, mark.row, mark.column)
         continue
       }
       guard let master = masters[mark.index], mark.rowIndex < rows.count else { continue }
+      // The moved text is at most a few bytes per reference longer than the master's; the
+      // budget is checked before the work.
+      translatedBytes += master.text.utf8.count
+      if translatedBytes > maxBytes {
+        exceeded = (mark.row, mark.column)
+        return
+      }
       let translated = SharedFormula.translate(
         master.text, rows: mark.row - master.row, columns: mark.column - master.column)
       let cells = rows[mark.rowIndex].cells
