@@ -260,9 +260,14 @@ public final class XLSXReader {
         sheet: sheet, path: path, backend: .pipeline(pipeline),
         sequentialReader: {
           let source = try package.stream(part, sheet: sheet.name)
-          let parser = try XMLPushParser(
-            source: source, documentName: part.path, handler: config.handler(),
-            limits: package.xmlLimits)
+          let parser: XMLPushParser<WorksheetHandler>
+          do {
+            parser = try XMLPushParser(
+              source: source, documentName: part.path, handler: config.handler(),
+              limits: package.xmlLimits)
+          } catch {
+            throw package.translate(error, part: part.path, sheet: sheet.name)
+          }
           return XLSXRowReader(
             sheet: sheet, path: path, backend: .parser(parser),
             maxSharedFormulaBytes: maxSharedFormulaBytes)

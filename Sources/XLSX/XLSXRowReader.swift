@@ -46,8 +46,10 @@ public final class XLSXRowReader {
   /// meets none or stops only at a workbook-wide byte cap (which the second read consumes
   /// again).
   private func firstError(after pipelineError: any Error) -> any Error {
-    guard let sequentialReader, let reader = try? sequentialReader() else { return pipelineError }
+    guard let sequentialReader else { return pipelineError }
     do {
+      // Opening may already fail (a part in an encoding that is refused from its first bytes).
+      let reader = try sequentialReader()
       while try reader.next() != nil {}
     } catch let error as XLSXError where error.kind == .workbookTooLarge {
       return pipelineError

@@ -53,6 +53,15 @@ extension FuzzRegressionTests {
       readError(path, options: WorksheetPipelineTests.parallel(segment: 1))?.kind == .malformedXML)
   }
 
+  @Test func aUTF32PartIsRefusedAsSuchWithOneParserOrTwo() {
+    let path = xlsxFixture("regressions/fuzz-utf32-without-bom.xlsx")
+    #expect(
+      readError(path, options: WorksheetPipelineTests.sequential())?.kind == .unsupportedEncoding)
+    #expect(
+      readError(path, options: WorksheetPipelineTests.parallel(segment: 256))?.kind
+        == .unsupportedEncoding)
+  }
+
   @Test func declarationChecks() {
     #expect(WorksheetSplitter.isUTF8(Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><a/>".utf8)))
     #expect(WorksheetSplitter.isUTF8(Array("<?xml version='1.0' encoding = 'utf8'?><a/>".utf8)))
