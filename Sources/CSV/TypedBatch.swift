@@ -105,6 +105,20 @@ final class TypedBatch: @unchecked Sendable {
     recordCount += 1
   }
 
+  /// Swaps a side's text arena and scratch buffer with the caller's (to borrow, then return,
+  /// them without copying).
+  private func exchange(
+    side: Int, _ arena: inout CSVRecordStream.TextArena, _ scratch: inout [UInt8]
+  ) {
+    if side == 0 {
+      swap(&arena, &frontArena)
+      swap(&scratch, &frontScratch)
+    } else {
+      swap(&arena, &backArena)
+      swap(&scratch, &backScratch)
+    }
+  }
+
   /// Types every field on this thread.
   func type(decimal: UInt8, dialect: ScanDialect) {
     type(block: 0..<blockCount, side: 0, decimal: decimal, dialect: dialect)
@@ -123,22 +137,8 @@ final class TypedBatch: @unchecked Sendable {
     let single = self.single
     var arena = CSVRecordStream.TextArena(pointer: nil)
     var scratch: [UInt8] = []
-    if side == 0 {
-      swap(&arena, &frontArena)
-      swap(&scratch, &frontScratch)
-    } else {
-      swap(&arena, &backArena)
-      swap(&scratch, &backScratch)
-    }
-    defer {
-      if side == 0 {
-        swap(&arena, &frontArena)
-        swap(&scratch, &frontScratch)
-      } else {
-        swap(&arena, &backArena)
-        swap(&scratch, &backScratch)
-      }
-    }
+    exchange(side: side, &arena, &scratch)
+    defer { exchange(side: side, &arena, &scratch) }
     let from = blocks.lowerBound * TypedBatch.blockSize
     let to = min(recordCount, blocks.upperBound * TypedBatch.blockSize)
     for r in from..<max(from, to) {
