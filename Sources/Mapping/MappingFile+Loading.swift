@@ -66,7 +66,12 @@ extension MappingFile {
       file: file, brokenTables: broken, brokenContext: brokenContext)
     errors += validator.validate()
     file.path = path
-    return (file, errors.sorted(by: MappingError.fileOrder))
+    // A node that several tables share (a YAML alias, an included file) is reported once.
+    var seen: Set<String> = []
+    let unique = errors.filter {
+      seen.insert("\($0.location.map { "\($0)" } ?? "")|\($0.code)|\($0.message)").inserted
+    }
+    return (file, unique.sorted(by: MappingError.fileOrder))
   }
 
   private static func decodeChain(

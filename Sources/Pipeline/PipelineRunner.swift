@@ -95,9 +95,12 @@ public struct PipelineRunner: Sendable {
     // A file left in processing/ by an interrupted pass goes back to the inbox.
     let leftovers =
       (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? []
-    let interruptions = Dictionary(
-      journal.entries().filter { $0.event == .recovered }.map { ($0.file, 1) },
-      uniquingKeysWith: +)
+    let interruptions =
+      leftovers.isEmpty
+      ? [:]
+      : Dictionary(
+        journal.entries().filter { $0.event == .recovered }.map { ($0.file, 1) },
+        uniquingKeysWith: +)
     for name in leftovers.sorted() {
       let url = workspace.processing.appendingPathComponent(name)
       // A file that was being processed when a run died twice before is set aside, so that a
@@ -262,7 +265,7 @@ public struct PipelineRunner: Sendable {
     text += "Rätta filen och lägg den i inkorgen igen. Är du osäker på vad som ska ändras, fråga "
     text += "den som sammanställer uppföljningen (felkoden inom hakparentes hjälper hen).\n"
     let reasonURL = moved.deletingLastPathComponent().appendingPathComponent(
-      Self.sidecarName(for: moved.lastPathComponent, suffix: ".reason.txt"))
+      Self.reasonFileName(for: moved.lastPathComponent))
     try Workspace.writeAtomically(Data(text.utf8), to: reasonURL)
     let record = Self.rejectionDiagnostic(
       file: moved.lastPathComponent, code: code, message: message, location: location, hint: hint)
@@ -300,6 +303,11 @@ public struct PipelineRunner: Sendable {
   /// How many interrupted runs a file in processing/ survives before it is rejected.
   public static let maximumInterruptions = 2
 
+  /// The reason file beside a rejected file: `NAME.reason.txt`, NAME shortened when needed.
+  public static func reasonFileName(for name: String) -> String {
+    sidecarName(for: name, suffix: ".reason.txt")
+  }
+
   /// `NAME` + `suffix`, with NAME shortened (at a character boundary, marked `…`) when the
   /// whole would pass the 255-byte limit of file names.
   public static func sidecarName(for name: String, suffix: String) -> String {
@@ -323,7 +331,7 @@ public struct PipelineRunner: Sendable {
       code: "file-rejected", severity: .error, location: at,
       message: "the file was received but could not be used (\(code)): \(message)",
       hint: "correct the file and drop it in the inbox again; "
-        + "rejected/\(sidecarName(for: file, suffix: ".reason.txt")) says why",
+        + "rejected/\(reasonFileName(for: file)) says why",
       value: code, arguments: ["file": file, "code": code, "reason": message])
   }
 

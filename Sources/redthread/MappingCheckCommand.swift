@@ -43,12 +43,7 @@ struct MappingCheckCommand: ParsableCommand {
     var errorCount = 0
     var failedFiles = 0
     for path in paths {
-      // An error in a shared file that several tables use is reported once.
-      var seen: Set<String> = []
-      let errors = MappingFile.check(path: path).filter { error in
-        seen.insert("\(error.location.map { "\($0)" } ?? "")|\(error.code)|\(error.message)")
-          .inserted
-      }
+      let errors = MappingFile.check(path: path)
       if errors.isEmpty {
         if !quiet, let mapping = try? MappingFile.load(path: path) {
           print(

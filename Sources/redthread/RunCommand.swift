@@ -132,8 +132,7 @@ struct RunCommand: ParsableCommand {
 
   /// The reason file beside a rejected file (`rejected/NAME.reason.txt`).
   func reasonPath(_ movedTo: String) -> String {
-    let url = URL(fileURLWithPath: movedTo)
-    let name = PipelineRunner.sidecarName(for: url.lastPathComponent, suffix: ".reason.txt")
+    let name = PipelineRunner.reasonFileName(for: (movedTo as NSString).lastPathComponent)
     let folder = (movedTo as NSString).deletingLastPathComponent
     return folder.isEmpty ? name : folder + "/" + name
   }

@@ -273,12 +273,7 @@ final class WorksheetStream {
           out = stream.cursor()
         }
       case .number(let number):
-        out.append("\"><v>")
-        stream.finish(out)
-        try stream.number(number)
-        out = stream.cursor()
-        try stream.ensure(16, &out)
-        out.append("</v></c>")
+        try numberValue(number, &out)
       case .bool(let value):
         if value {
           out.append("\" t=\"b\"><v>1</v></c>")
@@ -286,20 +281,11 @@ final class WorksheetStream {
           out.append("\" t=\"b\"><v>0</v></c>")
         }
       case .dateTime(let date):
-        out.append("\"><v>")
-        stream.finish(out)
         // A time of day alone (on 1899-12-30) is the bare fraction, as readers take it.
-        try stream.number(date.serial < 1 ? date.serial : DateSystem.date1900.serial(from: date))
-        out = stream.cursor()
-        try stream.ensure(16, &out)
-        out.append("</v></c>")
+        try numberValue(
+          date.serial < 1 ? date.serial : DateSystem.date1900.serial(from: date), &out)
       case .duration(let seconds):
-        out.append("\"><v>")
-        stream.finish(out)
-        try stream.number(seconds / 86_400)
-        out = stream.cursor()
-        try stream.ensure(16, &out)
-        out.append("</v></c>")
+        try numberValue(seconds / 86_400, &out)
       case .error(let error):
         out.append("\" t=\"e\"><v>")
         stream.finish(out)
@@ -311,6 +297,17 @@ final class WorksheetStream {
     try stream.ensure(8, &out)
     out.append("</row>")
     stream.finish(out)
+  }
+
+  /// Ends a cell's open tag and writes a numeric value: `"><v>` number `</v></c>`.
+  @inline(__always)
+  private func numberValue(_ value: Double, _ out: inout XMLStream.Cursor) throws {
+    out.append("\"><v>")
+    stream.finish(out)
+    try stream.number(value)
+    out = stream.cursor()
+    try stream.ensure(16, &out)
+    out.append("</v></c>")
   }
 }
 

@@ -160,25 +160,10 @@ final class XMLStream {
   /// Appends a decimal integer.
   func decimal(_ value: Int) throws {
     try reserve(20)
-    var n = value
-    if n < 0 {
-      buffer[count] = UInt8(ascii: "-")
-      count += 1
-      n = -n
-    }
-    var digits = 1
-    var probe = n
-    while probe >= 10 {
-      probe /= 10
-      digits += 1
-    }
-    var position = count + digits - 1
-    repeat {
-      buffer[position] = UInt8(truncatingIfNeeded: 48 + n % 10)
-      n /= 10
-      position -= 1
-    } while n > 0
-    count += digits
+    var out = cursor()
+    if value < 0 { out.append("-") }
+    out.append(decimal: value < 0 ? -value : value)
+    finish(out)
   }
 
   /// Appends a finite double in the shortest form that reads back to the same value:
