@@ -63,6 +63,12 @@ public struct XLSXReadOptions: Sendable, Hashable {
   /// (default 64 KiB). Smaller pieces spread the work more evenly and cost more hand-overs;
   /// tests use tiny pieces to put a cut between every two rows.
   public var parallelSegmentBytes: Int = 64 << 10
+  /// Whether the two parsers read plain runs of rows with RedThread's own scanner rather than
+  /// libxml2 (default `true`). The scanner gives libxml2's events exactly and hands anything
+  /// but plain markup (comments, CDATA, namespace declarations, entities in attribute values,
+  /// malformed bytes) to libxml2, so the results and errors are the same either way; `false`
+  /// is for measuring, and a safety valve.
+  public var scansPlainRows = true
 
   /// Creates the default options.
   public init() {}

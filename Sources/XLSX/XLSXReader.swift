@@ -247,7 +247,8 @@ public final class XLSXReader {
       strings: try strings(), styles: try styleSheet(), dateSystem: dateSystem,
       maxRows: options.maxRows, maxColumns: options.maxColumns,
       maxTextBytes: options.maxCellTextBytes, maxStringBytes: options.maxStringBytes,
-      maxSharedFormulaBytes: options.maxSharedFormulaBytes, xmlLimits: package.xmlLimits)
+      maxSharedFormulaBytes: options.maxSharedFormulaBytes, xmlLimits: package.xmlLimits,
+      scansPlainRows: options.scansPlainRows)
     if let entry = package.entry(part), useTwoParsers(for: entry) {
       let pipeline = WorksheetPipeline(
         path: path, part: part.path, sheet: sheet.name, limits: package.limits,

@@ -107,6 +107,19 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
     try core.push(bytes, terminate: isFinal)
   }
 
+  /// Pushes bytes that hold a run of whole elements, with text between them, in the content
+  /// of the element the parser is in (a worksheet's rows inside `<sheetData>`).
+  ///
+  /// Plain markup is read by ``XMLElementScanner`` and delivered to the handler as the same
+  /// events libxml2 would deliver, without passing through libxml2; anything else (and any
+  /// bytes while libxml2 holds an unfinished construct) is pushed into libxml2 as by
+  /// ``push(_:isFinal:)``. Line numbers in libxml2's later errors do not count scanned lines.
+  ///
+  /// - Throws: as ``push(_:isFinal:)``.
+  public func pushElements(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    try core.pushElements(bytes)
+  }
+
   /// Parses the rest of the document.
   ///
   /// - Throws: as ``parseNextChunk()``.
@@ -116,6 +129,10 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
 
   /// Whether the handler stopped the parser before the end of the document.
   public var stoppedByHandler: Bool { core.stoppedByHandler }
+
+  /// How many of the bytes given to ``pushElements(_:)`` the scanner read (the rest went
+  /// through libxml2).
+  public var scannedByteCount: Int { core.scannedByteCount }
 
   /// The 1-based line and column libxml2 has reached (`xmlSAX2GetLineNumber`,
   /// `xmlSAX2GetColumnNumber`): after the handler stops the parser, where it stopped.
@@ -194,6 +211,9 @@ final class XMLParserCore {
   var initialPending = false
   let documentName: String
   let limits: XMLParserLimits
+  /// Reads plain runs of elements for ``pushElements(_:)``.
+  var scanner = XMLElementScanner()
+  var scannedByteCount = 0
 
   @usableFromInline
   init(
@@ -328,6 +348,53 @@ final class XMLParserCore {
     let n = try source.read(into: buffer)
     try feed(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), n, terminate: n == 0)
     return !finished
+  }
+
+  /// Delivers `bytes` through the scanner when it reads them, else pushes them into libxml2.
+  func pushElements(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    if finished { return }
+    if context.pointee.instate == XML_PARSER_CONTENT, context.pointee.disableSAX == 0,
+      pendingBytes == nil, box.pointee.error == nil,
+      scanner.scan(bytes, context: context, maxStartTagBytes: limits.maxStartTagBytes)
+    {
+      scannedByteCount += bytes.count
+      deliverScannedEvents(from: bytes.baseAddress)
+      return
+    }
+    try push(bytes, terminate: false)
+  }
+
+  /// Calls the handler with the scanner's events, stopping as libxml2 would when it asks.
+  private func deliverScannedEvents(from scannedBase: UnsafePointer<UInt8>?) {
+    let state = box.pointee.state
+    let thunks = box.pointee.thunks
+    let decoded = scanner.decoded
+    scanner.attributes.withUnsafeBufferPointer { attributeTable in
+      let table = UnsafeMutablePointer(mutating: attributeTable.baseAddress)
+      for event in scanner.events {
+        let stop: Bool
+        switch event.kind {
+        case .start:
+          stop = thunks.start(
+            state, XMLName(event.name), XMLNamespaceURI(event.uri),
+            XMLAttributes(base: table.map { $0 + event.first * 5 }, count: event.count))
+        case .end:
+          stop = thunks.end(state, XMLName(event.name))
+        case .text:
+          stop = thunks.characters(
+            state,
+            UnsafeBufferPointer(start: scannedBase.map { $0 + event.first }, count: event.count))
+        case .decodedText:
+          stop = thunks.characters(
+            state, UnsafeBufferPointer(start: decoded + event.first, count: event.count))
+        }
+        if stop {
+          stopParser(box)
+          finished = true
+          return
+        }
+      }
+    }
   }
 
   func push(_ bytes: UnsafeBufferPointer<UInt8>, terminate: Bool) throws {

@@ -16,6 +16,8 @@ struct WorksheetConfig: Sendable {
   var maxSharedFormulaBytes: Int = Int.max
   /// The XML caps (`maxStartTagBytes`).
   var xmlLimits = XMLParserLimits()
+  /// `scansPlainRows`: row pieces go through the parser's element scanner.
+  var scansPlainRows = true
 
   func handler() -> WorksheetHandler {
     WorksheetHandler(
@@ -168,8 +170,9 @@ final class WorksheetPipeline {
   }
 
   enum Work {
-    /// Bytes for the parser; `sequence` is the batch they yield (`nil`: no batch).
-    case bytes(sequence: Int?, [UInt8])
+    /// Bytes for the parser; `sequence` is the batch they yield (`nil`: no batch); `rows`:
+    /// whole rows inside `<sheetData>`.
+    case bytes(sequence: Int?, [UInt8], rows: Bool = false)
     /// The end of the parser's document; its last batch has this number.
     case finish(sequence: Int)
   }
@@ -206,7 +209,9 @@ final class WorksheetPipeline {
               return false
             }
           }
-          guard shared.send(.bytes(sequence: sequence, bytes), to: next) else { return false }
+          guard shared.send(.bytes(sequence: sequence, bytes, rows: true), to: next) else {
+            return false
+          }
           next = 1 - next
         }
         sequence += 1
@@ -280,7 +285,7 @@ final class WorksheetPipeline {
       handler.pointee.textBytes = 0
       return result
     }
-    func push(_ bytes: [UInt8], isFinal: Bool) {
+    func push(_ bytes: [UInt8], isFinal: Bool, rows: Bool = false) {
       guard failure == nil else { return }
       do {
         if parser == nil {
@@ -288,7 +293,11 @@ final class WorksheetPipeline {
             documentName: context.part, handler: context.config.handler(),
             limits: context.config.xmlLimits)
         }
-        try bytes.withUnsafeBufferPointer { try parser?.push($0, isFinal: isFinal) }
+        if rows && context.config.scansPlainRows {
+          try bytes.withUnsafeBufferPointer { try parser?.pushElements($0) }
+        } else {
+          try bytes.withUnsafeBufferPointer { try parser?.push($0, isFinal: isFinal) }
+        }
       } catch {
         failure = Package.translate(
           error, path: context.path, part: context.part, sheet: context.sheet)
@@ -296,8 +305,8 @@ final class WorksheetPipeline {
     }
     while let work = shared.take(worker: worker) {
       switch work {
-      case .bytes(let sequence, let bytes):
-        push(bytes, isFinal: false)
+      case .bytes(let sequence, let bytes, let rows):
+        push(bytes, isFinal: false, rows: rows)
         if let sequence, !shared.post(batch(sequence)) { return }
       case .finish(let sequence):
         // The first parser always ends its document, even when the part gave it no bytes: an

@@ -1,0 +1,217 @@
+import Foundation
+import Interop
+import Testing
+
+/// Records events with everything libxml2 hands over: namespace URIs of elements and
+/// attributes, raw attribute value bytes, and the text as one run between tags.
+struct ExactRecorder: XMLContentHandler {
+  var events: [String] = []
+  var text: [UInt8] = []
+  var stopAfter: Int = .max
+
+  mutating func bind(_ names: XMLNameTable) {}
+
+  mutating func startElement(
+    _ name: XMLName, namespace: XMLNamespaceURI, attributes: XMLAttributes
+  ) {
+    flush()
+    var event = "<\(name.string) {\(namespace.string)}"
+    for i in 0..<attributes.count {
+      let value = String(decoding: attributes.value(at: i), as: UTF8.self)
+      event += " \(attributes.name(at: i).string){\(attributes.namespaceURI(at: i) ?? "-")}"
+      event += "=[\(value)]"
+    }
+    events.append(event + ">")
+  }
+
+  mutating func endElement(_ name: XMLName) {
+    flush()
+    events.append("</\(name.string)>")
+  }
+
+  mutating func characters(_ text: UnsafeBufferPointer<UInt8>) {
+    self.text.append(contentsOf: text)
+  }
+
+  mutating func flush() {
+    if !text.isEmpty {
+      events.append("'" + String(decoding: text, as: UTF8.self) + "'")
+      text = []
+    }
+  }
+
+  var isStopped: Bool { events.count >= stopAfter }
+}
+
+/// ``XMLPushParser/pushElements(_:)`` delivers exactly the events and errors of libxml2, and
+/// reads plain rows itself.
+@Suite struct XMLElementScannerTests {
+  static let prefix =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet xmlns=\"urn:main\" "
+    + "xmlns:x=\"urn:main\" xmlns:x14ac=\"urn:ac\" xmlns:r=\"urn:rel\"><sheetData>"
+  static let suffix = "</sheetData></worksheet>"
+
+  struct Outcome: Equatable {
+    var events: [String]
+    var error: String?
+    var scanned = 0
+  }
+
+  /// Parses prefix, body and suffix; the body through the scanner or straight into libxml2.
+  static func outcome(_ body: [UInt8], scanner: Bool, stopAfter: Int = .max) -> Outcome {
+    var handler = ExactRecorder()
+    handler.stopAfter = stopAfter
+    var result = Outcome(events: [])
+    do {
+      let parser = try XMLPushParser(documentName: "sheet.xml", handler: handler)
+      defer {
+        parser.handler.pointee.flush()
+        result.events = parser.handler.pointee.events
+        result.scanned = parser.scannedByteCount
+      }
+      try Array(prefix.utf8).withUnsafeBufferPointer { try parser.push($0, isFinal: false) }
+      try body.withUnsafeBufferPointer {
+        if scanner { try parser.pushElements($0) } else { try parser.push($0, isFinal: false) }
+      }
+      try Array(suffix.utf8).withUnsafeBufferPointer { try parser.push($0, isFinal: true) }
+    } catch let error as XMLParseError {
+      result.error = "\(error.kind) \(error.code)"
+    } catch {
+      result.error = "\(error)"
+    }
+    return result
+  }
+
+  /// Bodies the scanner reads itself.
+  static let plain: [String] = [
+    "<row r=\"1\" spans=\"1:3\" x14ac:dyDescent=\"0.25\"><c r=\"A1\" s=\"3\" t=\"s\"><v>12</v></c>"
+      + "<c r=\"B1\"><f>SUM(A1:A3)&amp;&quot;x&quot;&lt;&gt;&apos;</f><v>1</v></c></row>",
+    "\r\n<row r='2'>\r\n <c r=\"A2\" t=\"inlineStr\"><is><t xml:space=\"preserve\"> a\rb\r\nc </t>"
+      + "</is></c></row>\n",
+    "<row><c t=\"inlineStr\"><is><t>&#233;&#x1F600;&#9;&#13;&#38;&#x26;&#60;</t></is></c></row>",
+    "<row><c t=\"inlineStr\"><is><r><rPr><b/><sz val=\"11\"/></rPr><t>Åäö 😀 ☃</t></r>"
+      + "<rPh sb=\"0\" eb=\"1\"><t>カ</t></rPh></is></c></row>",
+    "<x:row r=\"5\"><x:c r=\"A5\"><x:v>5</x:v></x:c></x:row>",
+    "<row r=\"6\" /><row r = \"7\" ><c r=\"A7\"  /></row >",
+    "<row r=\"8\"><c r=\"A8\" t=\"str\"><f>A1>2</f><v>a>b ]] ] ]></v></c></row>",
+    "<row r=\"9\" x14ac:note=\"é ☃ 😀\" r:id='it\"s'/>",
+    "<row r=\"10\"><c r=\"A10\"><v>1</v></c></row><row r=\"11\"><c r=\"A11\"><v>2</v></c></row>",
+    "<row r=\"12\" ht=\"15\" customHeight=\"1\" hidden=\"0\" a.b-c_d=\"x\" _u=\"y\"/>",
+    "",
+    "   \n\t ",
+  ]
+
+  /// Bodies the scanner leaves to libxml2: some are well-formed, some are errors.
+  static let declined: [String] = [
+    "<row><!-- x --></row>",
+    "<row><c t=\"str\"><v><![CDATA[<x>]]></v></c></row>",
+    "<row><?pi x?></row>",
+    "<row xmlns:y=\"urn:y\"><y:c/></row>",
+    "<row xmlns=\"urn:other\"/>",
+    "<row r=\"1\" t=\"a&amp;b\"/>",
+    "<row r=\"1\" t=\"a\tb\"/>",
+    "<row r=\"1\" t=\"a\nb\"/>",
+    "<row><c></row>",
+    "<row><c>",
+    "</row>",
+    "<row>\u{1}</row>",
+    "<row>a]]>b</row>",
+    "<row>&#0;</row>",
+    "<row>&#xD800;</row>",
+    "<row>&#xFFFE;</row>",
+    "<row>&#x110000;</row>",
+    "<row>&foo;</row>",
+    "<row>&lt</row>",
+    "<row>&#00000000065;</row>",
+    "<q:row/>",
+    "<row r=\"1\" r=\"2\"/>",
+    "<row x14ac:r=\"1\" r=\"2\"/>",
+    "<row r=\"1\"s=\"2\"/>",
+    "<row r=1/>",
+    "< row/>",
+    "<row/ >",
+    "<1row/>",
+    "<row:/>",
+    "<a:b:c/>",
+    "<rów/>",
+    "<xml:row/>",
+    "<row r=\"<\"/>",
+    "<row r=\"1\"",
+    "<row>" + String(repeating: "<a>", count: 100) + String(repeating: "</a>", count: 100)
+      + "</row>",
+    "<row><c/></rows>",
+    "<row><c/></ro>",
+    "<row><c/></ row>",
+  ]
+
+  @Test(arguments: plain)
+  func plainRowsAreScannedWithLibxml2sEvents(_ body: String) {
+    let bytes = Array(body.utf8)
+    let libxml2 = Self.outcome(bytes, scanner: false)
+    let scanned = Self.outcome(bytes, scanner: true)
+    #expect(libxml2.error == nil)
+    #expect(scanned.scanned == bytes.count, "the scanner read the body itself")
+    #expect(scanned.events == libxml2.events)
+    #expect(scanned.error == libxml2.error)
+  }
+
+  @Test(arguments: declined)
+  func anythingElseGoesToLibxml2(_ body: String) {
+    let bytes = Array(body.utf8)
+    let libxml2 = Self.outcome(bytes, scanner: false)
+    let scanned = Self.outcome(bytes, scanner: true)
+    #expect(scanned.scanned == 0, "declined")
+    #expect(scanned == Outcome(events: libxml2.events, error: libxml2.error, scanned: 0))
+  }
+
+  @Test func malformedBytesGoToLibxml2() {
+    let bodies: [[UInt8]] = [
+      Array("<row>".utf8) + [0xFF] + Array("</row>".utf8),
+      Array("<row>".utf8) + [0xC0, 0x80] + Array("</row>".utf8),  // overlong NUL
+      Array("<row>".utf8) + [0xED, 0xA0, 0x80] + Array("</row>".utf8),  // a surrogate
+      Array("<row>".utf8) + [0xEF, 0xBF, 0xBF] + Array("</row>".utf8),  // U+FFFF
+      Array("<row>".utf8) + [0xF4, 0x90, 0x80, 0x80] + Array("</row>".utf8),  // past U+10FFFF
+      Array("<row>".utf8) + [0xE2, 0x98] + Array("</row>".utf8),  // cut short
+      Array("<row r=\"".utf8) + [0xFE] + Array("\"/>".utf8),
+      Array("<row>".utf8) + [0x00] + Array("</row>".utf8),
+    ]
+    for body in bodies {
+      let libxml2 = Self.outcome(body, scanner: false)
+      let scanned = Self.outcome(body, scanner: true)
+      #expect(scanned.scanned == 0)
+      #expect(libxml2.error != nil, "\(body)")
+      #expect(scanned.error == libxml2.error)
+      #expect(scanned.events == libxml2.events)
+    }
+  }
+
+  @Test func aHandlerThatStopsIsObeyedMidway() {
+    let body = Array(Self.plain[0].utf8)
+    for stop in [1, 3, 5, 8] {
+      let libxml2 = Self.outcome(body, scanner: false, stopAfter: stop)
+      let scanned = Self.outcome(body, scanner: true, stopAfter: stop)
+      #expect(scanned.events == libxml2.events, "stop after \(stop)")
+      #expect(scanned.events.count == stop)
+    }
+  }
+
+  @Test func bytesHeldByLibxml2KeepTheirOrder() throws {
+    // Text that libxml2 holds in waiting (no `<` after it yet) must come before the next
+    // scanned row, so the scanner leaves the next body to libxml2.
+    let parser = try XMLPushParser(documentName: "sheet.xml", handler: ExactRecorder())
+    try Array((Self.prefix + "held").utf8).withUnsafeBufferPointer {
+      try parser.push($0, isFinal: false)
+    }
+    try Array("<row r=\"1\"/>".utf8).withUnsafeBufferPointer { try parser.pushElements($0) }
+    #expect(parser.scannedByteCount == 0)
+    try Array("<row r=\"2\"/>".utf8).withUnsafeBufferPointer { try parser.pushElements($0) }
+    #expect(parser.scannedByteCount == 12)
+    try Array(Self.suffix.utf8).withUnsafeBufferPointer { try parser.push($0, isFinal: true) }
+    parser.handler.pointee.flush()
+    #expect(
+      parser.handler.pointee.events == [
+        "<worksheet {urn:main}>", "<sheetData {urn:main}>", "'held'", "<row {urn:main} r{-}=[1]>",
+        "</row>", "<row {urn:main} r{-}=[2]>", "</row>", "</sheetData>", "</worksheet>",
+      ])
+  }
+}
