@@ -99,6 +99,11 @@ struct ExactRecorder: XMLContentHandler {
     "<row r=\"12\" ht=\"15\" customHeight=\"1\" hidden=\"0\" a.b-c_d=\"x\" _u=\"y\"/>",
     "",
     "   \n\t ",
+    "<row\tr=\"13\"\r\n s=\"1\"\n/><row r=\"14\"\t>x</row>",
+    "<row><c t=\"inlineStr\"><is><t>&#xD7FF;&#xE000;&#xFFFD;&#x10FFFF;]&#93;>]]&gt;</t></is></c></row>",
+    "<row r=\"15\" note=\"\u{FEFF}\u{85}\"><c t=\"str\"><v>\u{FEFF}\u{85}\u{7F}</v></c></row>",
+    "<row r=\"16\" xml:lang=\"sv\" xml:space=\"default\"/>",
+    String(repeating: "<a>", count: 64) + String(repeating: "</a>", count: 64),
   ]
 
   /// Bodies the scanner leaves to libxml2: some are well-formed, some are errors.
@@ -142,6 +147,12 @@ struct ExactRecorder: XMLContentHandler {
     "<row><c/></rows>",
     "<row><c/></ro>",
     "<row><c/></ row>",
+    "<row>&#X41;</row>",
+    "<row>&#x;</row>",
+    "<row>&#;</row>",
+    "<row/>\r",
+    "<row/>]",
+    String(repeating: "<a>", count: 65) + String(repeating: "</a>", count: 65),
   ]
 
   @Test(arguments: plain)
@@ -193,6 +204,60 @@ struct ExactRecorder: XMLContentHandler {
       #expect(scanned.events == libxml2.events, "stop after \(stop)")
       #expect(scanned.events.count == stop)
     }
+  }
+
+  /// Text at the end of one piece that could join the next one's first bytes.
+  @Test(arguments: [("<row/>\r", "\n<row/>"), ("<row/>]]", "><row/>"), ("<row/>]", "]><row/>")])
+  func piecesThatJoinGoToLibxml2(_ first: String, _ second: String) {
+    func run(scanner: Bool) -> Outcome {
+      var result = Outcome(events: [])
+      do {
+        let parser = try XMLPushParser(documentName: "sheet.xml", handler: ExactRecorder())
+        defer {
+          parser.handler.pointee.flush()
+          result.events = parser.handler.pointee.events
+          result.scanned = parser.scannedByteCount
+        }
+        try Array(Self.prefix.utf8).withUnsafeBufferPointer { try parser.push($0, isFinal: false) }
+        for piece in [first, second] {
+          try Array(piece.utf8).withUnsafeBufferPointer {
+            if scanner { try parser.pushElements($0) } else { try parser.push($0, isFinal: false) }
+          }
+        }
+        try Array(Self.suffix.utf8).withUnsafeBufferPointer { try parser.push($0, isFinal: true) }
+      } catch let error as XMLParseError {
+        result.error = "\(error.kind) \(error.code)"
+      } catch {
+        result.error = "\(error)"
+      }
+      return result
+    }
+    let libxml2 = run(scanner: false)
+    let scanned = run(scanner: true)
+    #expect(scanned.scanned == 0)
+    #expect(scanned.events == libxml2.events)
+    #expect(scanned.error == libxml2.error)
+  }
+
+  /// A document that libxml2 converts (not UTF-8) is never scanned.
+  @Test func otherEncodingsGoToLibxml2() throws {
+    let head =
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet xmlns=\"urn:main\"><sheetData>"
+    let body: [UInt8] = Array("<row t=\"".utf8) + [0xC3, 0xA9] + Array("\"/>".utf8)
+    var events: [[String]] = []
+    for scanner in [false, true] {
+      let parser = try XMLPushParser(documentName: "sheet.xml", handler: ExactRecorder())
+      try Array(head.utf8).withUnsafeBufferPointer { try parser.push($0, isFinal: false) }
+      try body.withUnsafeBufferPointer {
+        if scanner { try parser.pushElements($0) } else { try parser.push($0, isFinal: false) }
+      }
+      try Array(Self.suffix.utf8).withUnsafeBufferPointer { try parser.push($0, isFinal: true) }
+      #expect(parser.scannedByteCount == 0)
+      parser.handler.pointee.flush()
+      events.append(parser.handler.pointee.events)
+    }
+    #expect(events[0] == events[1])
+    #expect(events[1].contains("<row {urn:main} t{-}=[Ã©]>"))
   }
 
   @Test func bytesHeldByLibxml2KeepTheirOrder() throws {

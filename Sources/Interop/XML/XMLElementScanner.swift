@@ -15,7 +15,11 @@ internal import CLibXML2
 /// declines is pushed into libxml2 as it is, so libxml2 still judges every input that is not
 /// plainly well-formed, and reports its errors as before.
 ///
-/// Used by ``XMLPushParser/pushElements(_:)``.
+/// One difference is allowed: a run of text arrives in one `characters` call, where libxml2
+/// may make several (before and after each reference); handlers join the pieces.
+///
+/// Used by ``XMLPushParser/pushElements(_:)``, only on documents that libxml2 reads without a
+/// converter (UTF-8).
 struct XMLElementScanner {
   enum EventKind: UInt8 {
     /// A start tag; `first` and `count` index ``attributes`` (in attributes of 5 pointers).
@@ -78,6 +82,9 @@ struct XMLElementScanner {
   static let maxDepth = 64
   /// The longest name it reads; libxml2 accepts 50,000 bytes.
   static let maxNameBytes = 1000
+  /// The longest tag it reads, whatever the parser's own cap: libxml2 stops at 10,000,000
+  /// bytes held in waiting (`XML_MAX_LOOKUP_LIMIT`) and at attribute values of that length.
+  static let maxTagBytes = 1 << 20
 
   struct CachedName {
     var low: UInt64 = 0
@@ -112,6 +119,10 @@ struct XMLElementScanner {
     arena = arenaStorage.pointer
     xmlns = context.pointee.str_xmlns
     let n = bytes.count
+    if n == 0 { return true }
+    // Text ending in CR or `]` could join the next bytes (CR LF, `]]>`) in libxml2.
+    if p[n - 1] == 0x0D || p[n - 1] == 0x5D { return false }
+    let maxTagBytes = min(maxStartTagBytes, Self.maxTagBytes)
     var i = 0
     while i < n {
       // Text up to the next tag.
@@ -164,13 +175,13 @@ struct XMLElementScanner {
         }
         j += top.length
         while j < n, Self.isSpace(p[j]) { j += 1 }
-        guard j < n, p[j] == 0x3E else { return false }
+        guard j < n, p[j] == 0x3E, j - i < maxTagBytes else { return false }
         events.append(Event(kind: .end, name: top.name, uri: nil, first: 0, count: 0))
         i = j + 1
         continue
       }
       guard let end = startTag(p, i, n, dict: dict, context: context) else { return false }
-      guard end - i <= maxStartTagBytes else { return false }
+      guard end - i <= maxTagBytes else { return false }
       i = end
     }
     return stack.isEmpty

@@ -112,7 +112,8 @@ public final class XMLPushParser<Handler: XMLContentHandler> {
   ///
   /// Plain markup is read by ``XMLElementScanner`` and delivered to the handler as the same
   /// events libxml2 would deliver, without passing through libxml2; anything else (and any
-  /// bytes while libxml2 holds an unfinished construct) is pushed into libxml2 as by
+  /// bytes while libxml2 holds an unfinished construct, or converts the document from an
+  /// encoding other than UTF-8) is pushed into libxml2 as by
   /// ``push(_:isFinal:)``. Line numbers in libxml2's later errors do not count scanned lines.
   ///
   /// - Throws: as ``push(_:isFinal:)``.
@@ -354,7 +355,8 @@ final class XMLParserCore {
   func pushElements(_ bytes: UnsafeBufferPointer<UInt8>) throws {
     if finished { return }
     if context.pointee.instate == XML_PARSER_CONTENT, context.pointee.disableSAX == 0,
-      pendingBytes == nil, box.pointee.error == nil,
+      context.pointee.wellFormed != 0, pendingBytes == nil, box.pointee.error == nil,
+      context.pointee.input?.pointee.buf?.pointee.encoder == nil,
       scanner.scan(bytes, context: context, maxStartTagBytes: limits.maxStartTagBytes)
     {
       scannedByteCount += bytes.count
