@@ -3,11 +3,15 @@ import Interop
 import Testing
 
 /// Records every event as text, to check what the SAX2 parser hands out.
+///
+/// `exact` records everything libxml2 hands over instead: namespace URIs of elements and
+/// attributes, raw attribute value bytes, and the text as one quoted run between tags.
 struct RecordingHandler: XMLContentHandler {
   var events: [String] = []
   var text: [UInt8] = []
   var stopAfter: Int = .max
   var cName = XMLName.none
+  var exact = false
 
   mutating func bind(_ names: XMLNameTable) {
     cName = names.intern("c")
@@ -17,6 +21,16 @@ struct RecordingHandler: XMLContentHandler {
     _ name: XMLName, namespace: XMLNamespaceURI, attributes: XMLAttributes
   ) {
     flush()
+    if exact {
+      var event = "<\(name.string) {\(namespace.string)}"
+      for i in 0..<attributes.count {
+        let value = String(decoding: attributes.value(at: i), as: UTF8.self)
+        event += " \(attributes.name(at: i).string){\(attributes.namespaceURI(at: i) ?? "-")}"
+        event += "=[\(value)]"
+      }
+      events.append(event + ">")
+      return
+    }
     var event = "<\(name.string)"
     for i in 0..<attributes.count {
       event += " \(attributes.name(at: i).string)=\(attributes.string(at: i))"
@@ -38,7 +52,8 @@ struct RecordingHandler: XMLContentHandler {
 
   mutating func flush() {
     if !text.isEmpty {
-      events.append(String(decoding: text, as: UTF8.self))
+      let run = String(decoding: text, as: UTF8.self)
+      events.append(exact ? "'\(run)'" : run)
       text = []
     }
   }
