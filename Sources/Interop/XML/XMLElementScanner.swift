@@ -129,6 +129,13 @@ struct XMLElementScanner {
       let textStart = i
       var decode = false
       while i < n {
+        // Eight plain bytes at a time: no `<`, `&`, `]`, byte below 0x20 or non-ASCII byte.
+        while i + 8 <= n,
+          !Self.hasSpecialTextByte(UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+        {
+          i += 8
+        }
+        if i >= n { break }
         let b = p[i]
         if b == 0x3C { break }  // <
         if b >= 0x80 {
@@ -320,6 +327,22 @@ struct XMLElementScanner {
     guard length <= Self.maxNameBytes else { return nil }
     if colon < 0 { return (start, length, 0, start, length) }
     return (start, length, colon - start, colon + 1, i - colon - 1)
+  }
+
+  /// Whether one of the eight bytes of `w` needs a look of its own in text: `<`, `&`, `]`, a
+  /// byte below 0x20 (control, tab, line break) or a byte of a non-ASCII character. The
+  /// zero-byte test `(x - 0x01…) & ~x & 0x80…` is exact for whether any byte is zero.
+  @inline(__always)
+  private static func hasSpecialTextByte(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    if w & highs != 0 { return true }
+    // With every high bit clear, this marks exactly the bytes below 0x20.
+    if (w &- 0x2020_2020_2020_2020) & ~w & highs != 0 { return true }
+    let lt = w ^ (ones &* 0x3C)
+    let amp = w ^ (ones &* 0x26)
+    let bracket = w ^ (ones &* 0x5D)
+    return ((lt &- ones) & ~lt | (amp &- ones) & ~amp | (bracket &- ones) & ~bracket) & highs != 0
   }
 
   @inline(__always)
