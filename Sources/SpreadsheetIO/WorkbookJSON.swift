@@ -77,24 +77,36 @@ public enum WorkbookJSON {
 
   /// A JSON string literal with the escapes RFC 8259 requires.
   public static func quote(_ s: String) -> String {
-    var out = "\""
-    out.reserveCapacity(s.utf8.count + 2)
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
+    var text = s
+    return text.withUTF8 { bytes -> String in
+      // Every byte to escape is ASCII, and no byte of a multi-byte UTF-8 character is, so the
+      // text is escaped byte by byte and copied in runs.
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + 2)
+      out.append(0x22)
+      var start = 0
+      for i in bytes.indices {
+        let b = bytes[i]
+        guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        switch b {
+        case 0x22: out += Array("\\\"".utf8)
+        case 0x5C: out += Array("\\\\".utf8)
+        case 0x0A: out += Array("\\n".utf8)
+        case 0x0D: out += Array("\\r".utf8)
+        case 0x09: out += Array("\\t".utf8)
+        default:
+          let hex = Array("0123456789abcdef".utf8)
+          out += Array("\\u00".utf8)
+          out.append(hex[Int(b >> 4)])
+          out.append(hex[Int(b & 0x0F)])
         }
+        start = i + 1
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+      out.append(0x22)
+      return String(decoding: out, as: UTF8.self)
     }
-    return out + "\""
   }
+
 }

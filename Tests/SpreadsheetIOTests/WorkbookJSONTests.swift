@@ -69,4 +69,18 @@ import Testing
   @Test func controlCharactersAreEscaped() {
     #expect(WorkbookJSON.quote("a\u{0}b\u{1B}\n\"") == "\"a\\u0000b\\u001b\\n\\\"\"")
   }
+
+  /// Every control character, quotes, backslashes and non-ASCII text (two-, three- and
+  /// four-byte UTF-8) read back unchanged through a JSON parser, at the start, middle and end.
+  @Test func quotedTextReadsBackUnchanged() throws {
+    let controls = String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) })
+    for text in [
+      controls, "\\\"\\", "é\u{0}☃\u{1F}😀\"", "plain", "", "\u{7F}\u{85}\u{2028}",
+      String(repeating: "a\tb", count: 5000) + "😀",
+    ] {
+      let json = "[" + WorkbookJSON.quote(text) + "]"
+      let array = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String]
+      #expect(array == [text])
+    }
+  }
 }
