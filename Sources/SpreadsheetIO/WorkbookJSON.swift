@@ -80,26 +80,24 @@ public enum WorkbookJSON {
     var text = s
     return text.withUTF8 { bytes -> String in
       // Every byte to escape is ASCII, and no byte of a multi-byte UTF-8 character is, so the
-      // text is escaped byte by byte and copied in runs.
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count + 2)
-      out.append(0x22)
+      // text is escaped byte by byte and copied in runs; text with nothing to escape is
+      // returned as it is, in quotes.
+      guard let first = bytes.firstIndex(where: needsEscape) else { return "\"\(s)\"" }
+      var out: [UInt8] = [0x22]
+      out.reserveCapacity(bytes.count + 8)
       var start = 0
-      for i in bytes.indices {
-        let b = bytes[i]
-        guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+      for i in bytes[first...].indices where needsEscape(bytes[i]) {
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-        switch b {
+        switch bytes[i] {
         case 0x22: out += Array("\\\"".utf8)
         case 0x5C: out += Array("\\\\".utf8)
         case 0x0A: out += Array("\\n".utf8)
         case 0x0D: out += Array("\\r".utf8)
         case 0x09: out += Array("\\t".utf8)
         default:
-          let hex = Array("0123456789abcdef".utf8)
           out += Array("\\u00".utf8)
-          out.append(hex[Int(b >> 4)])
-          out.append(hex[Int(b & 0x0F)])
+          out.append(hexDigits[Int(bytes[i] >> 4)])
+          out.append(hexDigits[Int(bytes[i] & 0x0F)])
         }
         start = i + 1
       }
@@ -109,4 +107,8 @@ public enum WorkbookJSON {
     }
   }
 
+  /// Whether a UTF-8 byte must be escaped in a JSON string (RFC 8259 §7).
+  private static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
 }
