@@ -32,6 +32,12 @@ public enum ErrorCatalogue {
         + "refused is not mistaken for one that sent nothing. The row goes away when the file "
         + "is moved out of rejected/ (a corrected file is dropped in the inbox)."),
     CodeDescription(
+      code: DiagnosticCode.wrongPeriod.id, title: DiagnosticCode.wrongPeriod.title,
+      explanation: "\(DiagnosticCode.wrongPeriod.rule) Given when the file is taken; a tertial "
+        + "1 file in a tertial 2 inbox gets it too (tertials are cumulative, but each is its own "
+        + "follow-up). Severity: warning. Message: \(DiagnosticCode.wrongPeriod.template) — in "
+        + "the board report: \(DiagnosticCode.wrongPeriod.swedishTemplate)"),
+    CodeDescription(
       code: "processing-interrupted", title: "Processing interrupted twice",
       explanation: "A run stopped (killed, out of memory, power cut) while it was processing "
         + "the file, twice before. The file is moved to rejected/ so that the files after it "

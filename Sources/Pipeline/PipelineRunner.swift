@@ -152,7 +152,9 @@ public struct PipelineRunner: Sendable {
 
     // Validate the period across everything that counts, and write the report.
     let dataset = workspace.currentDataset(reference: converter.reference)
-    var diagnostics = store.current().flatMap(\.conversion.diagnostics)
+    // Only the diagnostics of files that count in the period (and wrong-period warnings
+    // given while it was collected): a kvartal 2 file's notes are not kvartal 3's.
+    var diagnostics = store.current().flatMap { $0.conversion.diagnostics(in: config.period) }
     diagnostics += pendingRejections()
     let day = asOf ?? config.period.end
     let printed = reportDate ?? asOf ?? Self.calendarDate(now())
@@ -209,7 +211,7 @@ public struct PipelineRunner: Sendable {
       return .duplicate(of: earlier.source, archivedAs: relative(archived))
     }
 
-    let conversion: Conversion
+    var conversion: Conversion
     do {
       conversion = try converter.convert(file: claimed, displayName: name)
     } catch let error as any LocatedError {
@@ -226,6 +228,8 @@ public struct PipelineRunner: Sendable {
         claimed, name: name, code: rejection.code, message: rejection.message,
         location: rejection.location, hint: rejection.hint, journal: journal)
     }
+    // A file for another period is stored under its own period, with a warning.
+    conversion = conversion.checkingPeriod(collected: config.period, file: name)
 
     let previous = store.current()
     var entry = ResultStore.Entry(
