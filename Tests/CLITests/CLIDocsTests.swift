@@ -15,9 +15,11 @@ import Testing
 
       `redthread` is one program with subcommands. Every error names where it is
       (`file: 'Sheet'!B7`, `file.csv:12`, `mapping.yaml:12:5`) and carries a code listed in
-      [errors.md](errors.md). Exit status: 0 success; 1 an error in the input (a broken file,
-      mapping or configuration); 64 a usage error; 74 a file or folder that cannot be read or
-      written.
+      [errors.md](errors.md). Exit status (BSD `sysexits.h`; [operations.md](operations.md) has
+      the table): 0 success; 1 a command that judges its input found errors; 64 a usage error;
+      65 unusable input data; 66 no such input; 73 an output that cannot be created; 74 a file
+      or folder that cannot be read or written; 75 busy, try again; 78 a broken configuration,
+      reference file or mapping.
 
       This page is the commands' own `--help`, collected by a test (`CLIDocsTests`); regenerate
       it with `RECORD_GOLDENS=1 make test`.
