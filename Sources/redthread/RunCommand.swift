@@ -86,11 +86,13 @@ struct RunCommand: ParsableCommand {
     for (name, outcome) in summary.files {
       switch outcome {
       case .archived(_, let records, let diagnostics):
-        let notes = diagnostics == 0 ? "" : ", \(counted(diagnostics, "note")) from mapping"
-        print("archived   \(printable(name)) (\(counted(records, "record"))\(notes))")
-        if let wrong = summary.diagnostics.first(where: {
+        let wrongPeriod = summary.diagnostics.first {
           $0.code == "wrong-period" && $0.location?.file == name
-        }) {
+        }
+        let fromMapping = diagnostics - (wrongPeriod == nil ? 0 : 1)
+        let notes = fromMapping <= 0 ? "" : ", \(counted(fromMapping, "note")) from mapping"
+        print("archived   \(printable(name)) (\(counted(records, "record"))\(notes))")
+        if let wrong = wrongPeriod {
           let own = wrong.arguments?["filePeriod"] ?? wrong.value ?? "another period"
           print(
             "           wrong period: the file is for \(own), not \(config.period.swedishLabel); "
