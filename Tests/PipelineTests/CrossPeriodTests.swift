@@ -146,6 +146,12 @@ final class CapturingReporter: BoardReportWriter, @unchecked Sendable {
       #expect(row.delivered && row.files.count == 1)
       #expect(row.kpis == before.kpis && row.activities == before.activities)
     }
+    // With kvartal 2, 3 and 4 stored, kvartal 3's report, built again, is still a kvartal 3
+    // only run's: later files do not leak backwards either.
+    _ = try Self.run(workspace, period: .quarter(3, 2026), reporter: reporter)
+    let again = try #require(reporter.reports.last)
+    #expect(again.units == (try Self.alone(quarter: 3)).units)
+    #expect(again.units.allSatisfy { $0.files.count == 1 && $0.files[0].contains("kvartal 3") })
   }
 
   @Test func tertialsCountEachOnItsOwnThoughTheyAreCumulative() throws {
