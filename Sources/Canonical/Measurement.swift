@@ -47,6 +47,9 @@ public struct Measurement: Hashable, Sendable, Codable {
   public var dimensions: [String: String]?
   /// Where the value was read.
   public var provenance: Provenance?
+  /// The comparison series (Riket, the county, similar municipalities) this value belongs to;
+  /// `nil` for the unit's own value.
+  public var comparison: ComparisonSeries?
 
   /// Creates a measurement.
   public init(

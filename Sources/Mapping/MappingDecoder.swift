@@ -527,6 +527,7 @@ struct MappingDecoder {
     else { return nil }
     var name: String?
     var when: RowCondition?
+    var alsoWhen: [RowCondition] = []
     var entity: Entity?
     var fields: [ColumnMapping] = []
     if let e = pairs.first(where: { $0.key == "entity" }) {
@@ -537,7 +538,10 @@ struct MappingDecoder {
       let p = "\(path).\(key)"
       switch key {
       case "name": name = reader.string(value, path: p)
-      case "when": when = decodeCondition(value, path: p)
+      case "when":
+        let conditions = decodeConditions(value, path: p)
+        when = conditions.first
+        alsoWhen = Array(conditions.dropFirst())
       case "fields": fields = decodeFields(value, path: p, entity: entity, unpivot: false).0
       default: break
       }
@@ -547,7 +551,8 @@ struct MappingDecoder {
       return nil
     }
     return SectionSpec(
-      name: name, when: when, entity: entity, fields: fields, location: reader.location(node))
+      name: name, when: when, alsoWhen: alsoWhen, entity: entity, fields: fields,
+      location: reader.location(node))
   }
 
   func decodeUnpivot(_ node: Node, path: String, entity: Entity?) -> UnpivotSpec? {
@@ -651,6 +656,7 @@ struct MappingDecoder {
     var hasColumn = false
     var required = false
     var optional = false
+    var partTransforms: [Int: ValueTransform] = [:]
     for (key, _, value) in items {
       let p = "\(path).\(key)"
       switch key {
@@ -672,8 +678,41 @@ struct MappingDecoder {
             path: p)
           continue
         }
-        let selectors = seq.enumerated().compactMap { i, item in
-          reader.strings(item, path: "\(p)[\(i)]").map { ColumnSelector(names: $0) }
+        var selectors: [ColumnSelector] = []
+        for (i, item) in seq.enumerated() {
+          let ip = "\(p)[\(i)]"
+          guard case .mapping = item else {
+            if let names = reader.strings(item, path: ip) {
+              selectors.append(ColumnSelector(names: names))
+            }
+            continue
+          }
+          // A part with its own transform: `{ column: Nämndmål, lookup: goals }`.
+          guard
+            let partItems = reader.pairs(
+              item, path: ip, what: "a part of 'columns'",
+              allowed: ["column", "column_regex", "position", "group", "occurrence"]
+                + Self.transformKeys)
+          else { continue }
+          var part = ColumnSelector()
+          for (pk, _, pv) in partItems {
+            switch pk {
+            case "column": part.names = reader.strings(pv, path: "\(ip).\(pk)") ?? []
+            case "column_regex": part.regex = reader.regex(pv, path: "\(ip).\(pk)")
+            case "position": part.position = decodePosition(pv, path: "\(ip).\(pk)")
+            case "group": part.groups = reader.strings(pv, path: "\(ip).\(pk)") ?? []
+            case "occurrence":
+              part.occurrence = reader.int(pv, path: "\(ip).\(pk)", range: 1...1000) ?? 1
+            default: break
+            }
+          }
+          if part.names.isEmpty && part.regex == nil && part.position == nil {
+            reader.error(
+              .missingKey, item, "a part of 'columns' needs 'column', 'column_regex' or 'position'",
+              path: ip)
+          }
+          partTransforms[selectors.count] = decodeTransform(partItems, path: ip)
+          selectors.append(part)
         }
         sources.append((key, .columns(selectors)))
       case "value":
@@ -706,6 +745,18 @@ struct MappingDecoder {
       }
     }
     if hasColumn { sources.insert(("column", .column(selector)), at: 0) }
+    // Dimensions also take 'from'; only unpivot's own fields cannot read a column.
+    if unpivot, path.contains("unpivot.fields"),
+      let key = items.first(where: {
+        ["column", "columns", "column_regex", "position"].contains($0.key)
+      })
+    {
+      reader.error(
+        .invalidValue, key.keyNode,
+        "'\(key.key)' is not read under 'unpivot.fields': a field there comes from the "
+          + "unpivoted column ('from: header', 'from: group', a named group), a value or the "
+          + "context; map the column under the table's 'fields'", path: "\(path).\(key.key)")
+    }
     if sources.count > 1 {
       reader.error(
         .conflictingKeys, node,
@@ -728,8 +779,10 @@ struct MappingDecoder {
         path: path)
     }
     let transform = decodeTransform(items, path: path)
-    return ColumnMapping(
+    var mapping = ColumnMapping(
       name: name, source: source, transform: transform, required: required, optional: optional)
+    mapping.partTransforms = partTransforms
+    return mapping
   }
 
   func decodeTransform(_ items: [(key: String, keyNode: Node, value: Node)], path: String)

@@ -174,6 +174,8 @@ public struct SectionSpec: Sendable, Hashable {
   public var name: String
   /// Which rows open a section.
   public var when: RowCondition
+  /// Further conditions that must also hold (`when:` written as a list tests several cells).
+  public var alsoWhen: [RowCondition] = []
   /// When set, each section row is also emitted as a record of this entity.
   public var entity: Entity?
   /// The section's fields; templates may use the named groups of `when.regex`.
@@ -183,11 +185,12 @@ public struct SectionSpec: Sendable, Hashable {
 
   /// Creates a section spec.
   public init(
-    name: String, when: RowCondition, entity: Entity? = nil, fields: [ColumnMapping] = [],
-    location: SourceLocation? = nil
+    name: String, when: RowCondition, alsoWhen: [RowCondition] = [], entity: Entity? = nil,
+    fields: [ColumnMapping] = [], location: SourceLocation? = nil
   ) {
     self.name = name
     self.when = when
+    self.alsoWhen = alsoWhen
     self.entity = entity
     self.fields = fields
     self.location = location
