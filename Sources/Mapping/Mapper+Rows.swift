@@ -139,6 +139,7 @@ extension MappingRun {
     conditions += table.sections.flatMap { [$0.when] + $0.alsoWhen }
     var selectors = conditions.compactMap(\.column)
     if let t = table.rows.totalsColumn { selectors.append(t) }
+    if let tree = table.tree { selectors.append(tree.level) }
     for selector in selectors where conditionColumns[selector] == nil {
       if let b = bind(selector, in: layout) {
         conditionColumns[selector] = b.column
@@ -153,6 +154,10 @@ extension MappingRun {
         return
       }
     }
+    let tree: [Int: [String: String]] =
+      table.tree.flatMap { t in
+        conditionColumns[t.level].map { treeCaptures(t, layout: layout, levelColumn: $0) }
+      } ?? [:]
     // Unpivot columns.
     var unpivotColumns: [UnpivotColumn] = []
     if let u = table.unpivot {
@@ -275,7 +280,10 @@ extension MappingRun {
         leave(row, "does not match keep_when")
         continue
       }
-      var scope = RowScope(sheet: sheet, row: row, captures: captures, sections: sections)
+      var scope = RowScope(
+        sheet: sheet, row: row,
+        captures: captures.merging(tree[row.number] ?? [:]) { section, _ in section },
+        sections: sections)
       let ev = evaluate(
         table.fields
           + table.dimensions.map { d in

@@ -14,8 +14,10 @@ struct MappingDecoder {
   static let matchKeys = ["file", "files", "sheets", "headers", "priority"]
   static let tableKeys = [
     "name", "sheet", "sheet_regex", "optional", "entity", "header", "rows", "fill_down",
-    "sections", "fields", "dimensions", "unpivot", "emit_kpis",
+    "sections", "fields", "dimensions", "unpivot", "emit_kpis", "tree",
   ]
+  static let treeKeys = ["level", "levels"]
+  static let treeLevelKeys = ["name", "id"]
   static let headerKeys = ["row", "find", "within", "rows", "group_fill"]
   static let rowKeys = [
     "skip_blank", "stop_at_blank", "stop_when", "skip_when", "keep_when", "skip_totals",
@@ -357,6 +359,7 @@ struct MappingDecoder {
         removed.formUnion(gone)
       case "unpivot": table.unpivot = decodeUnpivot(value, path: p, entity: entity)
       case "emit_kpis": table.emitKPIs = reader.bool(value, path: p) ?? false
+      case "tree": table.tree = decodeTree(value, path: p)
       default: break
       }
     }
@@ -520,6 +523,52 @@ struct MappingDecoder {
       .invalidValue, node,
       "'\(text)' is not a column position (a letter such as 'C' or a number from 1)", path: path)
     return nil
+  }
+
+  func decodeTree(_ node: Node, path: String) -> TreeSpec? {
+    guard let pairs = reader.pairs(node, path: path, what: "'tree'", allowed: Self.treeKeys)
+    else { return nil }
+    var level: ColumnSelector?
+    var levels: [TreeSpec.Level] = []
+    for (key, _, value) in pairs {
+      let p = "\(path).\(key)"
+      switch key {
+      case "level": level = decodeSelector(value, path: p)
+      case "levels":
+        guard case .sequence(let seq) = value else {
+          reader.error(.wrongType, value, "'levels' must be a list, top level first", path: p)
+          continue
+        }
+        for (i, item) in seq.enumerated() {
+          let ip = "\(p)[\(i)]"
+          if case .mapping = item {
+            guard
+              let items = reader.pairs(
+                item, path: ip, what: "a tree level", allowed: Self.treeLevelKeys)
+            else { continue }
+            var names: [String] = []
+            var id: String?
+            for (k, _, v) in items {
+              if k == "name" { names = reader.strings(v, path: "\(ip).name") ?? [] }
+              if k == "id" { id = reader.string(v, path: "\(ip).id") }
+            }
+            if names.isEmpty {
+              reader.error(.missingKey, item, "a tree level needs a 'name'", path: ip)
+            }
+            levels.append(TreeSpec.Level(names: names, id: id))
+          } else if let names = reader.strings(item, path: ip) {
+            levels.append(TreeSpec.Level(names: names))
+          }
+        }
+      default: break
+      }
+    }
+    guard let level, levels.count >= 2 else {
+      reader.error(
+        .missingKey, node, "'tree' needs a 'level' column and at least two 'levels'", path: path)
+      return nil
+    }
+    return TreeSpec(level: level, levels: levels, location: reader.location(node))
   }
 
   func decodeSection(_ node: Node, path: String) -> SectionSpec? {

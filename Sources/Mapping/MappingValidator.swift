@@ -33,6 +33,7 @@ struct MappingValidator {
           if let r = c.regex { known.formUnion(Self.groupNames(r)) }
         }
       }
+      if table.tree != nil { known.formUnion(TreeSpec.templateNames) }
       var parts: Set<String> = ["header", "group", "cell"]
       if let u = table.unpivot {
         known.formUnion(u.fields.map(\.name))

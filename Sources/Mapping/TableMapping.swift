@@ -26,6 +26,8 @@ public struct TableMapping: Sendable, Hashable {
   public var dimensions: [ColumnMapping]
   /// Wide-to-long: each matching column of a row becomes its own record.
   public var unpivot: UnpivotSpec?
+  /// A tree given by a level column and row order (a flat list such as a Stratsys export).
+  public var tree: TreeSpec?
   /// For measurement tables: also emit one KPI record per distinct indicator, named by
   /// `kpi_name` (or the column header when unpivoting).
   public var emitKPIs: Bool
