@@ -13,17 +13,11 @@ extension Conversion {
     return plan.period
   }
 
-  /// Whether the file's records count in the report for `period`: its own period counts
-  /// there (``Canonical/Period/counts(in:)``), or it has no period of its own.
-  public func counts(in period: Period) -> Bool {
-    filePeriod.map { $0.counts(in: period) } ?? true
-  }
-
   /// The conversion with a `wrong-period` warning added when the file does not count in the
   /// period being collected.
   ///
   /// The file stays stored under its own period; only the warning is added, so that the
-  /// report of the period collected lists it (``diagnostics(in:)``). That is every file whose
+  /// report of the period collected lists it (``diagnostics(_:of:in:)``). That is every file whose
   /// own period does not overlap the period collected (a kvartal 2 file, last year's file,
   /// in a kvartal 3 inbox), and also a file of an overlapping period that does not count there
   /// (a tertial 1 file in a tertial 2 inbox: tertials are cumulative, but each is its own
@@ -50,14 +44,26 @@ extension Conversion {
     return copy
   }
 
-  /// The file's diagnostics that belong to the report for `period`: all of them when the
-  /// file counts there; otherwise only the `wrong-period` warning given while `period` was
-  /// being collected. A kvartal 2 file's mapping notes are not kvartal 3's problems.
-  public func diagnostics(in period: Period) -> [Diagnostic] {
-    let wrong = DiagnosticCode.wrongPeriod.id
-    if counts(in: period) {
-      return diagnostics.filter { $0.code != wrong || $0.arguments?["collected"] == period.id }
+  /// The diagnostics of the stored files that belong to the report for `period`: those of
+  /// files whose own period counts there (``Canonical/Period/counts(in:)``), with the files'
+  /// periods read from the plans of `dataset` (a diagnostic names its file in its location),
+  /// and the `wrong-period` warnings given while `period` was being collected. A kvartal 2
+  /// file's mapping notes are not kvartal 3's. Diagnostics of no file, or of a file with no
+  /// plan period (a statistics extract), are kept.
+  public static func diagnostics(
+    _ diagnostics: [Diagnostic], of dataset: Dataset, in period: Period
+  ) -> [Diagnostic] {
+    var filePeriod: [String: Period] = [:]
+    for plan in dataset.plans where plan.kind != .statistics {
+      if let file = plan.provenance?.file, let p = plan.period, filePeriod[file] == nil {
+        filePeriod[file] = p
+      }
     }
-    return diagnostics.filter { $0.code == wrong && $0.arguments?["collected"] == period.id }
+    let wrong = DiagnosticCode.wrongPeriod.id
+    return diagnostics.filter { d in
+      if d.code == wrong { return d.arguments?["collected"] == period.id }
+      guard let file = d.location?.file, let own = filePeriod[file] else { return true }
+      return own.counts(in: period)
+    }
   }
 }

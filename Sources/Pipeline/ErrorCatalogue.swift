@@ -32,12 +32,6 @@ public enum ErrorCatalogue {
         + "refused is not mistaken for one that sent nothing. The row goes away when the file "
         + "is moved out of rejected/ (a corrected file is dropped in the inbox)."),
     CodeDescription(
-      code: DiagnosticCode.wrongPeriod.id, title: DiagnosticCode.wrongPeriod.title,
-      explanation: "\(DiagnosticCode.wrongPeriod.rule) Given when the file is taken; a tertial "
-        + "1 file in a tertial 2 inbox gets it too (tertials are cumulative, but each is its own "
-        + "follow-up). Severity: warning. Message: \(DiagnosticCode.wrongPeriod.template) — in "
-        + "the board report: \(DiagnosticCode.wrongPeriod.swedishTemplate)"),
-    CodeDescription(
       code: "processing-interrupted", title: "Processing interrupted twice",
       explanation: "A run stopped (killed, out of memory, power cut) while it was processing "
         + "the file, twice before. The file is moved to rejected/ so that the files after it "
@@ -47,6 +41,18 @@ public enum ErrorCatalogue {
       explanation: "The file could not be read for a reason no reader named; it is moved to "
         + "rejected/ with the message."),
   ]
+
+  /// The codes the pipeline gives while it takes a file (`wrong-period`,
+  /// `measurement-replaced`), with their rule and both languages' messages.
+  static var ingestionDiagnostics: [CodeDescription] {
+    DiagnosticCode.ingestion.map {
+      CodeDescription(
+        code: $0.id, title: $0.title,
+        explanation: "\($0.rule) Given when the file is taken. Severity: "
+          + "\($0.severity.rawValue). Message: \($0.template) — in the board report: "
+          + "\($0.swedishTemplate)")
+    }
+  }
 
   /// All sections, in the order a file travels through RedThread.
   public static var sections: [Section] {
@@ -92,7 +98,7 @@ public enum ErrorCatalogue {
         title: "The pipeline",
         summary: "Thrown by `redthread init` and `redthread run`, or given as the reason a file "
           + "was moved to rejected/.",
-        entries: PipelineError.catalogue + pipelineDiagnostics),
+        entries: PipelineError.catalogue + pipelineDiagnostics + ingestionDiagnostics),
     ]
   }
 

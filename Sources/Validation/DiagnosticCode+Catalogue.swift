@@ -288,6 +288,21 @@ extension DiagnosticCode {
       "Är filen avsedd för {period}: rätta perioden i filens rubrikblock och lägg den i inkorgen igen.",
     scope: .file)
 
+  /// A statistics file gives measurements an earlier file gave (same unit, KPI, period,
+  /// gender and comparison series): the later received file's values count.
+  public static let measurementReplaced = DiagnosticCode(
+    id: "measurement-replaced", title: "Values given again by a later file",
+    swedishTitle: "Värden ersatta av en senare fil",
+    rule:
+      "Each measurement (unit, KPI, period, gender, comparison series) counts once; when two files give it, the later received file's value counts.",
+    severity: .warning,
+    template: "'{file}' gives {count} values that '{replaced}' gave before; the later file counts",
+    swedishTemplate:
+      "{file} innehåller {count} värden som redan fanns i {replaced}; värdena i den senare filen gäller.",
+    hint: "nothing to do if '{file}' is a correction; otherwise withdraw it",
+    swedishHint: "Inget att göra om {file} är en rättelse; annars ta tillbaka den.",
+    scope: .file)
+
   /// A KF-mål no nämndmål of the board aligns to.
   public static let uncoveredCouncilGoal = DiagnosticCode(
     id: "uncovered-council-goal", title: "Council goal not covered",
@@ -369,5 +384,5 @@ extension DiagnosticCode {
   /// The codes the pipeline gives while it takes a file, not a validation rule: they carry
   /// their arguments and Swedish like the rules' codes, and are listed in `docs/errors.md`
   /// with the pipeline's codes.
-  public static let ingestion: [DiagnosticCode] = [wrongPeriod]
+  public static let ingestion: [DiagnosticCode] = [wrongPeriod, measurementReplaced]
 }

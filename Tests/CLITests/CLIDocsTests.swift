@@ -18,7 +18,8 @@ import Testing
       [errors.md](errors.md). Exit status (BSD `sysexits.h`; [operations.md](operations.md) has
       the table): 0 success; 1 a command that judges its input found errors; 64 a usage error;
       65 unusable input data; 66 no such input; 73 an output that cannot be created; 74 a file
-      or folder that cannot be read or written; 75 busy, try again; 78 a broken configuration,
+      or folder that cannot be read or written; 75 the workspace is busy
+      (another RedThread process holds its lock); 78 a broken configuration,
       reference file or mapping.
 
       This page is the commands' own `--help`, collected by a test (`CLIDocsTests`); regenerate

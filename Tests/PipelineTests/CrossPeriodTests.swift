@@ -230,7 +230,7 @@ final class CapturingReporter: BoardReportWriter, @unchecked Sendable {
     #expect(q3.units.allSatisfy { $0.files.count == 1 })
 
     // The 2025 file's outcomes are 2025's: the file's own year, not the workspace's.
-    let stored = workspace.currentDataset(reference: Dataset())
+    let stored = try workspace.currentDataset(reference: Dataset())
     let outcomes = stored.measurements.filter { $0.provenance?.file == lastYear }
     #expect(!outcomes.isEmpty)
     #expect(Set(outcomes.compactMap(\.period)) == [.quarter(3, 2025)])

@@ -12,7 +12,7 @@ import Testing
     let (_, workspace) = try SampleMunicipalityTests.run()
     let config = try PipelineConfig.load(path: workspace.configFile.path)
     let converter = try MappingConverter.load(config: config)
-    return workspace.currentDataset(reference: converter.reference)
+    return try workspace.currentDataset(reference: converter.reference)
   }
 
   static func text(_ dataset: Dataset, _ format: StratsysExport.Format) throws -> (
