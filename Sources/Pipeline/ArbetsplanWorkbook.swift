@@ -163,7 +163,7 @@ public struct ArbetsplanWorkbook: Sendable {
           numberFormat: CellStyle.FormatCode.date)),
     ])
     try writer.writeRow([.string(instruction, style: Self.instruction)])
-    try writer.mergeCells(CellRange("A5:G5")!)
+    try writer.mergeCells(CellRange(.init(row: 5, column: 1), .init(row: 5, column: 7)))
   }
 
   private func writeOverview(_ writer: XLSXWriter) throws {
