@@ -151,8 +151,8 @@ public struct PipelineRunner: Sendable {
     }
 
     // Validate the period across everything that counts, and write the report.
-    let dataset = workspace.currentDataset(reference: converter.reference)
-    var diagnostics = store.current().flatMap(\.conversion.diagnostics)
+    let dataset = workspace.currentDataset(reference: converter.reference, period: config.period)
+    var diagnostics = store.current(for: config.period).flatMap(\.conversion.diagnostics)
     diagnostics += pendingRejections()
     let day = asOf ?? config.period.end
     let printed = reportDate ?? asOf ?? Self.calendarDate(now())

@@ -1,4 +1,4 @@
-import Canonical
+public import Canonical
 public import Foundation
 
 /// The converted results of every source received, one JSON file each in `DIR/store/`.
@@ -57,6 +57,30 @@ public struct ResultStore: Sendable {
     var latest: [String: Entry] = [:]
     for entry in entries() { latest[entry.supersedeKey] = entry }
     return latest.values.sorted { $0.sequence < $1.sequence }
+  }
+
+  /// The entries that count for a period: as ``current()``, but of each unit's plans (of one
+  /// kind) only the one for the latest period that starts on or before the period's end, so
+  /// that the arbetsplan a unit returned for kvartal 4 replaces its plan for kvartal 3, and a
+  /// plan for a later period does not count for an earlier one. Board plans for a year count
+  /// in every period of it, as before; files without a plan always count.
+  public func current(for period: Period) -> [Entry] {
+    let entries = current()
+    var newest: [String: Period] = [:]
+    for entry in entries {
+      guard let plan = entry.conversion.dataset.plans.first, plan.kind == .unitPlan,
+        let planned = plan.period, planned.start <= period.end
+      else { continue }
+      let key = "\(plan.unitID ?? "-")|\(plan.kind.rawValue)"
+      if let seen = newest[key], seen.start >= planned.start { continue }
+      newest[key] = planned
+    }
+    return entries.filter { entry in
+      guard let plan = entry.conversion.dataset.plans.first, plan.kind == .unitPlan,
+        let planned = plan.period
+      else { return true }
+      return newest["\(plan.unitID ?? "-")|\(plan.kind.rawValue)"] == planned
+    }
   }
 
   /// The stored entry with the same fingerprint, if any.

@@ -106,9 +106,13 @@ public struct Workspace: Sendable {
 extension Workspace {
   /// What counts now: the reference records, then the newest stored result for each unit, plan
   /// kind and period (see ``ResultStore``).
-  public func currentDataset(reference: Dataset) -> Dataset {
+  ///
+  /// - Parameter period: when given, each unit's plans count only for the latest period up to
+  ///   this one (``ResultStore/current(for:)``).
+  public func currentDataset(reference: Dataset, period: Period? = nil) -> Dataset {
     var dataset = reference
-    for entry in ResultStore(folder: store).current() {
+    let store = ResultStore(folder: store)
+    for entry in period.map({ store.current(for: $0) }) ?? store.current() {
       dataset.append(contentsOf: entry.conversion.dataset)
     }
     return dataset
