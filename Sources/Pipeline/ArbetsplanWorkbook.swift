@@ -127,15 +127,15 @@ public struct ArbetsplanWorkbook: Sendable {
   static let bold = CellStyle(bold: true)
   static let headerValue = CellStyle(fillColor: .init(rgb: 0xF2F2F2))
   static let instruction = CellStyle(
-    italic: true, fontColor: .init(rgb: 0x595959), verticalAlignment: .top, wrapText: true)
+    italic: true, fontColor: .init(rgb: 0x595959))
   static let header = CellStyle(
     bold: true, fontColor: .init(rgb: 0xFFFFFF), fillColor: .init(rgb: 0x1F4E78),
     verticalAlignment: .top, wrapText: true)
-  static let thread = CellStyle(verticalAlignment: .top, wrapText: true)
+  static let thread = CellStyle(verticalAlignment: .top)
   static let input = CellStyle(
     fillColor: .init(rgb: 0xFFF2CC),
     border: .init(bottom: .init(.hair, color: .init(rgb: 0xBFBFBF))),
-    verticalAlignment: .top, wrapText: true, locked: false)
+    verticalAlignment: .top, locked: false)
   static let inputDate = CellStyle(
     fillColor: .init(rgb: 0xFFF2CC),
     border: .init(bottom: .init(.hair, color: .init(rgb: 0xBFBFBF))),
@@ -146,7 +146,9 @@ public struct ArbetsplanWorkbook: Sendable {
     verticalAlignment: .top, numberFormat: "0.0", locked: false)
 
   /// The title block shared by every visible sheet: rows 1–5, locked.
-  private func writeHeaderBlock(_ writer: XLSXWriter, title: String, instruction: String) throws {
+  private func writeHeaderBlock(
+    _ writer: XLSXWriter, title: String, instruction: [String]
+  ) throws {
     try writer.writeRow([.string(title, style: Self.title)])
     try writer.writeRow([
       .string("Enhet:", style: Self.bold), .string(unit.name, style: Self.headerValue),
@@ -162,8 +164,10 @@ public struct ArbetsplanWorkbook: Sendable {
           fillColor: .init(rgb: 0xF2F2F2), horizontalAlignment: .left,
           numberFormat: CellStyle.FormatCode.date)),
     ])
-    try writer.writeRow([.string(instruction, style: Self.instruction)])
-    try writer.mergeCells(CellRange(.init(row: 5, column: 1), .init(row: 5, column: 7)))
+    // Two lines of instructions on rows 5 and 6, each overflowing into the empty cells.
+    try writer.writeRow([instruction.first.map { .string($0, style: Self.instruction) }])
+    try writer.writeRow([instruction.dropFirst().first.map { .string($0, style: Self.instruction) }]
+    )
   }
 
   private func writeOverview(_ writer: XLSXWriter) throws {
@@ -175,12 +179,12 @@ public struct ArbetsplanWorkbook: Sendable {
         protection: SheetProtection()))
     try writeHeaderBlock(
       writer, title: "Arbetsplan \(Self.label(period)) – \(unit.name)",
-      instruction:
-        "Här ser ni den röda tråden: de nationella målen (\(curriculum)), kommunfullmäktiges mål "
-        + "och \(boardName)s nämndmål. Markera i kolumnen ”Vi prioriterar” de nämndmål enheten "
-        + "prioriterar, och bryt ner dem i bladen Enhetens mål, Nyckeltal och Aktiviteter. "
-        + "Gula celler fylls i; övriga celler är låsta (skyddat utan lösenord).")
-    try writer.writeRow([])
+      instruction: [
+        "Den röda tråden: nationella mål (\(curriculum)), kommunfullmäktiges mål och "
+          + "\(boardName)s nämndmål. Markera de nämndmål enheten prioriterar.",
+        "Bryt ner dem i bladen Enhetens mål, Nyckeltal och Aktiviteter. Gula celler fylls i; "
+          + "övriga är låsta (skydd utan lösenord).",
+      ])
     try writer.writeRow(
       ["Nationellt mål (\(curriculum))", "KF-mål", "Nämndmål", "Beskrivning", "Vi prioriterar"]
         .map { .string($0, style: Self.header) })
@@ -193,10 +197,10 @@ public struct ArbetsplanWorkbook: Sendable {
       let councilTexts = goal.alignsTo.compactMap { council[$0] }.map(Self.display)
       served.formUnion(goal.alignsTo)
       try writer.writeRow([
-        .string(nationalTexts.joined(separator: "\n"), style: Self.thread),
-        .string(councilTexts.joined(separator: "\n"), style: Self.thread),
+        .string(nationalTexts.joined(separator: "; "), style: Self.thread),
+        .string(councilTexts.joined(separator: "; "), style: Self.thread),
         .string(
-          Self.display(goal), style: CellStyle(bold: true, verticalAlignment: .top, wrapText: true)),
+          Self.display(goal), style: CellStyle(bold: true, verticalAlignment: .top)),
         .string(goal.text ?? "", style: Self.thread),
         .string("", style: Self.input),
       ])
@@ -234,10 +238,10 @@ public struct ArbetsplanWorkbook: Sendable {
         protection: SheetProtection()))
     try writeHeaderBlock(
       writer, title: "Enhetens mål – \(unit.name), \(Self.label(period))",
-      instruction:
-        "Ett mål per rad. Välj nämndmål och nationellt mål i listorna; skriv inte av dem. "
-        + "Prioriterat: Ja eller Nej. Bedömning och analys fylls i vid uppföljningen.")
-    try writer.writeRow([])
+      instruction: [
+        "Ett mål per rad. Välj nämndmål och nationellt mål i listorna; skriv inte av dem.",
+        "Prioriterat: Ja eller Nej. Bedömning och analys fylls i vid uppföljningen.",
+      ])
     try writer.writeRow(
       ["Mål-ID", "Enhetsmål", "Nämndmål", "Nationellt mål", "Prioriterat", "Bedömning", "Analys"]
         .map { .string($0, style: Self.header) })
@@ -299,11 +303,11 @@ public struct ArbetsplanWorkbook: Sendable {
         protection: SheetProtection()))
     try writeHeaderBlock(
       writer, title: "Nyckeltal – \(unit.name), \(Self.label(period))",
-      instruction:
+      instruction: [
         "Ett nyckeltal per rad. Mål: ett Mål-ID från bladet Enhetens mål. Kolada-ID: välj ur "
-        + "nämndens lista (lämna tomt för ett eget nyckeltal). Målvärde som text, t.ex. ”Minst "
-        + "85 %”. Utfall i procent skrivs 0–100.")
-    try writer.writeRow([])
+          + "nämndens lista (tomt för ett eget nyckeltal).",
+        "Målvärde som text, t.ex. ”Minst 85 %”. Utfall i procent skrivs 0–100.",
+      ])
     try writer.writeRow(
       ["Mål", "Nyckeltal", "Kolada-ID", "Målvärde", "Utfall", "Kommentar"]
         .map { .string($0, style: Self.header) })
@@ -366,10 +370,10 @@ public struct ArbetsplanWorkbook: Sendable {
     let (from, to) = dateRange
     try writeHeaderBlock(
       writer, title: "Aktiviteter – \(unit.name), \(Self.label(period))",
-      instruction:
-        "En aktivitet per rad. Mål: ett Mål-ID från bladet Enhetens mål. Start och Slut är "
-        + "datum (ÅÅÅÅ-MM-DD) mellan \(from) och \(to). Status väljs ur listan.")
-    try writer.writeRow([])
+      instruction: [
+        "En aktivitet per rad. Mål: ett Mål-ID från bladet Enhetens mål.",
+        "Start och Slut är datum (ÅÅÅÅ-MM-DD) mellan \(from) och \(to). Status väljs ur listan.",
+      ])
     try writer.writeRow(
       ["Mål", "Aktivitet", "Ansvarig", "Start", "Slut", "Status", "Kommentar"]
         .map { .string($0, style: Self.header) })
