@@ -175,7 +175,7 @@ public struct ArbetsplanWorkbook: Sendable {
     try writer.addWorksheet(
       name: "Mål i en vy",
       options: WorksheetOptions(
-        columnWidths: [1: 34, 2: 34, 3: 40, 4: 50, 5: 14], frozenRows: 7,
+        columnWidths: [1: 42, 2: 56, 3: 64, 4: 100, 5: 14], frozenRows: 7,
         protection: SheetProtection()))
     try writeHeaderBlock(
       writer, title: "Arbetsplan \(Self.label(period)) – \(unit.name)",
@@ -234,7 +234,7 @@ public struct ArbetsplanWorkbook: Sendable {
     try writer.addWorksheet(
       name: "Enhetens mål",
       options: WorksheetOptions(
-        columnWidths: [1: 12, 2: 44, 3: 44, 4: 36, 5: 12, 6: 16, 7: 44], frozenRows: 7,
+        columnWidths: [1: 14, 2: 66, 3: 60, 4: 40, 5: 11, 6: 16, 7: 44], frozenRows: 7,
         protection: SheetProtection()))
     try writeHeaderBlock(
       writer, title: "Enhetens mål – \(unit.name), \(Self.label(period))",
@@ -299,7 +299,7 @@ public struct ArbetsplanWorkbook: Sendable {
     try writer.addWorksheet(
       name: "Nyckeltal",
       options: WorksheetOptions(
-        columnWidths: [1: 12, 2: 48, 3: 48, 4: 18, 5: 12, 6: 40], frozenRows: 7,
+        columnWidths: [1: 14, 2: 62, 3: 70, 4: 18, 5: 10, 6: 40], frozenRows: 7,
         protection: SheetProtection()))
     try writeHeaderBlock(
       writer, title: "Nyckeltal – \(unit.name), \(Self.label(period))",
@@ -365,7 +365,7 @@ public struct ArbetsplanWorkbook: Sendable {
     try writer.addWorksheet(
       name: "Aktiviteter",
       options: WorksheetOptions(
-        columnWidths: [1: 12, 2: 48, 3: 24, 4: 12, 5: 12, 6: 14, 7: 40], frozenRows: 7,
+        columnWidths: [1: 14, 2: 56, 3: 24, 4: 12, 5: 12, 6: 14, 7: 40], frozenRows: 7,
         protection: SheetProtection()))
     let (from, to) = dateRange
     try writeHeaderBlock(
@@ -429,7 +429,7 @@ public struct ArbetsplanWorkbook: Sendable {
     try writer.addWorksheet(
       name: "Listor",
       options: WorksheetOptions(
-        columnWidths: [1: 50, 2: 50, 3: 60, 4: 14, 5: 8, 6: 16], visibility: .hidden,
+        columnWidths: [1: 66, 2: 44, 3: 110, 4: 14, 5: 8, 6: 16], visibility: .hidden,
         protection: SheetProtection()))
     let columns: [(String, String, [String])] = [
       ("Lista_Namndmal", "Nämndmål", boardGoals.map(Self.display)),
