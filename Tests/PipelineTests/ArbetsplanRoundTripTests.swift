@@ -12,12 +12,13 @@ private let hasOpenpyxl: Bool = {
   (try? python(["-c", "import openpyxl"]).status) == 0
 }()
 
-/// Runs python3 and returns its exit status and output.
-private func python(_ arguments: [String]) throws -> (status: Int32, output: String, error: String)
-{
+/// Runs a program found in `PATH` and returns its exit status and output.
+private func run(_ program: String, _ arguments: [String]) throws -> (
+  status: Int32, output: String, error: String
+) {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = ["python3"] + arguments
+  process.arguments = [program] + arguments
   let output = Pipe()
   let error = Pipe()
   process.standardOutput = output
@@ -30,6 +31,17 @@ private func python(_ arguments: [String]) throws -> (status: Int32, output: Str
     process.terminationStatus, String(decoding: out, as: UTF8.self),
     String(decoding: err, as: UTF8.self)
   )
+}
+
+/// Whether `soffice --version` works.
+private let hasLibreOffice: Bool = {
+  (try? run("soffice", ["--version"]).status) == 0
+}()
+
+/// Runs python3 and returns its exit status and output.
+private func python(_ arguments: [String]) throws -> (status: Int32, output: String, error: String)
+{
+  try run("python3", arguments)
 }
 
 /// `redthread plan send` on the sample municipality, the workbooks filled with openpyxl as
@@ -180,5 +192,32 @@ struct ArbetsplanRoundTripTests {
     #expect(
       hyttbacken.first { $0.id == "HYT-1" }?.alignsTo.allSatisfy { !$0.contains(" ") } == true)
     #expect(hyttbacken.first { $0.id == "HYT-2" }?.alignsTo == ["NM-22"])
+  }
+
+  /// Every sent workbook opens in LibreOffice: converted to CSV (its first sheet, as shown),
+  /// it has the header block and the nämndmål.
+  @Test(.enabled(if: hasLibreOffice, "LibreOffice (soffice) is not installed"))
+  func sentWorkbooksOpenInLibreOffice() throws {
+    let (workspace, config, converter) = try Self.demoWorkspace()
+    let sender = PlanSender(workspace: workspace, config: config, converter: converter)
+    let sent = try sender.send(unitIDs: [], period: Self.period)
+    let out = workspace.root.appendingPathComponent("csv")
+    let files = sent.map { workspace.root.appendingPathComponent($0.file).path }
+    let profile = workspace.root.appendingPathComponent("lo-profile")
+    let result = try run(
+      "soffice",
+      [
+        "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to",
+        "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", out.path,
+      ] + files)
+    try #require(result.status == 0, "soffice: \(result.error)")
+    for item in sent {
+      let name = (item.file as NSString).lastPathComponent.replacingOccurrences(
+        of: ".xlsx", with: ".csv")
+      let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+      #expect(text.contains("\"Enhet:\",\"\(item.unitName)\""), "\(name)")
+      #expect(text.contains("Lämnas senast:"), "\(name)")
+      #expect(text.contains("NM-2 Barn och elever känner sig trygga och har studiero"), "\(name)")
+    }
   }
 }
