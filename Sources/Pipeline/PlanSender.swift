@@ -89,7 +89,7 @@ public struct PlanSender: Sendable {
   public func send(unitIDs: [String], period: Period, deadline: CalendarDate? = nil) throws
     -> [Sent]
   {
-    let dataset = workspace.currentDataset(reference: converter.reference, period: period)
+    let dataset = try workspace.currentDataset(reference: converter.reference, period: period)
     let board = config.board
     let boardName = dataset.unit(id: board)?.name ?? board
     let due = deadline ?? period.end.adding(days: 14)

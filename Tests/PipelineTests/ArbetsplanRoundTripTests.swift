@@ -164,13 +164,18 @@ struct ArbetsplanRoundTripTests {
     }
     #expect(archived.count == 7)
     #expect(archived.contains("Lillå svar.xlsx"))
-    let stored = ResultStore(folder: workspace.store).current(for: Self.period)
-    let returned = stored.filter { $0.conversion.dataset.plans.first?.period == Self.period }
+    let store = try SQLiteStore.open(workspace)
+    let outside = try store.filesOutside(period: Self.period)
+    let returned = try store.files(outcome: .converted).filter {
+      $0.period == Self.period.id && !outside.contains($0.id)
+    }
     #expect(returned.count == 7)
-    #expect(returned.allSatisfy { $0.conversion.mappingName == "arbetsplan-redthread" })
+    #expect(returned.allSatisfy { $0.mapping == "arbetsplan-redthread" })
+    // The kvartal 3 plans of the same units do not count for kvartal 4.
+    #expect(outside.count == 7)
 
     // Every unit delivered: a unit plan for the period from each.
-    let dataset = workspace.currentDataset(reference: converter.reference, period: Self.period)
+    let dataset = try workspace.currentDataset(reference: converter.reference, period: Self.period)
     let delivered = Set(
       dataset.plans.filter { $0.kind == .unitPlan && $0.period == Self.period }.compactMap(\.unitID)
     )
