@@ -218,3 +218,57 @@ public struct PlanSender: Sendable {
     return out
   }
 }
+
+extension PlanSender {
+  /// One unit's arbetsplan for a period: sent, and returned or not.
+  public struct UnitStatus: Sendable, Hashable {
+    /// The unit's id.
+    public var unit: String
+    /// The unit's name.
+    public var unitName: String
+    /// What was sent, if anything.
+    public var sent: Sent?
+    /// The returned workbook that counts for the period (converted, not replaced): its name
+    /// as received and when it was taken from the inbox.
+    public var returned: (name: String, received: Date)? {
+      get { returnedName.map { ($0, returnedAt ?? Date(timeIntervalSince1970: 0)) } }
+      set {
+        returnedName = newValue?.name
+        returnedAt = newValue?.received
+      }
+    }
+    private var returnedName: String?
+    private var returnedAt: Date?
+
+    /// Creates a status.
+    public init(
+      unit: String, unitName: String, sent: Sent?, returned: (name: String, received: Date)?
+    ) {
+      self.unit = unit
+      self.unitName = unitName
+      self.sent = sent
+      self.returnedName = returned?.name
+      self.returnedAt = returned?.received
+    }
+  }
+
+  /// For each unit under the board: what was sent for the period (`sent.json`) and the plan
+  /// it returned for the period, if any (a converted unit plan for that unit and period in the
+  /// store, read by `arbetsplan-redthread` or any other mapping).
+  ///
+  /// - Throws: ``PipelineError`` when the store cannot be opened.
+  public func status(for period: Period) throws -> [UnitStatus] {
+    let sent = Dictionary(
+      sentRecords(for: period).map { ($0.unit, $0) }, uniquingKeysWith: { _, b in b })
+    let store = try SQLiteStore.open(workspace)
+    let returned = try store.files(outcome: .converted).filter {
+      $0.planKind == Plan.Kind.unitPlan.rawValue && $0.period == period.id
+    }
+    return units().map { unit in
+      let file = returned.last { $0.unit == unit.id }
+      return UnitStatus(
+        unit: unit.id, unitName: unit.name, sent: sent[unit.id],
+        returned: file.map { ($0.name, $0.received) })
+    }
+  }
+}

@@ -9,7 +9,7 @@ struct PlanCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "plan",
     abstract: "Send each unit an arbetsplan workbook made from the board's plan.",
-    subcommands: [PlanSendCommand.self])
+    subcommands: [PlanSendCommand.self, PlanStatusCommand.self])
 }
 
 struct PlanSendCommand: ParsableCommand {
@@ -89,6 +89,61 @@ struct PlanSendCommand: ParsableCommand {
       }
       print(
         "\(sent.count) workbooks for \(target.swedishLabel), due \(sent.first?.deadline ?? "-")")
+    } catch let error as any LocatedError {
+      throw CLIFailure(error).report()
+    }
+  }
+}
+
+struct PlanStatusCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "Show which units were sent an arbetsplan for a period, and which have returned it.",
+    discussion: """
+      One line per unit under the board: when its workbook was sent and its deadline (from \
+      DIR/outbox/<period>/sent.json), and the returned file that counts for the period, with \
+      the time it was taken from the inbox, or 'not returned'.
+
+      Example:
+        redthread plan status kvartal3 --period 2026-Q4
+      """)
+
+  @Argument(help: "The pipeline folder (made by 'redthread init').")
+  var dir: String
+
+  @Option(
+    help: "The plan period, e.g. 2026-Q4. Default: the period after the one in redthread.yaml.")
+  var period: String?
+
+  func run() throws {
+    let workspace = Workspace(root: URL(fileURLWithPath: dir))
+    do {
+      let config = try PipelineConfig.load(
+        path: (dir as NSString).appendingPathComponent("redthread.yaml"))
+      var target = PlanSender.next(after: config.period)
+      if let period {
+        guard let parsed = Period(parsing: period) else {
+          throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q4, 2027")
+        }
+        target = parsed
+      }
+      let converter = try MappingConverter.load(config: config)
+      let sender = PlanSender(workspace: workspace, config: config, converter: converter)
+      let rows = try sender.status(for: target)
+      let format = ISO8601DateFormatter()
+      let width = rows.map(\.unitName.count).max() ?? 0
+      for row in rows {
+        let name = row.unitName.padding(toLength: width, withPad: " ", startingAt: 0)
+        let sent = row.sent.map { "sent \($0.sent), due \($0.deadline)" } ?? "not sent"
+        let back =
+          row.returned.map { "returned '\($0.name)' \(format.string(from: $0.received))" }
+          ?? "not returned"
+        print("\(name)  \(sent); \(back)")
+      }
+      let returned = rows.filter { $0.returned != nil }.count
+      print(
+        "\(returned) of \(rows.count) units have returned their arbetsplan for \(target.swedishLabel)"
+      )
     } catch let error as any LocatedError {
       throw CLIFailure(error).report()
     }

@@ -181,6 +181,12 @@ struct ArbetsplanRoundTripTests {
     )
     #expect(delivered == Set(sender.units().map(\.id)))
 
+    // plan status: every unit was sent its workbook and has returned it, the renamed one too.
+    let status = try sender.status(for: Self.period)
+    #expect(status.count == 7)
+    #expect(status.allSatisfy { $0.sent != nil && $0.returned != nil })
+    #expect(status.first { $0.unit == "lillaskolan" }?.returned?.name == "Lillå svar.xlsx")
+
     // Zero faults but the planted ones, each at its cell; the holiday list rejected in the
     // first run is still listed.
     let found = summary.diagnostics.filter { $0.severity >= .warning }.map {
