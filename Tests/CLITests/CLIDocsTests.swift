@@ -6,7 +6,7 @@ import Testing
 @Suite struct CLIDocsTests {
   static let commands: [[String]] = [
     [], ["init"], ["run"], ["inspect"], ["mapping", "check"], ["mapping", "explain"],
-    ["mapping", "infer"], ["export"],
+    ["mapping", "infer"], ["export"], ["plan", "send"], ["plan", "status"],
   ]
 
   static func markdown() throws -> String {
