@@ -153,7 +153,7 @@ extension Workspace {
   }
 
   /// What counts for a period: as ``currentDataset(reference:)``, but of each unit's plans
-  /// only the one for the latest period up to this one (``PipelineStore/filesOutside(period:)``).
+  /// only the latest that overlaps the period (``PipelineStore/filesOutside(period:)``).
   ///
   /// - Throws: ``PipelineError`` when the store cannot be opened.
   public func currentDataset(reference: Dataset, period: Period) throws -> Dataset {

@@ -231,4 +231,34 @@ struct ArbetsplanRoundTripTests {
       #expect(text.contains("NM-2 Barn och elever känner sig trygga och har studiero"), "\(name)")
     }
   }
+
+  /// A unit that has not returned its workbook is missing from the new period's report — not
+  /// reported with last period's plan — and `plan status` says so.
+  @Test func aUnitThatHasNotReturnedIsMissingNotCarried() throws {
+    let (workspace, baseConfig, converter) = try Self.demoWorkspace()
+    let sender = PlanSender(workspace: workspace, config: baseConfig, converter: converter)
+    _ = try sender.send(unitIDs: [], period: Self.period)
+    let fill = Fixture.url("arbetsplan/fill_arbetsplan.py").path
+    let result = try python([fill, sender.folder(for: Self.period).path, workspace.inbox.path])
+    try #require(result.status == 0, "fill_arbetsplan.py: \(result.error)")
+    try FileManager.default.removeItem(
+      at: workspace.inbox.appendingPathComponent("Arbetsplan Förskoleområde Söder 2026-Q4.xlsx"))
+    var config = baseConfig
+    config.period = Self.period
+    let runner = PipelineRunner(
+      workspace: workspace, config: config, converter: converter,
+      validator: RedThreadChecks(), reporter: RecordingReporter(),
+      now: { Date(timeIntervalSince1970: 1_798_000_000) }, wait: { _ in })
+    let summary = try runner.runOnce()
+    let missing = summary.diagnostics.filter { $0.code == "missing-delivery" }
+    #expect(missing.count == 1)
+    #expect(missing.first?.message.contains("forskoleomrade-soder") == true)
+    #expect(
+      !summary.diagnostics.contains {
+        $0.location?.file == "Arbetsplan Förskoleområde Söder kvartal 3 2026.xlsx"
+      })
+    let status = try sender.status(for: Self.period)
+    #expect(status.filter { $0.returned == nil }.map(\.unit) == ["forskoleomrade-soder"])
+    #expect(status.allSatisfy { $0.sent != nil })
+  }
 }
