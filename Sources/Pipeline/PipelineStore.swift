@@ -183,7 +183,7 @@ public protocol PipelineStore: Sendable {
   func countingDataset() throws -> Dataset
 
   /// The records that count, in the order received, leaving out the files with these ids
-  /// (see ``filesOutside(period:)``).
+  /// (see ``filesBeforeLatest(upTo:)``).
   func countingDataset(excluding fileIDs: Set<Int64>) throws -> Dataset
 
   /// The diagnostics of the files that count.
@@ -209,17 +209,6 @@ public protocol PipelineStore: Sendable {
 }
 
 extension PipelineStore {
-  /// The counting files that do not count for a period: a unit's plan counts only in the
-  /// periods it overlaps, and of several that do (a year plan and a quarter's), only the one
-  /// whose period starts last. So the arbetsplan a unit returned for kvartal 4 replaces its
-  /// plan for kvartal 3 in kvartal 4's report, a unit that has not returned its kvartal 4 plan
-  /// is missing from that report rather than reported with last quarter's, and a plan for a
-  /// later period does not count for an earlier one. Board plans and statistics extracts are
-  /// never left out.
-  public func filesOutside(period: Period) throws -> Set<Int64> {
-    try unitPlansOtherThanLatest { $0.start <= period.end && $0.end >= period.start }
-  }
-
   /// The counting files that are not a unit's latest plan up to a period: what `plan send`
   /// carries forward into a workbook for the period is the plan that remains.
   public func filesBeforeLatest(upTo period: Period) throws -> Set<Int64> {
