@@ -20,6 +20,10 @@ public struct Journal: Sendable {
     case recovered
     /// A report workbook was written.
     case report
+    /// A file was taken out of its period (`redthread withdraw`).
+    case withdrawn
+    /// A file was converted again from its archived bytes (`redthread reprocess`).
+    case reprocessed
   }
 
   /// One line of the journal.
