@@ -612,7 +612,7 @@ public struct PipelineRunner: Sendable {
   }
 
   static func isoDay(_ date: Date) -> String {
-    String(ISO8601DateFormatter().string(from: date).prefix(10))
+    String(Journal.timestamp(date).prefix(10))
   }
 
   /// Today's date in UTC.

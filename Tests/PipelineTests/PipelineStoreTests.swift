@@ -444,4 +444,12 @@ import Testing
     #expect(again.files.first?.outcome == .converted)
     #expect(try store.countingDataset().plans.map(\.unitID) == ["petre-f6"])
   }
+
+  @Test func journalTimesAreISO8601InUTC() {
+    let formatter = ISO8601DateFormatter()
+    for seconds in [0, 1_790_000_000, 951_782_400, 4_107_542_399, -86_401] {
+      let date = Date(timeIntervalSince1970: Double(seconds))
+      #expect(Journal.timestamp(date) == formatter.string(from: date), "\(seconds)")
+    }
+  }
 }
