@@ -33,8 +33,80 @@ import Testing
       let title = (["redthread"] + command).joined(separator: " ")
       out += "\n## `\(title)`\n\n```text\n\(result.stdout.trimmingCharacters(in: .newlines))\n```\n"
     }
-    return out + stratsys
+    return out + pipelineCommands + stratsys
   }
+
+  /// The pipeline commands on the demo (`make demo`, then the commands shown), as they printed.
+  static let pipelineCommands = """
+
+    ## The pipeline commands on the demo
+
+    Output of `make demo` followed by the commands below, in this order, on the demo folder.
+
+    ```text
+    $ redthread run demo --quiet
+    demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v1.xlsx
+    $ redthread status demo
+    bun, kvartal 3 2026
+
+    Units: 8 of 8 delivered
+      delivered  Barn- och utbildningsnämnden: BUN Verksamhetsplan 2026.xlsx (received 2026-12-07T22:12:47Z)
+      delivered  Petreskolan: Arbetsplan Petreskolan kvartal 3 2026.xlsx (received 2026-12-07T22:12:47Z)
+      delivered  Lillåskolan: Arbetsplan Lillåskolan kvartal 3 2026.xlsx (received 2026-12-07T22:12:47Z)
+      …
+      delivered  Förskoleområde Söder: Arbetsplan Förskoleområde Söder kvartal 3 2026.xlsx (received 2026-12-07T22:12:47Z)
+
+    Other files of the period:
+      converted  Kolada export Hofors 2026-11-20.csv
+
+    Rejected: 1
+      Läsårstider 2026-2027.xlsx: no-matching-mapping: no mapping matches this file (its name, worksheets and header words)
+    Waiting in the inbox: 0
+
+    Reports:
+      v1  reports/2026-Q3/uppfoljning-bun-2026-Q3-v1.xlsx  (2026-12-07T22:12:47Z, 9 files)
+    $ redthread withdraw demo "Arbetsplan Petreskolan kvartal 3 2026.xlsx"
+    withdrawn  Arbetsplan Petreskolan kvartal 3 2026.xlsx (bytes kept in archive/2026-12-07/Arbetsplan Petreskolan kvartal 3 2026.xlsx)
+    Report: demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v2.xlsx
+    $ redthread reprocess demo --all
+    converted  Arbetsplan Förskoleområde Centrum kvartal 3 2026.xlsx (20 records)
+    …
+    converted  Kolada export Hofors 2026-11-20.csv (55 records)
+    Report: demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v3.xlsx
+    $ redthread run demo
+    skipped    ~$Arbetsplan Petreskolan kvartal 3 2026.xlsx (Office lock file)
+
+    Nothing changed for kvartal 3 2026; report version 3 stands.
+    $ redthread run demo --format json
+    {
+      "board" : "bun",
+      "diagnostics" : [
+
+      ],
+      "errors" : 0,
+      "files" : [
+
+      ],
+      "period" : "2026-Q3",
+      "recovered" : [
+
+      ],
+      "report" : "demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v3.xlsx",
+      "reportVersion" : 3,
+      "reportWritten" : false,
+      …
+    }
+    $ redthread watch demo --interval 1 --log-format json      # stopped with Ctrl-C
+    {"dir":"demo","interval":"1.0","level":"info","logger":"redthread.watch","message":"watching","time":"2026-12-07T22:12:55Z"}
+    {"file":"~$Arbetsplan Petreskolan kvartal 3 2026.xlsx","level":"info","logger":"redthread.watch","message":"skipped","reason":"Office lock file","time":"2026-12-07T22:13:00Z"}
+    {"level":"info","logger":"redthread.watch","message":"stopped","passes":"1","time":"2026-12-07T22:13:00Z"}
+    ```
+
+    `reprocess` writes a new version whenever it replaced records, even with the same result.
+    With more than 20 files, `run` counts "312/700 …" in place on a terminal, and prints a line
+    every 50 files when its output goes to a pipe or a log.
+
+    """
 
   /// The Stratsys import files, with output of the demo (`make demo`, then the commands shown);
   /// `StratsysExportTests` checks these lines against an export of the same data.
