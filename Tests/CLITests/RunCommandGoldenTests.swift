@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// End to end: the built `redthread` on a fresh copy of the sample municipality, compared with
 /// golden files: what it prints, the report workbook byte for byte, and the canonical JSON.
 @Suite struct RunCommandGoldenTests {
@@ -93,5 +97,23 @@ import Testing
       "redthread", ["export", "demo", "--period", "kvartal fem"], in: root)
     #expect(usage.status == 64)  // EX_USAGE
     #expect(usage.stderr.contains("'kvartal fem' is not a period"))
+  }
+
+  @Test func aSecondProcessExitsWorkspaceBusy() throws {
+    let root = try Self.sampleWorkspace()
+    let lockPath = root.appendingPathComponent("demo/.redthread.lock").path
+    let fd = open(lockPath, O_RDWR | O_CREAT, 0o644)
+    #expect(fd >= 0)
+    defer { close(fd) }
+    #expect(flock(fd, LOCK_EX) == 0)
+    let busy = try Executable.run("redthread", ["run", "demo", "--quiet"], in: root)
+    #expect(busy.status == 75)
+    #expect(busy.stderr.hasSuffix("[workspace-busy]\n"))
+    let inbox = try FileManager.default.contentsOfDirectory(
+      atPath: root.appendingPathComponent("demo/inbox").path)
+    #expect(inbox.count == 11, "nothing was taken")
+    _ = flock(fd, LOCK_UN)
+    let free = try Executable.run("redthread", ["run", "demo", "--quiet"], in: root)
+    #expect(free.status == 0)
   }
 }
