@@ -198,7 +198,14 @@ extension MappingRun {
     var fillState: [String: RawValue] = [:]
     var sections: [String: [String: String]] = [:]
     var captures: [String: String] = [:]
+    var sectionBlock: ClosedRange<Int>?
     var seenData = false
+    // Repeating sub-headers: data rows only inside a block that a header row opens.
+    var inBlock = true
+    let otherHeaders = mapping.tables.enumerated().filter {
+      $0.offset != currentTable && !$0.element.header.find.isEmpty
+    }.map(\.element.header.find)
+    let sectionsOnly = table.fields.isEmpty && table.sections.contains { $0.entity != nil }
     var previousNumber = layout.headerRow
     let tableLabel = table.name ?? "tables[\(currentTable)]"
     func leave(_ row: Row, _ reason: String) {
@@ -207,10 +214,16 @@ extension MappingRun {
     rowAccount.take(sheet: sheet.name, row: layout.headerRow)
     if let g = layout.groupRow { rowAccount.take(sheet: sheet.name, row: g) }
     var stoppedRow: Int?
-    for row in sheet.rows where row.number > layout.headerRow {
+    // A repeated sub-header is read from the top, so that the section rows above the first
+    // sub-header are seen; rows before the first section or sub-header are the title block.
+    let firstRow = table.header.repeats ? 1 : layout.headerRow + 1
+    var started = !table.header.repeats
+    if table.header.repeats { inBlock = false }
+    for row in sheet.rows where row.number >= firstRow {
       defer { previousNumber = row.number }
       run.rowsRead += 1
       let gap = row.number > previousNumber + 1
+      if row.isBlank || gap { inBlock = false }
       if row.isBlank || gap {
         if table.rows.stopAtBlank && seenData {
           run.rowsRead -= row.isBlank ? 0 : 1
@@ -237,7 +250,19 @@ extension MappingRun {
       }).first {
         captures = groups
         fillState = [:]
+        inBlock = false
+        started = true
+        // The section's own rows, down to the next section row: label/value rows are there.
+        let next = sheet.rows.first { r in
+          r.number > row.number
+            && table.sections.contains {
+              sectionMatch($0, row: r, columns: conditionColumns) != nil
+            }
+        }
+        let last = (next?.number ?? (sheet.rows.last?.number ?? row.number) + 1) - 1
+        sectionBlock = last > row.number ? (row.number + 1)...last : nil
         var scope = RowScope(sheet: sheet, row: row, captures: groups, sections: sections)
+        scope.block = sectionBlock
         var noFill: [String: RawValue] = [:]
         let ev = evaluate(
           section.fields, entity: section.entity ?? table.entity, scope: &scope, row: row,
@@ -259,6 +284,26 @@ extension MappingRun {
             anchor: anchor)
         }
         continue
+      }
+      if sectionsOnly { continue }
+      if table.header.repeats {
+        if headerMatches(table.header.find, row: row, sheet: sheet) {
+          inBlock = true
+          started = true
+          rowAccount.take(sheet: sheet.name, row: row.number)
+          run.skipped["repeated header row", default: 0] += 1
+          continue
+        }
+        if otherHeaders.contains(where: { headerMatches($0, row: row, sheet: sheet) }) {
+          inBlock = false
+          continue
+        }
+        if !inBlock {
+          if !started { continue }
+          run.skipped["outside the table's blocks", default: 0] += 1
+          leave(row, "outside the table's blocks (no sub-header above it)")
+          continue
+        }
       }
       if !table.rows.skipTotals.isEmpty, isTotal(row, rules: table.rows, columns: conditionColumns)
       {
@@ -284,6 +329,7 @@ extension MappingRun {
         sheet: sheet, row: row,
         captures: captures.merging(tree[row.number] ?? [:]) { section, _ in section },
         sections: sections)
+      scope.block = sectionBlock
       let ev = evaluate(
         table.fields
           + table.dimensions.map { d in
@@ -410,6 +456,15 @@ extension MappingRun {
     if let r = c.regex { parts.append("/\(r)/") }
     if let b = c.blank { parts.append(b ? "blank" : "not blank") }
     return parts.joined(separator: " ")
+  }
+
+  /// Whether a row has every `find` entry of a header (a repeated sub-header).
+  func headerMatches(_ find: [[String]], row: Row, sheet: Worksheet) -> Bool {
+    guard !find.isEmpty else { return false }
+    let texts = headerTexts(sheet, row: row.number)
+    return find.allSatisfy { synonyms in
+      synonyms.contains { word in texts.contains { headerStarts($0, with: word) } }
+    }
   }
 
   /// Tests every condition of a section's `when`; returns their regex groups together, or

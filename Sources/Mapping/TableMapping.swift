@@ -88,6 +88,10 @@ public struct HeaderSpec: Sendable, Hashable {
   public var rows: Int
   /// Whether a blank group cell takes the group to its left (groups written once, not merged).
   public var groupFillRight: Bool
+  /// Whether the header repeats as a sub-header in every section: data rows are then only
+  /// those after a header row and before the next blank row, section row or another
+  /// table's header row.
+  public var repeats: Bool = false
   /// Where it is declared.
   public var location: SourceLocation?
 

@@ -1,0 +1,54 @@
+import Canonical
+import Foundation
+import Spreadsheet
+import TestSupport
+import Testing
+
+@testable import Pipeline
+
+/// Runs the real converter and validator over samples/ekbacka — a second municipality whose
+/// four layout families are not Hofors' (a Stratsys export, a sectioned one-sheet template, a
+/// three-sheet template with other words, a wide Kolada CSV) — with its own mappings, and
+/// holds its planted faults (samples/ekbacka/planted-faults.json).
+@Suite struct SecondSampleMunicipalityTests {
+  static func run() throws -> (PipelineRunner.Summary, Workspace) {
+    let fm = FileManager.default
+    let root = fm.temporaryDirectory.appendingPathComponent(
+      "redthread-ekbacka-\(UUID().uuidString)")
+    try fm.copyItem(at: Fixture.repo("samples/ekbacka"), to: root)
+    try fm.copyItem(
+      at: Fixture.repo("mappings/ekbacka"), to: root.appendingPathComponent("mappings"))
+    try fm.copyItem(at: Fixture.repo("mappings/shared"), to: root.appendingPathComponent("shared"))
+    let workspace = Workspace(root: root)
+    let config = try PipelineConfig.load(path: workspace.configFile.path)
+    let runner = PipelineRunner(
+      workspace: workspace, config: config, converter: try MappingConverter.load(config: config),
+      validator: RedThreadChecks(), reporter: RecordingReporter(),
+      now: { Date(timeIntervalSince1970: 1_790_000_000) }, wait: { _ in },
+      asOf: CalendarDate(year: 2026, month: 9, day: 18))
+    return (try runner.runOnce(), workspace)
+  }
+
+  @Test func everyPlantedFaultIsFoundAtItsCellAndNothingElse() throws {
+    let data = try Data(contentsOf: Fixture.repo("samples/ekbacka/planted-faults.json"))
+    let planted = try JSONDecoder().decode(SampleMunicipalityTests.Planted.self, from: data)
+    let (summary, _) = try Self.run()
+    let found = summary.diagnostics.filter { $0.severity >= .warning }.map {
+      [$0.location?.file ?? "", $0.location?.reference ?? "", $0.code]
+    }
+    let expected = planted.faults.map {
+      [$0.file, SourceLocation.quotedSheetName($0.sheet) + "!" + $0.cell, $0.code]
+    }
+    #expect(Set(found) == Set(expected), "\(summary.diagnostics.map(\.description))")
+    #expect(found.count == expected.count)
+  }
+
+  @Test func everyFileIsArchivedAndNoRowIsLeftOut() throws {
+    let (summary, _) = try Self.run()
+    let archived = summary.files.filter {
+      if case .archived = $0.outcome { return true } else { return false }
+    }
+    #expect(archived.count == 6, "\(summary.files)")
+    #expect(!summary.diagnostics.contains { $0.code == "rows-left-out" })
+  }
+}
