@@ -163,6 +163,12 @@ extension MappingRun {
         ev.failed.insert(name)
       }
     }
+    // A row that is the unit's own value keeps no trace of the comparison columns.
+    if ev.cells["comparison"] != nil,
+      ev.text("comparison").flatMap(ComparisonSeriesReader.series) == nil
+    {
+      ev.cells = ev.cells.filter { !$0.key.hasPrefix("comparison") }
+    }
     return ev
   }
 
