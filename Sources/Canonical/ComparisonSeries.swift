@@ -1,6 +1,10 @@
-/// Which comparison series a measurement belongs to, when it is not the unit's own value:
-/// the nation (Riket, kommunkod `0000`), the county (länet) or Kolada's similar municipalities
-/// (liknande kommuner). Kept beside the unit's values so that reports can set them side by side.
+/// The comparison series a statistics value belongs to, when it is not the unit's own value:
+/// the nation, the county, or similar municipalities (Kolada's jämförelsegrupper).
 public enum ComparisonSeries: String, Codable, Sendable, Hashable, CaseIterable {
-  case nation = "riket", county = "lan", similarMunicipalities = "liknande-kommuner"
+  /// Riket: the whole country.
+  case nation = "riket"
+  /// Länet: the county.
+  case county = "lan"
+  /// Liknande kommuner: a group of comparable municipalities.
+  case similarMunicipalities = "liknande-kommuner"
 }

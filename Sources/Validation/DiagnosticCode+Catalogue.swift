@@ -271,6 +271,21 @@ extension DiagnosticCode {
     swedishHint: "Behåll bara den rättade filen; nu granskas uppgifterna i alla filerna.",
     scope: .file)
 
+  /// A statistics file gives measurements an earlier file gave (same unit, KPI, period,
+  /// gender and comparison series): the later received file's values count.
+  public static let measurementReplaced = DiagnosticCode(
+    id: "measurement-replaced", title: "Values given again by a later file",
+    swedishTitle: "Värden ersatta av en senare fil",
+    rule:
+      "Each measurement (unit, KPI, period, gender, comparison series) counts once; when two files give it, the later received file's value counts.",
+    severity: .warning,
+    template: "'{file}' gives {count} values that '{replaced}' gave before; the later file counts",
+    swedishTemplate:
+      "{file} innehåller {count} värden som redan fanns i {replaced}; värdena i den senare filen gäller.",
+    hint: "nothing to do if '{file}' is a correction; otherwise withdraw it",
+    swedishHint: "Inget att göra om {file} är en rättelse; annars ta tillbaka den.",
+    scope: .file)
+
   /// A KF-mål no nämndmål of the board aligns to.
   public static let uncoveredCouncilGoal = DiagnosticCode(
     id: "uncovered-council-goal", title: "Council goal not covered",
@@ -331,7 +346,7 @@ extension DiagnosticCode {
     missingTarget, targetDirectionConflict, implausibleOutcome, totalOutsideGenderRange,
     activityEndsBeforeStart, activityDelayed, activityStatusInconsistent,
     missingAnalysis,
-    missingDelivery, duplicateDelivery, uncoveredCouncilGoal,
+    missingDelivery, duplicateDelivery, measurementReplaced, uncoveredCouncilGoal,
     duplicateID, duplicateGoal, replacedKoladaSeries,
   ]
 

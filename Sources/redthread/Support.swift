@@ -3,7 +3,8 @@ import Foundation
 import Spreadsheet
 
 /// Prints a located error the same way for every command and exits with a status that says
-/// what failed: 74 for input/output, 1 otherwise.
+/// what failed: 74 for input/output, 75 when another process holds the workspace, 1
+/// otherwise.
 struct CLIFailure: Error, CustomStringConvertible {
   let error: any LocatedError
 
@@ -19,6 +20,8 @@ extension CLIFailure {
     switch error.code {
     case "file-not-found", "unreadable-file", "workspace-unusable", "move-failed", "write-failed":
       return ExitCode(74)
+    case "workspace-busy":
+      return ExitCode(75)
     default:
       return ExitCode(1)
     }

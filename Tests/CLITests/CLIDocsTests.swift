@@ -17,7 +17,7 @@ import Testing
       (`file: 'Sheet'!B7`, `file.csv:12`, `mapping.yaml:12:5`) and carries a code listed in
       [errors.md](errors.md). Exit status: 0 success; 1 an error in the input (a broken file,
       mapping or configuration); 64 a usage error; 74 a file or folder that cannot be read or
-      written.
+      written; 75 the workspace is busy (another RedThread process holds its lock).
 
       This page is the commands' own `--help`, collected by a test (`CLIDocsTests`); regenerate
       it with `RECORD_GOLDENS=1 make test`.
