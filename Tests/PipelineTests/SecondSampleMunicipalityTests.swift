@@ -33,11 +33,24 @@ import Testing
     let data = try Data(contentsOf: Fixture.repo("samples/ekbacka/planted-faults.json"))
     let planted = try JSONDecoder().decode(SampleMunicipalityTests.Planted.self, from: data)
     let (summary, _) = try Self.run()
-    let found = summary.diagnostics.filter { $0.severity >= .warning }.map {
-      [$0.location?.file ?? "", $0.location?.reference ?? "", $0.code]
+    // The duplicate delivery is reported on the later received of the two files, and both
+    // are copied into the inbox at once: either may be it.
+    let copies = Set([
+      "Uppföljning T2 2026 Björkskolan.xlsx", "Björkskolan uppföljning T2 rättad.xlsx",
+    ])
+    let found = summary.diagnostics.filter { $0.severity >= .warning }.map { d -> [String] in
+      var file = d.location?.file ?? ""
+      if d.code == "duplicate-delivery", copies.contains(file) {
+        file = "Björkskolan uppföljning T2 rättad.xlsx"
+      }
+      return [file, d.location?.reference ?? "", d.code]
     }
+    // A fault of a whole file (the duplicate delivery) has no sheet and no cell.
     let expected = planted.faults.map {
-      [$0.file, SourceLocation.quotedSheetName($0.sheet) + "!" + $0.cell, $0.code]
+      [
+        $0.file, $0.sheet.isEmpty ? "" : SourceLocation.quotedSheetName($0.sheet) + "!" + $0.cell,
+        $0.code,
+      ]
     }
     #expect(Set(found) == Set(expected), "\(summary.diagnostics.map(\.description))")
     #expect(found.count == expected.count)
@@ -48,7 +61,7 @@ import Testing
     let archived = summary.files.filter {
       if case .archived = $0.outcome { return true } else { return false }
     }
-    #expect(archived.count == 6, "\(summary.files)")
+    #expect(archived.count == 7, "\(summary.files)")
     #expect(!summary.diagnostics.contains { $0.code == "rows-left-out" })
   }
 }

@@ -189,14 +189,26 @@ NM2 = "Alla barn och elever ska känna sig trygga"
 
 
 def units() -> None:
-    # Björkskolan: clean, sectioned template; an activity without a start date is kept.
+    # Björkskolan: clean, sectioned template; an activity without a start date is kept. It is
+    # delivered twice: a corrected copy under another name (a duplicate delivery).
+    for file, analysis in (
+        ("Uppföljning T2 2026 Björkskolan.xlsx", "Resultaten i åk 6 har förbättrats men inte i åk 9."),
+        ("Björkskolan uppföljning T2 rättad.xlsx", "Resultaten i åk 6 har förbättrats; åk 9 följs upp i oktober."),
+    ):
+        bjorkskolan(file, analysis)
+    fault("duplicate-delivery", "Björkskolan uppföljning T2 rättad.xlsx", "", "", "2 files",
+          "Björkskolan delivered its follow-up twice (a corrected copy under another name)")
+    haga_and_others()
+
+
+def bjorkskolan(file: str, analysis: str) -> None:
     sectioned(
-        "Uppföljning T2 2026 Björkskolan.xlsx", "Björkskolan F–9",
+        file, "Björkskolan F–9",
         [
             {
                 "title": "Fler elever ska nå kunskapskraven i matematik",
                 "Kopplat till nämndmål": NM1, "Bedömning": "Delvis uppfyllt",
-                "Analys": "Resultaten i åk 6 har förbättrats men inte i åk 9.",
+                "Analys": analysis,
                 "kpis": [
                     ("Elever i åk 9 som uppnått kunskapskraven i alla ämnen, andel (%)", "N15419", "Minst 80 %", "76,5", "79,0", "74,1"),
                     ("Egen mätning: elever som klarar matematikscreening, andel (%)", None, "Minst 85 %", "81", "83", "79"),
@@ -219,6 +231,9 @@ def units() -> None:
             },
         ],
     )
+
+
+def haga_and_others() -> None:
     # Hagaskolan: sectioned template, three planted faults.
     haga = [
         {
