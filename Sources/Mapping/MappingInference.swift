@@ -141,7 +141,9 @@ public enum MappingInference {
           context[field] = (label, "\(SourceLocation.quotedSheetName(sheet.name))!\(ref.a1)")
         }
       }
-      let table = draftTable(sheet, header: header, isOnlySheet: workbook.worksheets.count == 1)
+      let table =
+        draftSections(sheet, isOnlySheet: workbook.worksheets.count == 1)
+        ?? draftTable(sheet, header: header, isOnlySheet: workbook.worksheets.count == 1)
       notes.append(table.note)
       guard !table.yaml.isEmpty else { continue }
       tables.append(table.yaml)
@@ -564,6 +566,142 @@ public enum MappingInference {
       + "\(placed.count) of \(header.columns.count) columns placed"
       + (periodColumns.isEmpty ? "" : ", \(periodColumns.count) period columns")
     return DraftTable(yaml: y, note: note, keyHeaders: keyHeaders)
+  }
+
+  /// A sheet of sections: rows `Prioriterat mål 1: <title>` (a word, a number, a colon),
+  /// label/value rows below them (`Kopplat till nämndmål`, `Bedömning`, `Analys`) and
+  /// sub-headers for nyckeltal and activities that repeat in every section.
+  static func draftSections(_ sheet: Worksheet, isOnlySheet: Bool) -> DraftTable? {
+    var prefix: String?
+    var sectionRows: [Int] = []
+    for row in sheet.rows {
+      guard let first = row.cells.first(where: { !$0.value.displayText.isEmpty }) else { continue }
+      let text = TextMatching.trimmed(first.value.displayText)
+      guard
+        let m = text.range(of: #"^[^\d:]{3,40}?\s\d+\s*:"#, options: .regularExpression)
+      else { continue }
+      let p = String(text[m]).replacingOccurrences(
+        of: #"\s\d+\s*:$"#, with: "", options: .regularExpression)
+      if prefix == nil { prefix = p }
+      if TextMatching.normalized(p) == TextMatching.normalized(prefix ?? "") {
+        sectionRows.append(row.number)
+      }
+    }
+    guard let prefix, let firstSection = sectionRows.first else { return nil }
+    // Label rows and sub-headers after the first section row.
+    var labels: [String: String] = [:]  // field → label
+    var kpiHeader: [String] = []
+    var activityHeader: [String] = []
+    for row in sheet.rows where row.number > firstSection {
+      let texts = row.cells.map { TextMatching.trimmed($0.value.displayText) }.filter {
+        !$0.isEmpty
+      }
+      guard let first = texts.first else { continue }
+      if texts.count >= 3 {
+        if kpiHeader.isEmpty, texts.contains(where: { field($0, in: kpiName) }),
+          texts.contains(where: { field($0, in: target) })
+        {
+          kpiHeader = texts
+        } else if activityHeader.isEmpty, texts.contains(where: { field($0, in: activity) }) {
+          activityHeader = texts
+        }
+        continue
+      }
+      if labels["aligns_to"] == nil, field(first, in: alignsTo + ["nämndmål"]) {
+        labels["aligns_to"] = first
+      } else if labels["level"] == nil, field(first, in: assessment) {
+        labels["level"] = first
+      } else if labels["analysis"] == nil, field(first, in: analysis) {
+        labels["analysis"] = first
+      }
+    }
+    let pattern =
+      "^\(NSRegularExpression.escapedPattern(for: prefix)) (?<number>\\d+)\\s*:\\s*(?<title>.+?)\\s*$"
+    let section =
+      "    sections:\n      - name: mål\n        when: { regex: \(quote(pattern)) }\n"
+    let sectionID = "        fields:\n          id: { value: \"{unit}-M{number}\" }\n"
+    var y = ""
+    func head(_ name: String, _ entity: Entity) {
+      y += "  - name: \(name)\n"
+      if !isOnlySheet { y += "    sheet: \(quote(sheet.name))\n" }
+      y += "    entity: \(entity.rawValue)\n"
+    }
+    head("mal", .goal)
+    y += section + "        entity: goal   # one goal per section row\n"
+    y +=
+      sectionID + "          title: { value: \"{title}\" }\n          prioritised: { value: Ja }\n"
+    if let l = labels["aligns_to"] {
+      y += "          aligns_to: { label: \(quote(l)) }   # a label/value row of the section\n"
+    }
+    if let level = labels["level"] {
+      head("bedomningar", .assessment)
+      y += section + "        entity: assessment\n"
+      y += "        fields:\n          goal: { value: \"{unit}-M{number}\" }\n"
+      y += "          level: { label: \(quote(level)) }\n"
+      if let a = labels["analysis"] { y += "          analysis: { label: \(quote(a)) }\n" }
+    }
+    var placed = labels.count
+    if !kpiHeader.isEmpty, let name = kpiHeader.first(where: { field($0, in: kpiName) }) {
+      head("nyckeltal", .kpi)
+      let targetName = kpiHeader.first { field($0, in: target) } ?? ""
+      y +=
+        "    header: { find: [\(quote(name)), \(quote(targetName))], repeats: true }   # a sub-header in every section\n"
+      y += section + sectionID
+      y += "    fields:\n      goal: { section: mål }\n      name: \(quote(name))\n"
+      if let id = kpiHeader.first(where: { field($0, in: kpiID) }) {
+        y += "      id: { column: \(quote(id)), default: \"{unit}-K{row}\" }\n"
+        placed += 1
+      } else {
+        y += "      id: { value: \"{unit}-K{row}\" }\n"
+      }
+      y += "      target: \(quote(targetName))\n"
+      placed += 2
+      let genders = kpiHeader.filter { h in
+        let last = h.split(separator: " ").last.map(String.init) ?? h
+        return BuiltInValueMaps.gender.value(for: last) != nil
+      }
+      if genders.count >= 2 {
+        // `Utfall T2 totalt` also matches `Utfall T3 totalt` in the next period's file.
+        let alternatives = genders.map {
+          NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(
+            of: #"\d+"#, with: #"\\d+"#, options: .regularExpression)
+        }
+        y += "    unpivot:   # the gender columns: one utfall each\n"
+        y += "      columns_regex: \(quote("^(" + alternatives.joined(separator: "|") + ")$"))\n"
+        y += "      fields:\n        gender: { from: header, type: gender }\n"
+        y += "      value: { type: percent }   # check: percent or number\n"
+        placed += genders.count
+      } else if let o = kpiHeader.first(where: { field($0, in: outcome) }) {
+        y += "      outcome: { column: \(quote(o)), type: percent }\n"
+        placed += 1
+      }
+    }
+    if !activityHeader.isEmpty, let title = activityHeader.first(where: { field($0, in: activity) })
+    {
+      head("aktiviteter", .activity)
+      let statusName = activityHeader.first { field($0, in: status) }
+      y +=
+        "    header: { find: [\(quote(title))\(statusName.map { ", " + quote($0) } ?? "")], repeats: true }\n"
+      y += section + sectionID
+      y += "    fields:\n      goal: { section: mål }\n      title: \(quote(title))\n"
+      placed += 1
+      for (f, words) in [
+        ("responsible", owner), ("start", start), ("end", end), ("status", status),
+        ("comment", comment),
+      ] {
+        if let h = activityHeader.first(where: { field($0, in: words) }) {
+          y += "      \(f): { column: \(quote(h)), optional: true }\n"
+          placed += 1
+        }
+      }
+    }
+    let total = labels.count + kpiHeader.count + activityHeader.count
+    let note =
+      "\(SourceLocation.quotedSheetName(sheet.name)): \(sectionRows.count) sections \"\(prefix) N: …\" "
+      + "(rows \(sectionRows.map(String.init).joined(separator: ", "))), \(labels.count) label rows, "
+      + "\(kpiHeader.isEmpty ? 0 : 1) nyckeltal and \(activityHeader.isEmpty ? 0 : 1) activity sub-header; "
+      + "\(placed) of \(total) columns and labels placed"
+    return DraftTable(yaml: y, note: note, keyHeaders: Array(kpiHeader.prefix(3)))
   }
 
   /// A flat list with a level column (`Typ`: KF-mål, Nämndmål, Indikator, Aktivitet): one

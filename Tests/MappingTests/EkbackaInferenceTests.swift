@@ -59,12 +59,25 @@ import Testing
     #expect(r.dataset.activities.count == 1)
   }
 
+  @Test func sectionedDraftReadsSectionsLabelsAndRepeatedSubHeaders() throws {
+    let (draft, mapping) = try Self.draft("Uppföljning T2 2026 Björkskolan.xlsx")
+    #expect(draft.notes.first?.contains("2 sections \"Prioriterat mål N: …\" (rows 6, 17)") == true)
+    #expect(draft.yaml.contains("columns_regex: \"^(Utfall T\\\\d+ totalt|Flickor|Pojkar)$\""))
+    let r = try Self.map(mapping, "Hagaskolan uppföljning T2.xlsx")
+    #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")
+    #expect(r.dataset.goals.map(\.id) == ["hagaskolan-M1", "hagaskolan-M2"])
+    #expect(r.dataset.goals.first?.alignsTo == ["Alla elever ska klara kunskapsmålen"])
+    #expect(r.dataset.assessments.map(\.level) == [.notFulfilled, .notAssessed])
+    #expect(r.dataset.kpis.count == 1 && r.dataset.targets.count == 1)
+    #expect(r.dataset.measurements.map(\.gender) == [.total, .female, .male])
+    #expect(r.dataset.activities.count == 1)
+    #expect(r.explanation.leftOut.isEmpty)
+  }
+
   @Test func aDraftDoesNotCountColumnsItDidNotPlace() throws {
-    let (draft, _) = try Self.draft("Uppföljning T2 2026 Björkskolan.xlsx")
-    let note = try #require(draft.notes.first)
-    let placed = draft.yaml.components(separatedBy: "\n").filter {
-      $0.hasPrefix("      ") && $0.contains("   # ")
-    }.count
-    #expect(note.contains("\(placed) of 6 columns placed"))
+    let (draft, _) = try Self.draft("Kolada Ekbacka jämförelse 2026-09-20.csv")
+    // Nyckeltal-ID, Nyckeltal and Kommun-ID are read; Kommun is listed as not mapped.
+    #expect(draft.notes.first?.contains("3 of 7 columns placed, 3 period columns") == true)
+    #expect(draft.yaml.contains("# not mapped: A Kommun"))
   }
 }
