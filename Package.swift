@@ -122,7 +122,8 @@ let package = Package(
         "SpreadsheetIO",
       ]),
     .testTarget(
-      name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
+      name: "PipelineTests",
+      dependencies: ["Pipeline", "Mapping", "SpreadsheetIO", "Spreadsheet", "XLSX", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(

@@ -160,6 +160,23 @@ public enum MappingInference {
     } else if !headerWords.isEmpty {
       y += "  headers: [\(headerWords.prefix(3).map(quote).joined(separator: ", "))]\n"
     }
+    let boardTree = tables.contains { $0.contains("\"NM-{tree_number}\"") }
+    if context["unit"] == nil, boardTree, let first = workbook.worksheets.first,
+      let (ref, text) = first.rows.prefix(10).lazy.flatMap({ r in
+        r.cells.map { (CellReference(row: r.number, column: $0.column), $0.value.displayText) }
+      }).first(where: { $0.1.range(of: #"\p{L}+nämnd\p{L}*"#, options: .regularExpression) != nil })
+    {
+      y += "context:\n"
+      y +=
+        "  unit: { cell: \(quote(ref.a1)), extract: \"(?<value>[\\\\p{L}-]*nämnd\\\\p{L}*)\", "
+        + "lookup: units }   # \(quote(text))\n"
+      if text.range(of: #"20\d\d"#, options: .regularExpression) != nil {
+        y +=
+          "  period: { cell: \(quote(ref.a1)), extract: \"(?<value>20\\\\d{2})\", type: period }\n"
+      } else {
+        y += "  period: { file_name: \"(?<value>20\\\\d{2})\", type: period }\n"
+      }
+    }
     if !context.isEmpty {
       y += "context:\n"
       if let (label, place) = context["unit"] {
@@ -172,6 +189,8 @@ public enum MappingInference {
     if let (label, _) = context["unit"] {
       let board = ["nämnd", "verksamhet"].contains(TextMatching.normalized(label))
       y += "plan: { kind: \(board ? "board-plan" : "unit-plan") }   # one plan per file\n"
+    } else if tables.contains(where: { $0.contains("\"NM-{tree_number}\"") }) {
+      y += "plan: { kind: board-plan }   # KF-mål and nämndmål: the board's plan\n"
     }
     if tables.isEmpty {
       y += "tables: []   # no table found: write one by hand\n"
@@ -470,6 +489,18 @@ public enum MappingInference {
       }
       line("kpi_name", "kpi_name", extra: "optional: true")
       line("unit", "unit", extra: "type: code")
+      // Riket (0000) or county rows beside the municipality's: a comparison series.
+      if let (column, name) = assigned["unit"],
+        sheet.rows.contains(where: { r in
+          r.number > header.row
+            && ComparisonSeriesReader.series(for: r.cell(column: column)?.value.displayText ?? "")
+              != nil
+        })
+      {
+        lines.append(
+          "      comparison: \(quote(name))   # \(letter(column)), Riket and county rows are comparison series"
+        )
+      }
       line("period", "period")
       line("gender", "gender", extra: "type: gender")
       line("value", "outcome")
