@@ -135,7 +135,8 @@ extension MappingRun {
       return
     }
     var conditionColumns: [ColumnSelector: Int] = [:]
-    var conditions = table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen
+    var conditions =
+      table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen + table.rows.continuesWhen
     conditions += table.sections.flatMap { [$0.when] + $0.alsoWhen }
     var selectors = conditions.compactMap(\.column)
     if let t = table.rows.totalsColumn { selectors.append(t) }
@@ -214,13 +215,21 @@ extension MappingRun {
     rowAccount.take(sheet: sheet.name, row: layout.headerRow)
     if let g = layout.groupRow { rowAccount.take(sheet: sheet.name, row: g) }
     var stoppedRow: Int?
+    let (mergedRows, continuationRows) = mergeContinuations(
+      table.rows.continuesWhen, sheet: sheet, after: layout.headerRow, columns: conditionColumns)
     // A repeated sub-header is read from the top, so that the section rows above the first
     // sub-header are seen; rows before the first section or sub-header are the title block.
     let firstRow = table.header.repeats ? 1 : layout.headerRow + 1
     var started = !table.header.repeats
     if table.header.repeats { inBlock = false }
-    for row in sheet.rows where row.number >= firstRow {
-      defer { previousNumber = row.number }
+    for sheetRow in sheet.rows where sheetRow.number >= firstRow {
+      defer { previousNumber = sheetRow.number }
+      if continuationRows.contains(sheetRow.number) {
+        rowAccount.take(sheet: sheet.name, row: sheetRow.number)
+        run.skipped["continues the row above", default: 0] += 1
+        continue
+      }
+      let row = mergedRows[sheetRow.number] ?? sheetRow
       run.rowsRead += 1
       let gap = row.number > previousNumber + 1
       if row.isBlank || gap { inBlock = false }
@@ -456,6 +465,46 @@ extension MappingRun {
     if let r = c.regex { parts.append("/\(r)/") }
     if let b = c.blank { parts.append(b ? "blank" : "not blank") }
     return parts.joined(separator: " ")
+  }
+
+  /// Records that span rows: each row matching `continues_when` adds its texts, on a new line,
+  /// to the same columns of the nearest row above that does not match.
+  ///
+  /// - Returns: the merged rows by row number, and the numbers of the continuation rows.
+  func mergeContinuations(
+    _ conditions: [RowCondition], sheet: Worksheet, after headerRow: Int,
+    columns: [ColumnSelector: Int]
+  ) -> ([Int: Row], Set<Int>) {
+    guard !conditions.isEmpty else { return ([:], []) }
+    var merged: [Int: Row] = [:]
+    var continuation: Set<Int> = []
+    var owner: Int?
+    for row in sheet.rows where row.number > headerRow {
+      if row.isBlank {
+        owner = nil
+        continue
+      }
+      let continues = conditions.contains { condition($0, row: row, columns: columns) != nil }
+      guard continues, let o = owner, var target = merged[o] ?? sheet.row(o) else {
+        owner = row.number
+        continue
+      }
+      for cell in row.cells where !RawValue(cell: cell).isBlank {
+        let text = RawValue(cell: cell).text
+        if let i = target.cells.firstIndex(where: { $0.column == cell.column }),
+          !RawValue(cell: target.cells[i]).isBlank
+        {
+          target.cells[i].value = .string(RawValue(cell: target.cells[i]).text + "\n" + text)
+        } else {
+          target.cells.removeAll { $0.column == cell.column }
+          target.cells.append(cell)
+          target.cells.sort { $0.column < $1.column }
+        }
+      }
+      merged[o] = target
+      continuation.insert(row.number)
+    }
+    return (merged, continuation)
   }
 
   /// Whether a row has every `find` entry of a header (a repeated sub-header).

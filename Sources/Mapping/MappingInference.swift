@@ -713,6 +713,8 @@ public enum MappingInference {
       let statusName = activityHeader.first { field($0, in: status) }
       y +=
         "    header: { find: [\(quote(title))\(statusName.map { ", " + quote($0) } ?? "")], repeats: true }\n"
+      // A row with no title but other cells goes on with the activity above it.
+      y += "    rows: { continues_when: { column: \(quote(title)), blank: true } }\n"
       y += section + sectionID
       y += "    fields:\n      goal: { section: mål }\n      title: \(quote(title))\n"
       placed += 1

@@ -126,6 +126,9 @@ public struct RowRules: Sendable, Hashable {
   public var skipTotals: [String]
   /// The column whose text marks a total row.
   public var totalsColumn: ColumnSelector?
+  /// Rows that continue the record above (a comment or a title wrapped onto the next row):
+  /// their texts are added, on a new line, to the same columns of the row above.
+  public var continuesWhen: [RowCondition] = []
   /// Where it is declared.
   public var location: SourceLocation?
 

@@ -271,6 +271,23 @@ extension DiagnosticCode {
     swedishHint: "Behåll bara den rättade filen; nu granskas uppgifterna i alla filerna.",
     scope: .file)
 
+  /// A file whose own period does not overlap the period being collected.
+  public static let wrongPeriod = DiagnosticCode(
+    id: "wrong-period", title: "File for another period",
+    swedishTitle: "Fil för en annan period",
+    rule:
+      "A file dropped in the inbox while a period is collected is for that period, or for a period overlapping it; a file whose own period (from its content) lies outside is stored under its own period and never counted in the period collected.",
+    severity: .warning,
+    template:
+      "the file is for {filePeriod}, not for {period} being collected; it is stored under {filePeriod} and not counted in {period}",
+    swedishTemplate:
+      "Filen gäller {filePeriod}, inte {period} som samlas in nu. Den sparas under {filePeriod} och räknas inte med i {period}.",
+    hint:
+      "if the file is meant for {period}, correct its period (in the title block) and drop it in the inbox again",
+    swedishHint:
+      "Är filen avsedd för {period}: rätta perioden i filens rubrikblock och lägg den i inkorgen igen.",
+    scope: .file)
+
   /// A statistics file gives measurements an earlier file gave (same unit, KPI, period,
   /// gender and comparison series): the later received file's values count.
   public static let measurementReplaced = DiagnosticCode(
@@ -346,7 +363,7 @@ extension DiagnosticCode {
     missingTarget, targetDirectionConflict, implausibleOutcome, totalOutsideGenderRange,
     activityEndsBeforeStart, activityDelayed, activityStatusInconsistent,
     missingAnalysis,
-    missingDelivery, duplicateDelivery, measurementReplaced, uncoveredCouncilGoal,
+    missingDelivery, duplicateDelivery, uncoveredCouncilGoal,
     duplicateID, duplicateGoal, replacedKoladaSeries,
   ]
 
@@ -360,5 +377,12 @@ extension DiagnosticCode {
   }
 
   /// The code with an id, if it is one of ``all``.
-  public static func named(_ id: String) -> DiagnosticCode? { all.first { $0.id == id } }
+  public static func named(_ id: String) -> DiagnosticCode? {
+    all.first { $0.id == id } ?? ingestion.first { $0.id == id }
+  }
+
+  /// The codes the pipeline gives while it takes a file, not a validation rule: they carry
+  /// their arguments and Swedish like the rules' codes, and are listed in `docs/errors.md`
+  /// with the pipeline's codes.
+  public static let ingestion: [DiagnosticCode] = [wrongPeriod, measurementReplaced]
 }

@@ -61,7 +61,7 @@ import Testing
 
   @Test func sectionedDraftReadsSectionsLabelsAndRepeatedSubHeaders() throws {
     let (draft, mapping) = try Self.draft("Uppföljning T2 2026 Björkskolan.xlsx")
-    #expect(draft.notes.first?.contains("2 sections \"Prioriterat mål N: …\" (rows 6, 17)") == true)
+    #expect(draft.notes.first?.contains("2 sections \"Prioriterat mål N: …\" (rows 6, 18)") == true)
     #expect(draft.yaml.contains("columns_regex: \"^(Utfall T\\\\d+ totalt|Flickor|Pojkar)$\""))
     let r = try Self.map(mapping, "Hagaskolan uppföljning T2.xlsx")
     #expect(r.diagnostics.isEmpty, "\(r.diagnostics)")

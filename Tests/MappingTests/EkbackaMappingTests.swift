@@ -55,9 +55,12 @@ import Testing
     #expect(r.dataset.targets.count == 3)
     #expect(r.dataset.measurements.count == 9)
     #expect(r.dataset.measurements.prefix(3).map(\.gender) == [.total, .female, .male])
-    // The activity without a start date is kept.
+    // The activity without a start date is kept; its comment goes on on the next row.
     #expect(r.dataset.activities.count == 3)
     #expect(r.dataset.activities[1].start == nil)
+    #expect(
+      r.dataset.activities[1].comment
+        == "Startdatum ej satt\nStartar när fritids har full bemanning.")
     #expect(r.explanation.leftOut.isEmpty)
   }
 

@@ -216,6 +216,8 @@ def bjorkskolan(file: str, analysis: str) -> None:
                 "activities": [
                     ("Matematiklyftet i åk 4–6", "Förstelärare", d(2026, 1, 15), d(2026, 12, 18), "Pågår", None),
                     ("Läxhjälp två dagar i veckan", "Fritids", None, d(2026, 12, 18), "Pågår", "Startdatum ej satt"),
+                    # A record spanning two rows: its comment goes on below it.
+                    (None, None, None, None, None, "Startar när fritids har full bemanning."),
                 ],
             },
             {
