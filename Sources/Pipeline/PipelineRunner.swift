@@ -107,7 +107,7 @@ public struct PipelineRunner: Sendable {
       // file that always kills the run (too big for the machine) does not hold up the others.
       if (interruptions[name] ?? 0) >= Self.maximumInterruptions {
         if let outcome = try? reject(
-          url, name: name, code: "processing-interrupted",
+          url, name: name, code: DiagnosticCode.processingInterrupted.id,
           message: "a run stopped while processing this file "
             + "\((interruptions[name] ?? 0) + 1) times; it is set aside so that the other files "
             + "are processed", location: nil,
@@ -218,7 +218,8 @@ public struct PipelineRunner: Sendable {
         location: error.location.map { relocate($0, to: name) }, hint: nil, journal: journal)
     } catch {
       return try reject(
-        claimed, name: name, code: "unreadable-file", message: "\(error)", location: nil,
+        claimed, name: name, code: DiagnosticCode.unreadableFile.id, message: "\(error)",
+        location: nil,
         hint: nil, journal: journal)
     }
     if let rejection = conversion.rejection {
@@ -296,7 +297,8 @@ public struct PipelineRunner: Sendable {
         return record
       }
       return Self.rejectionDiagnostic(
-        file: name, code: "unknown", message: "see \(name).reason.txt", location: nil, hint: nil)
+        file: name, code: DiagnosticCode.rejectionReasonMissing.id,
+        message: "see \(name).reason.txt", location: nil, hint: nil)
     }
   }
 
@@ -328,7 +330,7 @@ public struct PipelineRunner: Sendable {
     var at = location ?? SourceLocation(file: file)
     at.file = file
     return Diagnostic(
-      code: "file-rejected", severity: .error, location: at,
+      code: DiagnosticCode.fileRejected.id, severity: .error, location: at,
       message: "the file was received but could not be used (\(code)): \(message)",
       hint: "correct the file and drop it in the inbox again; "
         + "rejected/\(reasonFileName(for: file)) says why",

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import Spreadsheet
 
-/// Prints a located error the same way for every command and exits with a status that says
-/// what failed: 74 for input/output, 1 otherwise.
+/// Prints a located error the same way for every command and exits with the status of the
+/// code's category (``Diagnostics/DiagnosticCategory/exitStatus``, following `sysexits.h`).
 struct CLIFailure: Error, CustomStringConvertible {
   let error: any LocatedError
 
@@ -16,12 +16,7 @@ extension CLIFailure {
   /// Writes the error to standard error and returns the exit code for it.
   func report() -> ExitCode {
     FileHandle.standardError.write(Data("redthread: \(error)\n".utf8))
-    switch error.code {
-    case "file-not-found", "unreadable-file", "workspace-unusable", "move-failed", "write-failed":
-      return ExitCode(74)
-    default:
-      return ExitCode(1)
-    }
+    return ExitCode(error.category.exitStatus)
   }
 }
 

@@ -51,7 +51,7 @@ import Testing
     let config = root.appendingPathComponent("demo/redthread.yaml")
     try Data("board: bun\nperiod: 2026-Q3\nmapings: [mappings]\n".utf8).write(to: config)
     let result = try Executable.run("redthread", ["run", "demo"], in: root)
-    #expect(result.status == 1)
+    #expect(result.status == 78)  // EX_CONFIG
     #expect(
       result.stderr
         == "redthread: demo/redthread.yaml:3:1: error: unknown key 'mapings'; did you mean "
