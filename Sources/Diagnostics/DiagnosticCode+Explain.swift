@@ -39,11 +39,9 @@ extension DiagnosticCode {
     text += exampleText.split(separator: "\n").map { "    \($0)" }.joined(separator: "\n")
     text += "\n\nIn Swedish (\(swedish.title)):\n\n"
     for audience in Audience.allCases {
-      let who = audience == .sender ? "to the sender" : "to the controller"
-      text += "  \(who): \(message(values, in: .swedish, for: audience))\n"
-      if let hint = hint(values, in: .swedish, for: audience) {
-        text += "  \(String(repeating: " ", count: who.count)): \(hint)\n"
-      }
+      text += audience == .sender ? "  To the sender:\n" : "  To the controller:\n"
+      text += "    \(message(values, in: .swedish, for: audience))\n"
+      if let hint = hint(values, in: .swedish, for: audience) { text += "    \(hint)\n" }
     }
     return text
   }

@@ -255,8 +255,10 @@ public struct PipelineRunner: Sendable {
     let moved = try workspace.move(claimed, into: workspace.rejected, name: name)
     var text = "Filen kunde inte användas / The file could not be used\n\n"
     text += "Fil: \(name)\n"
+    // The reason file goes back to the sender: Swedish in the sender's words.
     let swedish = SwedishMessages.text(
-      for: Diagnostic(code: code, severity: .error, location: location, message: message))
+      for: Diagnostic(code: code, severity: .error, location: location, message: message),
+      audience: .sender)
     if let swedish { text += "Orsak: \(swedish.message)\n" }
     text += "Reason: \(message) [\(code)]\n"
     if let location { text += "Var / Where: \(location)\n" }

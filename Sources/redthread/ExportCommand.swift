@@ -40,8 +40,8 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "Output format: csv, xlsx or json.")
   var format: Format = .csv
 
-  @Option(help: "CSV dialect: rfc4180, excel-sv or excel-sv-1252.")
-  var dialect = "rfc4180"
+  @Option(help: "CSV dialect.")
+  var dialect: CSVDialect = .rfc4180
 
   @Option(help: "Where to write: a folder for csv, a file for xlsx and json.")
   var out: String?
@@ -53,63 +53,56 @@ struct ExportCommand: ParsableCommand {
   var reference: [String] = []
 
   func run() throws {
-    guard let csvDialect = CSVDialect(named: dialect) else {
-      throw ValidationError(
-        "unknown dialect '\(dialect)'; use rfc4180, excel-sv or excel-sv-1252")
-    }
-    do {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
-      let dataset: Dataset
-      let defaultOut: String
-      if exists && isDirectory.boolValue {
-        guard mapping == nil else {
-          throw ValidationError("--mapping applies to a single file, not a pipeline folder")
-        }
-        let config = try PipelineConfig.load(
-          path: (source as NSString).appendingPathComponent("redthread.yaml"))
-        let converter = try MappingConverter.load(config: config)
-        dataset = Workspace(root: URL(fileURLWithPath: source)).currentDataset(
-          reference: converter.reference)
-        let folder = (source as NSString).appendingPathComponent(
-          "reports/\(PipelineRunner.folderName(config.period))")
-        defaultOut = (folder as NSString).appendingPathComponent("tables")
-      } else {
-        guard let mapping else {
-          throw ValidationError(
-            "'\(source)' is not a pipeline folder; to export a single file give --mapping")
-        }
-        let file = try MappingFile.load(path: mapping)
-        let referenceData = try ReferenceData.load(paths: reference)
-        let workbook = try SpreadsheetFile.read(path: source)
-        let result = Mapper(mapping: file, reference: referenceData).map(workbook)
-        for d in result.diagnostics where d.severity >= .warning {
-          FileHandle.standardError.write(Data("\(d)\n".utf8))
-        }
-        dataset = result.dataset
-        defaultOut =
-          ((source as NSString).lastPathComponent as NSString).deletingPathExtension
-          + "-tables"
+    try InputError.requireExisting([source] + reference + (mapping.map { [$0] } ?? []))
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
+    let dataset: Dataset
+    let defaultOut: String
+    if exists && isDirectory.boolValue {
+      guard mapping == nil else {
+        throw ValidationError("--mapping applies to a single file, not a pipeline folder")
       }
-      let target: String
-      let chosen: DatasetExport.Format
-      switch format {
-      case .csv:
-        chosen = .csv(csvDialect)
-        target = out ?? defaultOut
-      case .xlsx:
-        chosen = .xlsx
-        target = out ?? defaultOut + ".xlsx"
-      case .json:
-        chosen = .json
-        target = out ?? defaultOut + ".json"
+      let config = try PipelineConfig.load(
+        path: (source as NSString).appendingPathComponent("redthread.yaml"))
+      let converter = try MappingConverter.load(config: config)
+      dataset = Workspace(root: URL(fileURLWithPath: source)).currentDataset(
+        reference: converter.reference)
+      let folder = (source as NSString).appendingPathComponent(
+        "reports/\(PipelineRunner.folderName(config.period))")
+      defaultOut = (folder as NSString).appendingPathComponent("tables")
+    } else {
+      guard let mapping else {
+        throw ValidationError(
+          "'\(source)' is not a pipeline folder; to export a single file give --mapping")
       }
-      let written = try DatasetExport.write(
-        dataset, format: chosen, to: URL(fileURLWithPath: target))
-      for url in written { print(display(url)) }
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
+      let file = try MappingFile.load(path: mapping)
+      let referenceData = try ReferenceData.load(paths: reference)
+      let workbook = try SpreadsheetFile.read(path: source)
+      let result = Mapper(mapping: file, reference: referenceData).map(workbook)
+      for d in result.diagnostics where d.severity >= .warning {
+        FileHandle.standardError.write(Data("\(d)\n".utf8))
+      }
+      dataset = result.dataset
+      defaultOut =
+        ((source as NSString).lastPathComponent as NSString).deletingPathExtension
+        + "-tables"
     }
+    let target: String
+    let chosen: DatasetExport.Format
+    switch format {
+    case .csv:
+      chosen = .csv(dialect)
+      target = out ?? defaultOut
+    case .xlsx:
+      chosen = .xlsx
+      target = out ?? defaultOut + ".xlsx"
+    case .json:
+      chosen = .json
+      target = out ?? defaultOut + ".json"
+    }
+    let written = try DatasetExport.write(
+      dataset, format: chosen, to: URL(fileURLWithPath: target))
+    for url in written { print(display(url)) }
   }
 
   func display(_ url: URL) -> String {

@@ -16,8 +16,9 @@ struct RunCommand: ParsableCommand {
       DIR/reports/<period>/uppfoljning-<board>-<period>.xlsx with dataset.json beside it.
 
       Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet \
-      lists the problems); 1 when the configuration or a mapping is broken; 74 when a folder \
-      cannot be read or written.
+      lists the problems); 66 when DIR does not exist; 78 when the configuration or a mapping \
+      is broken; 73 or 74 when a folder cannot be written or a file moved; 75 when another \
+      run holds the workspace.
 
       Example:
         redthread run kvartal3
@@ -30,45 +31,31 @@ struct RunCommand: ParsableCommand {
     help: ArgumentHelp(
       "Judge delayed activities as of this day (YYYY-MM-DD) and print it as the report date.",
       discussion: "Default: the period's last day, and today as the report date."))
-  var asOf: String?
+  var asOf: CalendarDate?
 
   @Option(help: "Override the period in redthread.yaml, e.g. 2026-T2.")
-  var period: String?
+  var period: Period?
 
   @Flag(help: "Print only the report's path.")
   var quiet = false
 
   func run() throws {
-    var day: CalendarDate?
-    if let asOf {
-      guard let parsed = CalendarDate(iso: asOf) else {
-        throw ValidationError("'\(asOf)' is not a date; write YYYY-MM-DD")
-      }
-      day = parsed
-    }
+    try InputError.requireExisting([dir])
     let workspace = Workspace(root: URL(fileURLWithPath: dir))
-    do {
-      var config = try PipelineConfig.load(
-        path: (dir as NSString).appendingPathComponent("redthread.yaml"))
-      if let period {
-        guard let parsed = Period(parsing: period) else {
-          throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q3, 2026-T2")
-        }
-        config.period = parsed
-      }
-      let converter = try MappingConverter.load(config: config)
-      let successions = converter.referenceData.kpiSuccession
-      let runner = PipelineRunner(
-        workspace: workspace, config: config, converter: converter,
-        validator: RedThreadChecks(koladaSuccessions: successions),
-        reporter: BoardReportWorkbook(koladaSuccessions: successions), asOf: day)
-      let summary = try runner.runOnce()
-      if !quiet { printSummary(summary, config: config) }
-      if let report = summary.reportURL {
-        print(quiet ? display(report) : "Report: \(display(report))")
-      }
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
+    var config = try PipelineConfig.load(
+      path: (dir as NSString).appendingPathComponent("redthread.yaml"))
+    if let period { config.period = period }
+    let converter = try MappingConverter.load(config: config)
+    let successions = converter.referenceData.kpiSuccession
+    let runner = PipelineRunner(
+      workspace: workspace, config: config, converter: converter,
+      validator: RedThreadChecks(koladaSuccessions: successions, options: config.validation),
+      reporter: BoardReportWorkbook(koladaSuccessions: successions, options: config.validation),
+      asOf: asOf)
+    let summary = try runner.runOnce()
+    if !quiet { printSummary(summary, config: config) }
+    if let report = summary.reportURL {
+      print(quiet ? display(report) : "Report: \(display(report))")
     }
   }
 

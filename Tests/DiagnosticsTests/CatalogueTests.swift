@@ -113,8 +113,8 @@ import Testing
     #expect(
       text.contains(
         "    Arbetsplan Lillåskolan.xlsx: 'Mål'!C8: error: 'n/a' is not a number [type-error]"))
-    #expect(text.contains("to the sender: Värdet 'n/a' går inte att läsa."))
-    #expect(text.contains("to the controller: Värdet 'n/a' kan inte läsas som den typ"))
+    #expect(text.contains("  To the sender:\n    Värdet 'n/a' går inte att läsa.\n"))
+    #expect(text.contains("  To the controller:\n    Värdet 'n/a' kan inte läsas som den typ"))
   }
 
   @Test func docsErrorsIsFresh() throws {
