@@ -25,6 +25,8 @@ public struct CSVError: LocatedError {
     case invalidUTF16
     /// A UTF-32 file holds a value above U+10FFFF, a surrogate, or ends in a partial unit.
     case invalidUTF32
+    /// A Shift-JIS (code page 932) file holds a byte pair that is not a character.
+    case invalidShiftJIS
     /// A quoted field is still open at the end of the file.
     case unterminatedQuote
     /// A NUL byte in the text, under ``CSVReadOptions/NULBytePolicy/error``.
@@ -104,6 +106,7 @@ extension CSVError.Code {
     case .invalidUTF8: return .invalidUTF8
     case .invalidUTF16: return .invalidUTF16
     case .invalidUTF32: return .invalidUTF32
+    case .invalidShiftJIS: return .invalidShiftJIS
     case .unterminatedQuote: return .unterminatedQuote
     case .nulByte: return .nulByte
     case .raggedRow: return .raggedRow

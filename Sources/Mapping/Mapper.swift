@@ -54,8 +54,10 @@ public struct Mapper: Sendable {
     let run = MappingRun(mapping: mapping, reference: reference, workbook: workbook)
     run.sampleCount = sampleCount
     run.execute()
+    var explanation = run.explanation
+    explanation.leftOut = run.rowAccount.leftOut
     return MappingResult(
-      dataset: run.dataset, diagnostics: run.diagnostics, explanation: run.explanation)
+      dataset: run.dataset, diagnostics: run.diagnostics, explanation: explanation)
   }
 }
 
@@ -90,6 +92,8 @@ final class MappingRun {
     return l + String(ref.row)
   }
   var reportedOnce: Set<String> = []
+  /// The rows taken and passed over, for the account of rows left out.
+  var rowAccount = RowAccount()
 
   init(mapping: MappingFile, reference: ReferenceData, workbook: Workbook) {
     self.mapping = mapping
@@ -128,6 +132,16 @@ final class MappingRun {
       Diagnostic(
         code: code, severity: severity, location: location, message: message, hint: hint,
         value: value, arguments: arguments))
+  }
+
+  /// A cell as explanations name it, in the same form as diagnostics: `'Mål'!B7` in a
+  /// workbook, `export.csv:14 (C13)` in a CSV file.
+  func placeText(sheet: Worksheet, cell: CellReference) -> String {
+    if workbook.format == .csv, let line = sheet.row(cell.row)?.line ?? Optional(cell.row) {
+      return SourceLocation(file: workbook.path, sheet: sheet.name, cell: cell, line: line)
+        .description
+    }
+    return "\(SourceLocation.quotedSheetName(sheet.name))!\(a1(cell))"
   }
 
   func location(sheet: Worksheet, cell: CellReference, line: Int?) -> SourceLocation {

@@ -31,4 +31,6 @@ public enum MappingDiagnostics {
   public static let contextValueMissing = DiagnosticCode.contextValueMissing.id
   /// `period-order`: period columns are not in the declared order.
   public static let periodOrder = DiagnosticCode.periodOrder.id
+  /// `rows-left-out`: rows with values that no table of the mapping took (info, per file).
+  public static let rowsLeftOut = DiagnosticCode.rowsLeftOut.id
 }

@@ -21,6 +21,8 @@ public struct PipelineError: LocatedError {
     case alreadyInitialised
     /// Another process holds the workspace's lock.
     case workspaceBusy
+    /// A file named on the command line is not in the store.
+    case fileNotFound
   }
 
   /// The kind of failure.
@@ -59,6 +61,7 @@ extension PipelineError.Code {
     case .writeFailed: return .writeFailed
     case .alreadyInitialised: return .alreadyInitialised
     case .workspaceBusy: return .workspaceBusy
+    case .fileNotFound: return .fileNotFound
     }
   }
 

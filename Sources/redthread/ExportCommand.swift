@@ -65,7 +65,7 @@ struct ExportCommand: ParsableCommand {
       let config = try PipelineConfig.load(
         path: (source as NSString).appendingPathComponent("redthread.yaml"))
       let converter = try MappingConverter.load(config: config)
-      dataset = Workspace(root: URL(fileURLWithPath: source)).currentDataset(
+      dataset = try Workspace(root: URL(fileURLWithPath: source)).currentDataset(
         reference: converter.reference)
       let folder = (source as NSString).appendingPathComponent(
         "reports/\(PipelineRunner.folderName(config.period))")

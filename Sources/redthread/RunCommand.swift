@@ -13,12 +13,13 @@ struct RunCommand: ParsableCommand {
       mapping, converts it, and moves it to DIR/archive/<date>/, or to DIR/rejected/ with a \
       NAME.reason.txt saying why. Nothing is ever deleted. Then validates the red thread for \
       the board and period in DIR/redthread.yaml across everything received so far, and writes \
-      DIR/reports/<period>/uppfoljning-<board>-<period>.xlsx with dataset.json beside it.
+      DIR/reports/<period>/uppfoljning-<board>-<period>-v<N>.xlsx with dataset.json beside it: \
+      a new version N when what counts changed, nothing when it did not.
 
       Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet \
       lists the problems); 66 when DIR does not exist; 78 when the configuration or a mapping \
       is broken; 73 or 74 when a folder cannot be written or a file moved; 75 when another \
-      run holds the workspace.
+      RedThread process works in DIR (workspace-busy; see --wait).
 
       Example:
         redthread run kvartal3
@@ -39,20 +40,22 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print only the report's path.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Wait up to this many seconds for another RedThread process working in DIR.",
+      discussion: "Default 0: exit at once with status 75 (workspace-busy)."))
+  var wait: Double = 0
+
   func run() throws {
     try InputError.requireExisting([dir])
     let workspace = Workspace(root: URL(fileURLWithPath: dir))
     var config = try PipelineConfig.load(
       path: (dir as NSString).appendingPathComponent("redthread.yaml"))
     if let period { config.period = period }
-    let converter = try MappingConverter.load(config: config)
-    let successions = converter.referenceData.kpiSuccession
-    let runner = PipelineRunner(
-      workspace: workspace, config: config, converter: converter,
-      validator: RedThreadChecks(koladaSuccessions: successions, options: config.validation),
-      reporter: BoardReportWorkbook(koladaSuccessions: successions, options: config.validation),
-      asOf: asOf)
+    let lock = try WorkspaceLock(workspace, wait: wait)
+    let runner = try PipelineRunner.standard(config: config, workspace: workspace, asOf: asOf)
     let summary = try runner.runOnce()
+    withExtendedLifetime(lock) {}
     if !quiet { printSummary(summary, config: config) }
     if let report = summary.reportURL {
       print(quiet ? display(report) : "Report: \(display(report))")
@@ -74,9 +77,19 @@ struct RunCommand: ParsableCommand {
       case .archived(_, let records, let diagnostics):
         let notes = diagnostics == 0 ? "" : ", \(counted(diagnostics, "note")) from mapping"
         print("archived   \(printable(name)) (\(counted(records, "record"))\(notes))")
+        if let old = summary.replaces[name] {
+          print("           replaces '\(printable(old))' (same unit, plan and period)")
+        }
+        for (old, count) in summary.measurementsReplaced[name] ?? [] {
+          print("           replaces \(counted(count, "value")) from '\(printable(old))'")
+        }
       case .duplicate(let of, _):
         print(
           "duplicate  \(printable(name)) (same bytes as '\(printable(of))'; archived, not converted again)"
+        )
+      case .superseded(let by, _):
+        print(
+          "superseded \(printable(name)) (an earlier delivery than '\(printable(by))', which counts)"
         )
       case .rejected(let movedTo, let reason):
         print(
@@ -89,6 +102,11 @@ struct RunCommand: ParsableCommand {
     }
     if summary.files.isEmpty && summary.skipped.isEmpty {
       print("The inbox is empty.")
+    }
+    if !summary.reportWritten, let version = summary.reportVersion {
+      print(
+        "\nNothing changed for \(config.period.swedishLabel); report version \(version) stands.")
+      return
     }
     let errors = summary.diagnostics.filter { $0.severity == .error }
     let warnings = summary.diagnostics.filter { $0.severity == .warning }

@@ -21,18 +21,25 @@ import Testing
       "redthread", ["run", "demo", "--as-of", "2026-10-15"], in: root)
     #expect(result.status == 0, "stderr: \(result.stderr)")
     Golden.check(result.stdout, suite: "CLITests", name: "run-demo.stdout.txt")
-    let report = root.appendingPathComponent("demo/reports/2026-Q3/uppfoljning-bun-2026-Q3.xlsx")
+    let report = root.appendingPathComponent(
+      "demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v1.xlsx")
     let bytes = try Data(contentsOf: report)
     Golden.check(bytes, suite: "CLITests", name: "uppfoljning-bun-2026-Q3.xlsx")
     let json = try Data(
       contentsOf: root.appendingPathComponent("demo/reports/2026-Q3/dataset.json"))
     Golden.check(json, suite: "CLITests", name: "dataset.json")
 
-    // A second pass over an empty inbox writes the same report again.
+    // A second pass over an empty inbox writes nothing: version 1 stands.
     let again = try Executable.run(
       "redthread", ["run", "demo", "--as-of", "2026-10-15", "--quiet"], in: root)
     #expect(again.status == 0)
+    #expect(again.stdout == "demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v1.xlsx\n")
     #expect(try Data(contentsOf: report) == bytes)
+    let folder = root.appendingPathComponent("demo/reports/2026-Q3").path
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
+        "dataset.json", "uppfoljning-bun-2026-Q3-v1.xlsx",
+      ])
   }
 
   @Test func droppingTheSameFileAgainIsADuplicate() throws {

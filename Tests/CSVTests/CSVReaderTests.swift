@@ -71,7 +71,10 @@ import Testing
       #expect(DiagnosticCode.named(code.rawValue) == code.diagnosticCode)
     }
     let warnings = DiagnosticCode.codes(in: .csv).filter { $0.severity == .warning }
-    #expect(Set(warnings.map(\.id)) == ["ragged-row", "nul-byte", "stray-quote", "mojibake"])
+    #expect(
+      Set(warnings.map(\.id)) == [
+        "ragged-row", "nul-byte", "stray-quote", "mojibake", "uncertain-encoding",
+      ])
   }
 
   @Test func formulaGuardIsRemovedOnRequest() throws {

@@ -1,4 +1,7 @@
 extension DiagnosticCode {
+  static let csvResave =
+    "Spara filen från Excel som CSV UTF-8 (kommaavgränsad), eller som Excel-arbetsbok (.xlsx), och skicka den igen."
+
   // MARK: Reading and writing CSV
 
   /// CSV file too large.
@@ -70,6 +73,38 @@ extension DiagnosticCode {
       senderHint:
         "Spara filen från Excel som CSV UTF-8 (kommaavgränsad), eller som Excel-arbetsbok (.xlsx), och skicka den igen."
     ))
+
+  /// Invalid Shift-JIS.
+  public static let invalidShiftJIS = DiagnosticCode(
+    id: "invalid-shift-jis", section: .csv, scope: .text, title: "Invalid Shift-JIS",
+    rule:
+      "A file read as Shift-JIS (code page 932) holds a lead byte without a valid trail byte, or a pair the code page does not define. The error gives the line and the byte offset. Re-export the file as UTF-8, or give its encoding if it is not Shift-JIS.",
+    template: "byte pair at offset {offset} is not a Shift-JIS character",
+    hint: "re-export the file as UTF-8, or give its encoding if it is not Shift-JIS",
+    swedish: SwedishTexts(
+      title: "Ogiltig Shift-JIS",
+      controller: "Filen innehåller byte som inte är giltig Shift-JIS[ (vid position {offset})].",
+      controllerHint:
+        "Exportera filen som UTF-8, eller ange dess teckenkodning om den inte är Shift-JIS.",
+      sender: "Filen innehåller tecken som inte går att läsa.", senderHint: csvResave),
+    example: ["offset": "4711"])
+
+  /// Encoding uncertain.
+  public static let uncertainEncoding = DiagnosticCode(
+    id: "uncertain-encoding", section: .csv, severity: .warning, scope: .file,
+    title: "Encoding uncertain",
+    rule:
+      "The file is not UTF-8 and more than one single-byte or Japanese encoding reads it plausibly (Windows-1252, Mac Roman, Shift-JIS). The reader took the most likely; the warning and `redthread inspect --explain` name the others and how the first non-ASCII text reads in each. Check the values, or give the encoding.",
+    template: "the encoding of '{file}' is uncertain: read as {value}[; it could be {options|or}]",
+    hint: "check the values, or give the encoding",
+    swedish: SwedishTexts(
+      title: "Osäker teckenkodning",
+      controller:
+        "Teckenkodningen i '{file}' är osäker: filen lästes som {value}[; den kan också vara {options|or}].",
+      controllerHint: "Kontrollera värdena, eller ange teckenkodningen.",
+      sender: "Det är osäkert hur å, ä, ö och andra tecken i filen ska läsas.",
+      senderHint: csvResave),
+    example: ["value": "windows-1252", "options": "mac-roman\u{1F}shift-jis"])
 
   /// Unterminated quote.
   public static let unterminatedQuote = DiagnosticCode(
@@ -196,7 +231,9 @@ extension DiagnosticCode {
     ), example: ["value": "MÃ¥l", "suggestion": "Mål"])
 
   static let csvCodes: [DiagnosticCode] = [
-    fileTooLarge, binaryFile, invalidUTF8, invalidUTF16, invalidUTF32, unterminatedQuote, nulByte,
-    raggedRow, recordTooLarge, tooManyFields, unrepresentableCharacter, strayQuote, mojibake,
+    fileTooLarge, binaryFile, invalidUTF8, invalidUTF16, invalidUTF32, invalidShiftJIS,
+    unterminatedQuote, nulByte,
+    raggedRow, recordTooLarge, tooManyFields, unrepresentableCharacter, strayQuote,
+    uncertainEncoding, mojibake,
   ]
 }

@@ -204,9 +204,27 @@ extension DiagnosticCode {
       sender: "Periodkolumnerna[ i bladet '{sheet}'] står i en annan ordning än i mallen.",
       senderHint: "Värdena läses ändå; flytta gärna tillbaka kolumnerna till mallens ordning."))
 
+  /// Rows left out.
+  public static let rowsLeftOut = DiagnosticCode(
+    id: "rows-left-out", section: .mappingData, severity: .info, scope: .file,
+    title: "Rows left out",
+    rule:
+      "Rows with values that no table of the mapping made a record from (a total row, a row failing `keep_when`, a row with nothing in the mapped columns, notes after the table's end). Information only; `redthread mapping explain` lists each row and the reason, so that nothing is lost silently.",
+    template: "{value} rows[ of '{sheet}'] with values were left out",
+    hint: "`redthread mapping explain` lists each row and why",
+    swedish: SwedishTexts(
+      title: "Rader som inte lästes",
+      controller:
+        "{value} rader med värden[ i bladet '{sheet}'] blev inte poster, t.ex. summarader eller anteckningar.",
+      controllerHint: "redthread mapping explain visar varje rad och varför den inte lästes.",
+      sender:
+        "{value} rader med värden[ i bladet '{sheet}'] lästes inte, t.ex. summarader eller anteckningar under tabellen.",
+      senderHint: "Skriv uppgifterna i mallens rader och kolumner, så kommer de med."),
+    example: ["value": "3"])
+
   static let mappingDataCodes: [DiagnosticCode] = [
     sheetNotFound, headerNotFound, columnNotFound, missingValue, typeError, unknownValue,
     patternMismatch, unknownUnit, unknownGoal, unknownLookupValue, lookupTableMissing,
-    contextValueMissing, periodOrder,
+    contextValueMissing, periodOrder, rowsLeftOut,
   ]
 }

@@ -5,7 +5,9 @@ extension DiagnosticCode {
   public static let fileNotFound = DiagnosticCode(
     id: "file-not-found", section: .opening, category: .noInput, scope: .file,
     title: "File not found",
-    rule: "The path given does not exist. Check the spelling and the folder.",
+    rule: "The path given does not exist, or a file named to `reprocess` or `withdraw` was never "
+      + "received in the workspace (`redthread status DIR` lists the files received). Check the "
+      + "spelling and the folder.",
     template: "no such file: '{file}'", hint: "check the spelling and the folder",
     swedish: SwedishTexts(
       title: "Filen finns inte", controller: "Filen '{file}' finns inte.",

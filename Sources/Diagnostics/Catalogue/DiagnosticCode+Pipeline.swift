@@ -82,7 +82,7 @@ extension DiagnosticCode {
     id: "workspace-busy", section: .pipeline, category: .busy, scope: .file,
     title: "Workspace busy",
     rule:
-      "Another `redthread` process is working in the same workspace (it holds the workspace's lock). Nothing was changed; try again when it has finished.",
+      "Another RedThread process (run, watch, reprocess, withdraw) holds the workspace lock `DIR/.redthread.lock`. Nothing was changed; wait for it, or give `--wait SECONDS`.",
     template: "the workspace '{file}' is in use by another process",
     hint: "try again when it has finished",
     swedish: SwedishTexts(
@@ -154,9 +154,30 @@ extension DiagnosticCode {
       controllerHint: "Se filens orsaksfil i rejected/.", sender: "Filen kunde inte användas.",
       senderHint: "Fråga den som sammanställer uppföljningen vad som behöver rättas."))
 
+  /// A statistics file gives measurements an earlier file gave (same unit, KPI, period,
+  /// gender and comparison series): the later received file's values count.
+  public static let measurementReplaced = DiagnosticCode(
+    id: "measurement-replaced", section: .pipeline, severity: .warning, scope: .file,
+    title: "Values given again by a later file",
+    rule:
+      "Each measurement (unit, KPI, period, gender, comparison series) counts once; when two files give it, the later received file's value counts.",
+    template: "'{file}' gives {count} values that '{replaced}' gave before; the later file counts",
+    hint: "nothing to do if '{file}' is a correction; otherwise withdraw it",
+    swedish: SwedishTexts(
+      title: "Värden ersatta av en senare fil",
+      controller:
+        "{file} innehåller {count} värden som redan fanns i {replaced}; värdena i den senare filen gäller.",
+      controllerHint: "Inget att göra om {file} är en rättelse; annars ta tillbaka den.",
+      sender:
+        "{file} innehåller {count} värden som redan fanns i {replaced}; värdena i den senare filen gäller.",
+      senderHint:
+        "Inget att göra om {file} är en rättelse; annars berätta för den som sammanställer uppföljningen vilken fil som gäller."
+    ),
+    example: ["replaced": "Kolada N15814 2026-06.csv"])
+
   static let pipelineCodes: [DiagnosticCode] = [
     configNotFound, invalidConfig, referenceUnreadable, workspaceUnusable, moveFailed,
     alreadyInitialised, workspaceBusy, noMatchingMapping, fileRejected, processingInterrupted,
-    rejectionReasonMissing,
+    rejectionReasonMissing, measurementReplaced,
   ]
 }
