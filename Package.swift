@@ -124,7 +124,8 @@ let package = Package(
         "SpreadsheetIO",
       ]),
     .testTarget(
-      name: "PipelineTests", dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport"]),
+      name: "PipelineTests",
+      dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport", "Reporting", "Validation"]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(

@@ -247,13 +247,22 @@ extension MappingRun {
       raw = RawValue(text: text)
       if raw.isBlank { return .success(nil) }
     }
-    if let pattern = t.extract {
+    // With an explicit `split`, the list is split first and `extract` applies to each item
+    // (`NM-2 Trygghet; LGR22-2.1 Normer och värden` → NM-2, LGR22-2.1).
+    if let pattern = t.extract, t.split == nil {
       guard let groups = regexes.match(pattern, in: raw.text) else { return .success(nil) }
       raw = RawValue(text: groups["value"] ?? groups["1"] ?? groups["0"])
       if raw.isBlank { return .success(nil) }
     }
     if isList || t.split != nil {
-      let items = split(raw.text, separator: t.split)
+      var items = split(raw.text, separator: t.split)
+      if let pattern = t.extract, t.split != nil {
+        items = items.compactMap { item in
+          guard let groups = regexes.match(pattern, in: item) else { return nil }
+          let text = groups["value"] ?? groups["1"] ?? groups["0"] ?? ""
+          return text.isEmpty ? nil : text
+        }
+      }
       var out: [String] = []
       for item in items {
         switch readOne(RawValue(text: item), t: t, type: type, scope: scope, bare: bare) {

@@ -165,12 +165,23 @@ final class MappingRun {
     if case .period(let p)? = globalContext["period"]?.value { period = p }
     let title = spec.title.map { expand($0, scope: nil) }
     let anchor = globalContext["unit"]?.location ?? globalContext["period"]?.location
+    // The cells the unit and the period were read from, by field, so that a file for the
+    // wrong unit or period can be pointed to ('Mål'!B3).
+    var cells: [String: String] = [:]
+    for field in ["unit", "period"] {
+      if let location = globalContext[field]?.location, let cell = location.cell,
+        location.sheet == anchor?.sheet
+      {
+        cells[field] = cell.a1
+      }
+    }
     dataset.plans.append(
       Plan(
         unitID: unit, period: period, kind: spec.kind, title: title,
         provenance: Provenance(
           file: workbook.path, sheet: anchor?.sheet, cell: anchor?.cell?.a1, row: anchor?.row,
-          line: anchor?.line, mapping: mapping.name, mappingVersion: mapping.version)))
+          line: anchor?.line, mapping: mapping.name, mappingVersion: mapping.version,
+          cells: cells.isEmpty ? nil : cells)))
   }
 }
 

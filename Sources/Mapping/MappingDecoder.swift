@@ -11,7 +11,7 @@ struct MappingDecoder {
     "mapping", "version", "description", "extends", "values", "value_maps", "match", "csv",
     "context", "plan", "tables",
   ]
-  static let matchKeys = ["file", "files", "sheets", "headers", "priority"]
+  static let matchKeys = ["file", "files", "sheets", "headers", "priority", "property"]
   static let tableKeys = [
     "name", "sheet", "sheet_regex", "optional", "entity", "header", "rows", "fill_down",
     "sections", "fields", "dimensions", "unpivot", "emit_kpis", "tree",
@@ -147,13 +147,32 @@ struct MappingDecoder {
       case "sheets": rule.sheets = reader.strings(value, path: path) ?? []
       case "headers": rule.headers = reader.strings(value, path: path) ?? []
       case "priority": rule.priority = reader.int(value, path: path) ?? 0
+      case "property":
+        guard
+          let fields = reader.pairs(
+            value, path: path, what: "'property'", allowed: ["name", "value"])
+        else { continue }
+        var name: String?
+        var text: String?
+        for (k, _, v) in fields {
+          if k == "name" { name = reader.string(v, path: "\(path).name") }
+          if k == "value" { text = reader.string(v, path: "\(path).value") }
+        }
+        if let name, let text {
+          rule.property = (name, text)
+        } else {
+          reader.error(
+            .missingKey, value, "'property' needs a 'name' and a 'value'", path: path)
+        }
       default: break
       }
     }
-    if rule.files.isEmpty && rule.sheets.isEmpty && rule.headers.isEmpty {
+    if rule.files.isEmpty && rule.sheets.isEmpty && rule.headers.isEmpty
+      && rule.property == nil
+    {
       reader.error(
         .missingKey, node,
-        "'match' needs at least one of 'file', 'sheets' or 'headers'", path: "match")
+        "'match' needs at least one of 'file', 'sheets', 'headers' or 'property'", path: "match")
     }
     return rule
   }

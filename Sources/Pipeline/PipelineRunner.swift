@@ -337,7 +337,7 @@ public struct PipelineRunner: Sendable {
       return .duplicate(of: earlier.name, archivedAs: relative(archived))
     }
 
-    let conversion: Conversion
+    var conversion: Conversion
     do {
       conversion = try converter.convert(file: claimed, displayName: name)
     } catch let error as any LocatedError {
@@ -367,6 +367,8 @@ public struct PipelineRunner: Sendable {
         claimed, file: file, code: rejection.code, message: rejection.message,
         location: rejection.location, hint: rejection.hint, store: store, journal: journal)
     }
+    // A file for another period is stored under its own period, with a warning.
+    conversion = conversion.checkingPeriod(collected: config.period, file: name)
 
     let target = Self.uniqueTarget(in: dayFolder, name: name)
     file.storedAs = relative(target)
@@ -437,7 +439,10 @@ public struct PipelineRunner: Sendable {
 
     var dataset = reference
     dataset.append(contentsOf: try store.countingDataset())
-    var diagnostics = try store.countingDiagnostics()
+    // Only the diagnostics of files that count in the period (and wrong-period warnings given
+    // while it was collected): a kvartal 2 file's notes are not kvartal 3's.
+    var diagnostics = Conversion.diagnostics(
+      try store.countingDiagnostics(), of: dataset, in: config.period)
     diagnostics += try rejectedFiles.flatMap { file in
       let stored = try store.diagnostics(fileID: file.id)
       return stored.isEmpty

@@ -182,6 +182,10 @@ public protocol PipelineStore: Sendable {
   /// The records that count, in the order received.
   func countingDataset() throws -> Dataset
 
+  /// The records that count, in the order received, leaving out the files with these ids
+  /// (see ``filesOutside(period:)``).
+  func countingDataset(excluding fileIDs: Set<Int64>) throws -> Dataset
+
   /// The diagnostics of the files that count.
   func countingDiagnostics() throws -> [Diagnostic]
 
@@ -202,4 +206,28 @@ public protocol PipelineStore: Sendable {
 
   /// Records a report version.
   func addReport(_ report: ReportVersion) throws
+}
+
+extension PipelineStore {
+  /// The counting files that do not count for a period: of each unit's plans (of one kind),
+  /// all but the one for the latest period that starts on or before the period's end. So the
+  /// arbetsplan a unit returned for kvartal 4 replaces its plan for kvartal 3 in kvartal 4's
+  /// report, and a plan for a later period does not count for an earlier one. Board plans and
+  /// statistics extracts are never left out.
+  public func filesOutside(period: Period) throws -> Set<Int64> {
+    let files = try files(outcome: .converted).filter { $0.planKind == Plan.Kind.unitPlan.rawValue }
+    var newest: [String: Period] = [:]
+    for file in files {
+      guard let planned = file.period.flatMap({ Period(parsing: $0) }),
+        planned.start <= period.end
+      else { continue }
+      let key = file.unit ?? "-"
+      if let seen = newest[key], seen.start >= planned.start { continue }
+      newest[key] = planned
+    }
+    return Set(
+      files.filter { file in
+        file.period.flatMap { Period(parsing: $0) } != newest[file.unit ?? "-"]
+      }.map(\.id))
+  }
 }

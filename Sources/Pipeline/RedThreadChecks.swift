@@ -32,7 +32,8 @@ public struct RedThreadChecks: RedThreadValidator {
   /// Validation options: the configuration's, with the report day and the successions of the
   /// reference files (those of the configuration win).
   static func options(
-    _ base: ValidationOptions, asOf: CalendarDate, koladaSuccessions: [String: String]
+    _ base: ValidationOptions = ValidationOptions(), asOf: CalendarDate,
+    koladaSuccessions: [String: String]
   ) -> ValidationOptions {
     var options = base
     options.asOf = asOf

@@ -22,7 +22,7 @@ struct RedThread: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       InitCommand.self, RunCommand.self, InspectCommand.self, MappingCommand.self,
-      ExportCommand.self, CodesCommand.self,
+      ExportCommand.self, PlanCommand.self, CodesCommand.self,
     ]
   )
 

@@ -17,9 +17,10 @@ struct RunCommand: ParsableCommand {
       a new version N when what counts changed, nothing when it did not.
 
       Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet \
-      lists the problems); 66 when DIR does not exist; 78 when the configuration or a mapping \
-      is broken; 73 or 74 when a folder cannot be written or a file moved; 75 when another \
-      RedThread process works in DIR (workspace-busy; see --wait).
+      lists the problems); 66 when DIR or its redthread.yaml does not exist; 78 when the \
+      configuration, a reference file or a mapping is broken; 73 when the report cannot be \
+      written; 74 when a file cannot be moved; 75 when another RedThread process works in DIR \
+      (workspace-busy; see --wait) (docs/cli.md, docs/operations.md).
 
       Example:
         redthread run kvartal3
@@ -75,13 +76,23 @@ struct RunCommand: ParsableCommand {
     for (name, outcome) in summary.files {
       switch outcome {
       case .archived(_, let records, let diagnostics):
-        let notes = diagnostics == 0 ? "" : ", \(counted(diagnostics, "note")) from mapping"
+        let wrongPeriod = summary.diagnostics.first {
+          $0.code == DiagnosticCode.wrongPeriod.id && $0.location?.file == name
+        }
+        let fromMapping = diagnostics - (wrongPeriod == nil ? 0 : 1)
+        let notes = fromMapping <= 0 ? "" : ", \(counted(fromMapping, "note")) from mapping"
         print("archived   \(printable(name)) (\(counted(records, "record"))\(notes))")
         if let old = summary.replaces[name] {
           print("           replaces '\(printable(old))' (same unit, plan and period)")
         }
         for (old, count) in summary.measurementsReplaced[name] ?? [] {
           print("           replaces \(counted(count, "value")) from '\(printable(old))'")
+        }
+        if let wrong = wrongPeriod {
+          let own = wrong.arguments?["filePeriod"] ?? wrong.value ?? "another period"
+          print(
+            "           wrong period: the file is for \(own), not \(config.period.swedishLabel); "
+              + "stored under \(own), not counted in this report")
         }
       case .duplicate(let of, _):
         print(
@@ -114,7 +125,7 @@ struct RunCommand: ParsableCommand {
       "\nRed thread for \(config.board), \(config.period.swedishLabel): "
         + "\(counted(errors.count, "error")), \(counted(warnings.count, "warning"))")
     for d in (errors + warnings).prefix(40) {
-      print(d)
+      print("\(d)")
     }
     if errors.count + warnings.count > 40 {
       print("… and \(errors.count + warnings.count - 40) more in the report's Kontroll sheet")
@@ -140,6 +151,13 @@ struct RunCommand: ParsableCommand {
     let name = PipelineRunner.reasonFileName(for: (movedTo as NSString).lastPathComponent)
     let folder = (movedTo as NSString).deletingLastPathComponent
     return folder.isEmpty ? name : folder + "/" + name
+  }
+
+  /// Writes one line to standard output at once. Swift's `print` is block-buffered when the
+  /// output is piped to a log (cron, systemd), so nothing would appear until the pass ends;
+  /// each line printed by this command reaches the log as it happens.
+  func print(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
 
   /// "1 error", "2 errors".

@@ -51,13 +51,17 @@ import Testing
     (["mapping", "explain", "broken.yaml", workbook], 78),
     (["mapping", "infer", "missing.xlsx"], 66), (["mapping", "infer", "bad.xlsx"], 65),
     // run
-    (["run", "missing"], 66), (["run", "broken-ws"], 78), (["run", "bad.xlsx"], 78),
+    (["run", "missing"], 66), (["run", "broken-ws"], 78), (["run", "bad.xlsx"], 66),
     (["run", "ws", "--as-of", "2026-13-01"], 64), (["run", "ws", "--period", "Q9"], 64),
     // init
     (["init", "new", "--period", "2026-Q9"], 64), (["init", "ws", "--period", "2026-Q3"], 73),
     (["init", "bad.xlsx/ws", "--period", "2026-Q3"], 73),
     (["init", "new", "--period", "2026-Q3", "--mappings", "missing"], 66),
     (["init", "new", "--period", "2026-Q3", "--municipality-code", "0000x"], 64),
+    // plan
+    (["plan", "send", "missing"], 66), (["plan", "status", "missing"], 66),
+    (["plan", "send", "broken-ws"], 78), (["plan", "status", "ws", "--period", "Q9"], 64),
+    (["plan", "send", "ws", "--deadline", "31/12"], 64),
     // codes, and words that name no command
     (["codes", "no-such-code"], 64), (["rnu", "ws"], 64), (["mapping", "chek", "x"], 64),
   ]
@@ -84,7 +88,7 @@ import Testing
     #expect(
       result.stderr
         == "redthread: error: unknown command 'rnu' for 'redthread'; the commands are init, run, "
-        + "inspect, mapping, export, codes (see 'redthread --help')\n")
+        + "inspect, mapping, export, plan, codes (see 'redthread --help')\n")
     let nested = try Executable.run("redthread", ["mapping", "chek", "x.yaml"])
     #expect(nested.stderr.contains("unknown command 'chek' for 'redthread mapping'"))
     #expect(!nested.stderr.contains("unexpected argument"))

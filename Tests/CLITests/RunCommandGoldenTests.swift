@@ -64,4 +64,34 @@ import Testing
         == "redthread: demo/redthread.yaml:3:1: error: unknown key 'mapings'; did you mean "
         + "'mappings'? [invalid-config]\n")
   }
+
+  @Test func aFileForAnotherPeriodIsNamedAsSuch() throws {
+    let root = try Self.sampleWorkspace()
+    let stray = root.appendingPathComponent("stray")
+    try SampleVariant.unitPlans(quarter: 2, into: stray, except: ["Förskoleområde"])
+    let name = "Arbetsplan Petreskolan kvartal 2 2026.xlsx"
+    try FileManager.default.moveItem(
+      at: stray.appendingPathComponent(name),
+      to: root.appendingPathComponent("demo/inbox/\(name)"))
+    let result = try Executable.run("redthread", ["run", "demo"], in: root)
+    #expect(result.status == 0)
+    let lines = result.stdout.components(separatedBy: "\n")
+    let index = try #require(lines.firstIndex { $0.hasPrefix("archived   \(name) (") })
+    #expect(lines[index] == "archived   \(name) (26 records)")  // the warning is no mapping note
+    #expect(
+      lines[index + 1]
+        == "           wrong period: the file is for kvartal 2 2026, not kvartal 3 2026; "
+        + "stored under kvartal 2 2026, not counted in this report")
+    #expect(result.stdout.contains("[wrong-period]"))
+  }
+
+  @Test func exitStatusSaysWhatFailed() throws {
+    let root = try Self.sampleWorkspace()
+    let missing = try Executable.run("redthread", ["run", "no-such-folder"], in: root)
+    #expect(missing.status == 66)  // EX_NOINPUT
+    let usage = try Executable.run(
+      "redthread", ["export", "demo", "--period", "kvartal fem"], in: root)
+    #expect(usage.status == 64)  // EX_USAGE
+    #expect(usage.stderr.contains("The value 'kvartal fem' is invalid for '--period <period>'"))
+  }
 }

@@ -81,7 +81,7 @@ import Testing
   /// carry all of theirs.
   @Test func codesWithoutArgumentsReadWholeInSwedish() {
     let values = ["file": "X.xlsx", "value": "v", "sheet": "Mål"]
-    let withArguments: Set<DiagnosticCode> = [.measurementReplaced]
+    let withArguments = Set(DiagnosticCode.ingestion)
     for code in DiagnosticCode.all
     where code.section != .redThread && !withArguments.contains(code) {
       for audience in DiagnosticCode.Audience.allCases {

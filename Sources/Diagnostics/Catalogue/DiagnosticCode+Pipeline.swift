@@ -3,7 +3,7 @@ extension DiagnosticCode {
 
   /// Configuration not found.
   public static let configNotFound = DiagnosticCode(
-    id: "config-not-found", section: .pipeline, category: .configuration, scope: .file,
+    id: "config-not-found", section: .pipeline, category: .noInput, scope: .file,
     title: "Configuration not found",
     rule: "The folder has no `redthread.yaml`. Run `redthread init DIR` first.",
     template: "'{file}' has no redthread.yaml", hint: "run `redthread init DIR` first",
@@ -175,9 +175,38 @@ extension DiagnosticCode {
     ),
     example: ["replaced": "Kolada N15814 2026-06.csv"])
 
+  /// A file whose own period does not overlap the period being collected.
+  public static let wrongPeriod = DiagnosticCode(
+    id: "wrong-period", section: .pipeline, severity: .warning, scope: .file,
+    title: "File for another period",
+    rule:
+      "A file dropped in the inbox while a period is collected is for that period, or for a period overlapping it; a file whose own period (from its content) lies outside is stored under its own period and never counted in the period collected.",
+    template:
+      "the file is for {filePeriod}, not for {period} being collected; it is stored under {filePeriod} and not counted in {period}",
+    hint:
+      "if the file is meant for {period}, correct its period (in the title block) and drop it in the inbox again",
+    swedish: SwedishTexts(
+      title: "Fil för en annan period",
+      controller:
+        "Filen gäller {filePeriod}, inte {period} som samlas in nu. Den sparas under {filePeriod} och räknas inte med i {period}.",
+      controllerHint:
+        "Är filen avsedd för {period}: rätta perioden i filens rubrikblock och lägg den i inkorgen igen.",
+      sender:
+        "Filen gäller {filePeriod}, inte {period} som uppföljningen gäller nu. Den räknas inte med i {period}.",
+      senderHint:
+        "Är filen avsedd för {period}: rätta perioden överst i arbetsboken och skicka den igen."),
+    example: ["filePeriod": "kvartal 2 2026"])
+
   static let pipelineCodes: [DiagnosticCode] = [
     configNotFound, invalidConfig, referenceUnreadable, workspaceUnusable, moveFailed,
     alreadyInitialised, workspaceBusy, noMatchingMapping, fileRejected, processingInterrupted,
-    rejectionReasonMissing, measurementReplaced,
+    rejectionReasonMissing, measurementReplaced, wrongPeriod,
   ]
+}
+
+extension DiagnosticCode {
+  /// The codes the pipeline gives while it takes a file (`wrong-period`,
+  /// `measurement-replaced`): made with `diagnostic(at:_:)`, they carry their
+  /// arguments like the validator's codes.
+  public static let ingestion: [DiagnosticCode] = [wrongPeriod, measurementReplaced]
 }
