@@ -32,7 +32,7 @@ extension DiagnosticCode {
   /// and for the controller.
   public var explanation: String {
     let values = exampleValues
-    var text = "\(id): \(title)\n\n\(rule)\n\n"
+    var text = "\(id): \(title)\n\n\(Self.wrap(rule, width: 80))\n\n"
     text += "Severity: \(severity.rawValue). Category: \(category.rawValue) "
     text += "(exit status \(category.exitStatus) when it stops a command).\n\n"
     text += "Example:\n\n"
@@ -44,6 +44,22 @@ extension DiagnosticCode {
       if let hint = hint(values, in: .swedish, for: audience) { text += "    \(hint)\n" }
     }
     return text
+  }
+
+  /// Text broken into lines of at most `width` characters at spaces (a longer word stays
+  /// whole).
+  static func wrap(_ text: String, width: Int) -> String {
+    var lines: [String] = []
+    var line = ""
+    for word in text.split(separator: " ") {
+      if !line.isEmpty && line.count + 1 + word.count > width {
+        lines.append(line)
+        line = ""
+      }
+      line += (line.isEmpty ? "" : " ") + word
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
   }
 
   /// `docs/errors.md`: a table per section, each code once.

@@ -121,6 +121,16 @@ import Testing
     #expect(text.contains("  To the controller:\n    Värdet 'n/a' kan inte läsas som den typ"))
   }
 
+  @Test func explainWrapsTheRuleAtEightyColumns() {
+    for code in DiagnosticCode.all {
+      let rule = code.explanation.components(separatedBy: "\n\n")[1]
+      for line in rule.split(separator: "\n") where line.contains(" ") {
+        #expect(line.count <= 80, "\(code): \(line)")
+      }
+      #expect(rule.split(separator: "\n").joined(separator: " ") == code.rule, "\(code)")
+    }
+  }
+
   @Test func docsErrorsIsFresh() throws {
     let url = Fixture.repo("docs/errors.md")
     let generated = DiagnosticCode.markdown()
