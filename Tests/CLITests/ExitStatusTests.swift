@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// Every command exits with the status of its error's category, following `sysexits.h`:
 /// 64 usage, 65 bad input data, 66 no such input, 73 cannot create output, 78 configuration.
 @Suite struct ExitStatusTests {
@@ -72,6 +76,22 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let result = try Executable.run("redthread", arguments, in: dir)
     #expect(result.status == expected, "\(arguments): \(result.stderr)")
+  }
+
+  /// Another process holds the workspace lock (`DIR/.redthread.lock`): `run` exits 75 at once,
+  /// and changes nothing.
+  @Test func aBusyWorkspaceExits75() throws {
+    let dir = try Self.scratch()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lock = dir.appendingPathComponent("ws/.redthread.lock").path
+    let fd = open(lock, O_RDWR | O_CREAT, 0o644)
+    #expect(fd >= 0)
+    defer { close(fd) }
+    #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
+    let result = try Executable.run("redthread", ["run", "ws"], in: dir)
+    #expect(result.status == 75, "\(result.stderr)")
+    #expect(result.stderr.contains("[workspace-busy]"))
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("ws/inbox").path))
   }
 
   @Test func anErrorIsPrintedOnceWithItsCode() throws {
