@@ -62,6 +62,11 @@ import Testing
     (["init", "bad.xlsx/ws", "--period", "2026-Q3"], 73),
     (["init", "new", "--period", "2026-Q3", "--mappings", "missing"], 66),
     (["init", "new", "--period", "2026-Q3", "--municipality-code", "0000x"], 64),
+    // status, withdraw, reprocess, watch
+    (["status", "missing"], 66), (["status", "broken-ws"], 78),
+    (["status", "ws", "--format", "yaml"], 64), (["withdraw", "missing", "x.xlsx"], 66),
+    (["reprocess", "missing", "--all"], 66), (["watch", "missing", "--passes", "1"], 66),
+    (["watch", "ws", "--log-format", "xml"], 64),
     // plan
     (["plan", "send", "missing"], 66), (["plan", "status", "missing"], 66),
     (["plan", "send", "broken-ws"], 78), (["plan", "status", "ws", "--period", "Q9"], 64),
@@ -108,7 +113,8 @@ import Testing
     #expect(
       result.stderr
         == "redthread: error: unknown command 'rnu' for 'redthread'; the commands are init, run, "
-        + "inspect, mapping, export, plan, codes (see 'redthread --help')\n")
+        + "watch, status, reprocess, withdraw, inspect, mapping, export, plan, codes "
+        + "(see 'redthread --help')\n")
     let nested = try Executable.run("redthread", ["mapping", "chek", "x.yaml"])
     #expect(nested.stderr.contains("unknown command 'chek' for 'redthread mapping'"))
     #expect(!nested.stderr.contains("unexpected argument"))
