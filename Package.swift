@@ -35,9 +35,10 @@ let package = Package(
     .target(
       name: "Interop", dependencies: ["CLibXML2", "CLibZip", "CZlib"], swiftSettings: strict),
 
-    // Format-neutral model and the format engines.
+    // The one catalogue of codes, and the format-neutral model with the format engines.
+    .target(name: "Diagnostics", swiftSettings: strict),
     .target(
-      name: "Spreadsheet", swiftSettings: strict,
+      name: "Spreadsheet", dependencies: ["Diagnostics"], swiftSettings: strict,
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
     .target(name: "XLSX", dependencies: ["Spreadsheet", "Interop"], swiftSettings: strict),
     .target(name: "CSV", dependencies: ["Spreadsheet"], swiftSettings: strict),
@@ -104,6 +105,7 @@ let package = Package(
     .target(
       name: "TestSupport", dependencies: ["Spreadsheet", "Interop", "XLSX"],
       path: "Tests/TestSupport"),
+    .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),

@@ -133,10 +133,10 @@ enum CSVExplanation {
       while i < diagnostics.count && shown < 20 {
         let diagnostic = diagnostics[i]
         // A run of ragged records a few lines apart (footnotes below a table) is one line.
-        if diagnostic.code == "ragged-row", let first = diagnostic.location?.line {
+        if diagnostic.code == DiagnosticCode.raggedRow.id, let first = diagnostic.location?.line {
           var j = i + 1
           var last = first
-          while j < diagnostics.count, diagnostics[j].code == "ragged-row",
+          while j < diagnostics.count, diagnostics[j].code == DiagnosticCode.raggedRow.id,
             let line = diagnostics[j].location?.line, line - last <= 3
           {
             last = line

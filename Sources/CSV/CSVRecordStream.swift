@@ -373,7 +373,7 @@ public final class CSVRecordStream {
         "\($0.encoding.name) reads \"\($0.example)\""
       }.joined(separator: "; ")
       note(
-        "uncertain-encoding", line: guess.firstLegacyLine,
+        DiagnosticCode.uncertainEncoding.id, line: guess.firstLegacyLine,
         message: "the encoding is uncertain: read as \(best.encoding.name) (\"\(best.example)\"), "
           + "but \(others)",
         hint: "check the values; if they are wrong, give the encoding (the read option "
@@ -506,7 +506,7 @@ public final class CSVRecordStream {
         if r.strayQuote >= 0 {
           let at = position(of: r.strayQuote, recordStart: recordStart, recordLine: recordLine)
           note(
-            "stray-quote", line: at.line, column: at.column,
+            DiagnosticCode.strayQuote.id, line: at.line, column: at.column,
             message: "text follows the closing quote of a quoted field; it is kept and the "
               + "quote dropped, as Excel and Python read it",
             hint: "double the quotes inside a quoted field (\"\" for \")")
@@ -523,11 +523,13 @@ public final class CSVRecordStream {
             throw CSVError(code: .raggedRow, path: path, line: recordLine, message: what)
           case .skip:
             skippedRecords += 1
-            note("ragged-row", line: recordLine, row: number, message: what + "; it is left out")
+            note(
+              DiagnosticCode.raggedRow.id, line: recordLine, row: number,
+              message: what + "; it is left out")
             continue
           case .pad:
             note(
-              "ragged-row", line: recordLine, row: number,
+              DiagnosticCode.raggedRow.id, line: recordLine, row: number,
               message: what
                 + (r.fieldCount < expectedFields
                   ? "; the missing fields read as empty" : "; the extra fields are kept"))
@@ -651,14 +653,14 @@ public final class CSVRecordStream {
               + (byteOffset.map { " at byte offset \($0)" } ?? "") + " inside the text")
         }
         note(
-          "nul-byte", line: at.line, column: at.column,
+          DiagnosticCode.nulByte.id, line: at.line, column: at.column,
           message: "a NUL byte (0x00)" + (byteOffset.map { " at byte offset \($0)" } ?? "")
             + " is kept in the field",
           hint: "NUL bytes usually come from a fixed-width or binary export; check the value")
       case .mojibake(let sample):
         let repaired = Mojibake.repair(sample) ?? "?"
         note(
-          "mojibake", line: at.line, column: at.column,
+          DiagnosticCode.mojibake.id, line: at.line, column: at.column,
           message: "\"\(sample)\" looks like \"\(repaired)\" encoded twice: UTF-8 text that was "
             + "read as Windows-1252 and saved as UTF-8 again",
           hint: "ask for a fresh UTF-8 export, or undo it with "
@@ -680,13 +682,14 @@ public final class CSVRecordStream {
     if validator.nulCount > validator.maxNULEvents {
       diagnostics.append(
         Diagnostic(
-          code: "nul-byte", severity: .warning, location: SourceLocation(file: path),
+          code: DiagnosticCode.nulByte.id, severity: .warning, location: SourceLocation(file: path),
           message: "the file holds \(validator.nulCount) NUL bytes in all"))
     }
     if validator.mojibakeCount > 1 {
       diagnostics.append(
         Diagnostic(
-          code: "mojibake", severity: .warning, location: SourceLocation(file: path),
+          code: DiagnosticCode.mojibake.id, severity: .warning,
+          location: SourceLocation(file: path),
           message: "\(validator.mojibakeCount) doubly encoded characters in all"))
     }
     detection.encoding = encoding

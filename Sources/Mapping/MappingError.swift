@@ -15,41 +15,41 @@ public import Spreadsheet
 /// ``MappingDiagnostics``).
 public struct MappingError: LocatedError, Hashable {
   /// The kinds of mapping error. Raw values are the stable codes listed in `docs/errors.md`.
-  public enum Code: String, Sendable, CaseIterable, Hashable {
+  public enum Code: Sendable, CaseIterable, Hashable {
     /// The file cannot be read.
-    case fileUnreadable = "mapping-file-unreadable"
+    case fileUnreadable
     /// The YAML does not parse (syntax error, bad indentation, tab).
-    case yamlSyntax = "mapping-yaml-syntax"
+    case yamlSyntax
     /// The file is empty or holds only comments.
-    case emptyFile = "mapping-empty-file"
+    case emptyFile
     /// The same key appears twice in one YAML mapping.
-    case duplicateKey = "mapping-duplicate-key"
+    case duplicateKey
     /// A key the language does not know.
-    case unknownKey = "mapping-unknown-key"
+    case unknownKey
     /// A key the language requires is absent.
-    case missingKey = "mapping-missing-key"
+    case missingKey
     /// A value has the wrong shape (a list where text is expected, text where a number is).
-    case wrongType = "mapping-wrong-type"
+    case wrongType
     /// A value is not one of the allowed words.
-    case invalidValue = "mapping-invalid-value"
+    case invalidValue
     /// A regular expression does not compile.
-    case invalidRegex = "mapping-invalid-regex"
+    case invalidRegex
     /// A cell reference is not A1 form (`B2`, `'Mål'!B2`).
-    case invalidCellReference = "mapping-invalid-cell-reference"
+    case invalidCellReference
     /// Two keys that exclude each other are both given (`column` and `value`).
-    case conflictingKeys = "mapping-conflicting-keys"
+    case conflictingKeys
     /// A field name that the table's entity does not have.
-    case unknownField = "mapping-unknown-field"
+    case unknownField
     /// A named value map, context value, section or field that is not defined.
-    case unknownReference = "mapping-unknown-reference"
+    case unknownReference
     /// The file named by `extends` or `values` does not exist or does not load.
-    case includeNotFound = "mapping-include-not-found"
+    case includeNotFound
     /// `extends` chains back to a file already being loaded.
-    case extendsCycle = "mapping-extends-cycle"
+    case extendsCycle
     /// Two mapping files in one folder share a name.
-    case duplicateMapping = "mapping-duplicate-name"
+    case duplicateMapping
     /// A reference file (units, goals, succession, register) is malformed.
-    case invalidReference = "mapping-invalid-reference"
+    case invalidReference
   }
 
   /// The kind of error.
@@ -96,75 +96,32 @@ public struct MappingError: LocatedError, Hashable {
     if let hint { text += "\n  hint: \(hint)" }
     return text
   }
+}
 
-  /// The catalogue entries for `docs/errors.md`.
-  public static let catalogue: [CodeDescription] = [
-    CodeDescription(
-      code: Code.fileUnreadable.rawValue, title: "Mapping file unreadable",
-      explanation: "The mapping, value-map or reference file does not exist or cannot be read "
-        + "as UTF-8 text."),
-    CodeDescription(
-      code: Code.yamlSyntax.rawValue, title: "YAML syntax error",
-      explanation: "The file is not valid YAML at the line and column given: look for a "
-        + "missing colon, a tab used for indentation, or an unclosed quote or bracket."),
-    CodeDescription(
-      code: Code.emptyFile.rawValue, title: "Empty mapping file",
-      explanation: "The file holds no YAML document; a mapping needs at least `mapping`, "
-        + "`version`, `match` and `tables`."),
-    CodeDescription(
-      code: Code.duplicateKey.rawValue, title: "Duplicate key",
-      explanation: "A key appears twice in the same YAML mapping; YAML keeps only one of them, "
-        + "so remove or rename the other."),
-    CodeDescription(
-      code: Code.unknownKey.rawValue, title: "Unknown key",
-      explanation: "The mapping language has no such key at this place; the hint names the "
-        + "closest known key. See docs/mapping-language.md for the keys of each block."),
-    CodeDescription(
-      code: Code.missingKey.rawValue, title: "Missing key",
-      explanation: "A required key is absent, e.g. `mapping`, `version` or a table's `entity`."),
-    CodeDescription(
-      code: Code.wrongType.rawValue, title: "Wrong kind of value",
-      explanation: "The value has the wrong shape: text where a list or a mapping is expected, "
-        + "or text where a whole number is expected."),
-    CodeDescription(
-      code: Code.invalidValue.rawValue, title: "Invalid value",
-      explanation: "The value is not one of the allowed words (entity, type, comparison, "
-        + "ragged-rows policy, ...); the hint names the closest allowed word."),
-    CodeDescription(
-      code: Code.invalidRegex.rawValue, title: "Invalid regular expression",
-      explanation: "The pattern does not compile. Patterns use the syntax of Swift Regex "
-        + "(compatible with PCRE for common use); backslashes must be doubled inside "
-        + "double-quoted YAML strings."),
-    CodeDescription(
-      code: Code.invalidCellReference.rawValue, title: "Invalid cell reference",
-      explanation: "A cell is written `B2` or `Sheet!B2` (quote sheet names with spaces: "
-        + "`'Mål 2026'!B2`)."),
-    CodeDescription(
-      code: Code.conflictingKeys.rawValue, title: "Conflicting keys",
-      explanation: "Two keys that exclude each other are both given, e.g. a field with both "
-        + "`column` and `value`, or a header with both `row` and `find`."),
-    CodeDescription(
-      code: Code.unknownField.rawValue, title: "Unknown field",
-      explanation: "The table's entity has no such canonical field; the hint names the "
-        + "closest one. Extra measurement columns go under `dimensions`."),
-    CodeDescription(
-      code: Code.unknownReference.rawValue, title: "Unknown reference",
-      explanation: "A named value map, context value, section or field is used but not "
-        + "defined in this file, the files it extends, or its shared value maps."),
-    CodeDescription(
-      code: Code.includeNotFound.rawValue, title: "Included file not found",
-      explanation: "The file named by `extends` or `values` does not exist; paths are "
-        + "relative to the mapping file."),
-    CodeDescription(
-      code: Code.extendsCycle.rawValue, title: "Extends cycle",
-      explanation: "A mapping extends itself through a chain of `extends`."),
-    CodeDescription(
-      code: Code.duplicateMapping.rawValue, title: "Duplicate mapping name",
-      explanation: "Two mapping files in one folder declare the same `mapping` name; the "
-        + "pipeline could not tell them apart in provenance."),
-    CodeDescription(
-      code: Code.invalidReference.rawValue, title: "Invalid reference file",
-      explanation: "A reference file (units, national goals, KPI succession, register) is "
-        + "malformed at the place given."),
-  ]
+extension MappingError.Code {
+  /// The code's entry in the catalogue of codes.
+  public var diagnosticCode: DiagnosticCode {
+    switch self {
+    case .fileUnreadable: return .mappingFileUnreadable
+    case .yamlSyntax: return .mappingYAMLSyntax
+    case .emptyFile: return .mappingEmptyFile
+    case .duplicateKey: return .mappingDuplicateKey
+    case .unknownKey: return .mappingUnknownKey
+    case .missingKey: return .mappingMissingKey
+    case .wrongType: return .mappingWrongType
+    case .invalidValue: return .mappingInvalidValue
+    case .invalidRegex: return .mappingInvalidRegex
+    case .invalidCellReference: return .mappingInvalidCellReference
+    case .conflictingKeys: return .mappingConflictingKeys
+    case .unknownField: return .mappingUnknownField
+    case .unknownReference: return .mappingUnknownReference
+    case .includeNotFound: return .mappingIncludeNotFound
+    case .extendsCycle: return .mappingExtendsCycle
+    case .duplicateMapping: return .mappingDuplicateName
+    case .invalidReference: return .mappingInvalidReference
+    }
+  }
+
+  /// The stable kebab-case id (``Diagnostics/DiagnosticCode/id``).
+  public var rawValue: String { diagnosticCode.id }
 }

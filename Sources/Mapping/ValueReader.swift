@@ -260,7 +260,7 @@ enum ValueReader {
       guard let parsed = parseNumber(raw.text) else {
         return .failure(
           ValueFailure(
-            code: "type-error", message: "'\(raw.text)' is not a number",
+            code: MappingDiagnostics.typeError, message: "'\(raw.text)' is not a number",
             hint: percent
               ? "write a percentage such as '87,5 %' or 87.5"
               : "write a number such as '4 102' or '47,8'"))
@@ -308,7 +308,7 @@ enum ValueReader {
     if let d = parseDateText(text) { return .success(d) }
     return .failure(
       ValueFailure(
-        code: "type-error", message: "'\(raw.text)' is not a date",
+        code: MappingDiagnostics.typeError, message: "'\(raw.text)' is not a date",
         hint: "write a date such as 2026-03-03 or 3 mars 2026"))
   }
 
@@ -383,7 +383,7 @@ enum ValueReader {
     if falseWords.contains(t) { return .success(false) }
     return .failure(
       ValueFailure(
-        code: "type-error", message: "'\(raw.text)' is not yes or no",
+        code: MappingDiagnostics.typeError, message: "'\(raw.text)' is not yes or no",
         hint: "write Ja or Nej (or X for yes and leave blank for no)"))
   }
 
@@ -408,7 +408,7 @@ enum ValueReader {
     }
     return .failure(
       ValueFailure(
-        code: "type-error", message: "'\(text)' is not a period",
+        code: MappingDiagnostics.typeError, message: "'\(text)' is not a period",
         hint: "write e.g. 2026, 2025/26, VT 2026, T2 2026, 2026-Q3 or kvartal 3 2026"))
   }
 
@@ -444,7 +444,7 @@ enum ValueReader {
     }
     let t = TextMatching.normalized(original)
     let failure = ValueFailure(
-      code: "type-error", message: "'\(original)' is not a target",
+      code: MappingDiagnostics.typeError, message: "'\(original)' is not a target",
       hint: "write e.g. 'Minst 88 %', 'Max 13,2 %', 'Under 5', '80–90 %', 'Öka' or 'Minska'")
     guard !t.isEmpty else { return .failure(failure) }
     // Range: 80-90, 80–90 %, mellan 80 och 90, between 80 and 90, 80 till 90.
@@ -547,7 +547,7 @@ enum ValueReader {
       if text.count > digits {
         return .failure(
           ValueFailure(
-            code: "type-error", message: "'\(text)' has more than \(digits) digits",
+            code: MappingDiagnostics.typeError, message: "'\(text)' has more than \(digits) digits",
             hint: "a code of \(digits) digits was expected"))
       }
       return .success(String(repeating: "0", count: digits - text.count) + text)

@@ -2,7 +2,7 @@ public import Canonical
 public import Foundation
 import Reporting
 public import Spreadsheet
-import Validation
+public import Validation
 
 /// The pipeline's report writer: computes the board report for the period from everything
 /// received (with every diagnostic, from conversion and validation) and writes the workbook.
@@ -10,10 +10,15 @@ public struct BoardReportWorkbook: BoardReportWriter {
   /// Replaced Kolada series the municipality names in its reference files, on top of those
   /// the Kolada catalogue states.
   public var koladaSuccessions: [String: String]
+  /// The options of `redthread.yaml` (status thresholds, expected units, …).
+  public var options: ValidationOptions
 
   /// Creates the writer.
-  public init(koladaSuccessions: [String: String] = [:]) {
+  public init(
+    koladaSuccessions: [String: String] = [:], options: ValidationOptions = ValidationOptions()
+  ) {
     self.koladaSuccessions = koladaSuccessions
+    self.options = options
   }
 
   /// Writes `reports/<period>/…xlsx`; the creation time is the report date, so the same
@@ -26,7 +31,8 @@ public struct BoardReportWorkbook: BoardReportWriter {
   ) throws {
     let validator = Validator(
       boardID: board, period: period,
-      options: RedThreadChecks.options(asOf: asOf, koladaSuccessions: koladaSuccessions))
+      options: RedThreadChecks.options(
+        options, asOf: asOf, koladaSuccessions: koladaSuccessions))
     let scope = validator.scope(of: dataset)
     let validation = ValidationReport(boardID: board, period: period, diagnostics: diagnostics)
     let report = BoardReport(scope: scope, validation: validation, reportDate: reportDate)

@@ -89,7 +89,7 @@ public struct MappingConverter: SourceConverter {
       return Conversion(
         dataset: Dataset(), diagnostics: [], mappingName: "-", mappingVersion: nil,
         rejection: Diagnostic(
-          code: "no-matching-mapping", severity: .error,
+          code: DiagnosticCode.noMatchingMapping.id, severity: .error,
           location: SourceLocation(file: displayName),
           message: "no mapping matches this file (its name, worksheets and header words)",
           hint: "if it is a new template, write a mapping for it (redthread mapping infer); "

@@ -1,6 +1,7 @@
 public import Canonical
 import Foundation
 import Spreadsheet
+public import Validation
 import Yams
 
 /// The workspace configuration, `redthread.yaml`, at the root of a pipeline folder.
@@ -17,6 +18,9 @@ import Yams
 ///   title: Uppföljning kvartal 3 2026  # optional; a Swedish title is made from the period
 /// inbox:
 ///   settle_seconds: 5                  # a file must keep its size and time this long
+/// validation:                          # see ``validationOptions(_:in:)``
+///   suppress: [activity-delayed]
+///   status_thresholds: { met: 100, partly_met: 91 }
 /// ```
 public struct PipelineConfig: Sendable, Hashable {
   /// Id of the municipality.
@@ -35,6 +39,8 @@ public struct PipelineConfig: Sendable, Hashable {
   public var settleSeconds: Double
   /// The configuration file's path.
   public var path: String
+  /// The validation options of the `validation:` block (the report day is set per run).
+  public var validation: ValidationOptions = ValidationOptions()
 
   /// Creates a configuration.
   public init(
@@ -52,7 +58,9 @@ public struct PipelineConfig: Sendable, Hashable {
     self.path = path
   }
 
-  static let keys = ["municipality", "board", "period", "reference", "mappings", "report", "inbox"]
+  static let keys = [
+    "municipality", "board", "period", "reference", "mappings", "report", "inbox", "validation",
+  ]
 
   /// Loads `redthread.yaml`.
   ///
@@ -114,10 +122,12 @@ public struct PipelineConfig: Sendable, Hashable {
         settle = value
       }
     }
-    return PipelineConfig(
+    var config = PipelineConfig(
       municipality: mapping["municipality"]?.string, board: board, period: period,
       referenceFiles: references, mappingPaths: mappings, reportTitle: title,
       settleSeconds: settle, path: path)
+    config.validation = try validationOptions(mapping["validation"], in: doc)
+    return config
   }
 }
 

@@ -4,25 +4,25 @@ public import Spreadsheet
 /// folder, a failed move. Problems in the data are diagnostics, never these.
 public struct PipelineError: LocatedError {
   /// The kinds of failure, each with a stable code.
-  public enum Code: String, Sendable, CaseIterable {
+  public enum Code: Sendable, CaseIterable {
     /// `redthread.yaml` is missing from the folder.
-    case configNotFound = "config-not-found"
+    case configNotFound
     /// `redthread.yaml` is not valid YAML or has wrong keys or values.
-    case invalidConfig = "invalid-config"
+    case invalidConfig
     /// A reference file named in the configuration cannot be read.
-    case referenceUnreadable = "reference-unreadable"
+    case referenceUnreadable
     /// A folder of the workspace cannot be created or read.
-    case workspaceUnusable = "workspace-unusable"
+    case workspaceUnusable
     /// A file could not be moved between the workspace folders.
-    case moveFailed = "move-failed"
+    case moveFailed
     /// A result or report could not be written.
-    case writeFailed = "write-failed"
+    case writeFailed
     /// `redthread init` would overwrite an existing configuration.
-    case alreadyInitialised = "already-initialised"
-    /// Another RedThread process holds the workspace lock.
-    case workspaceBusy = "workspace-busy"
+    case alreadyInitialised
+    /// Another process holds the workspace's lock.
+    case workspaceBusy
     /// A file named on the command line is not in the store.
-    case fileNotFound = "file-not-found"
+    case fileNotFound
   }
 
   /// The kind of failure.
@@ -47,43 +47,24 @@ public struct PipelineError: LocatedError {
     self.location = location
     self.underlying = underlying
   }
+}
 
-  /// The catalogue entries for `docs/errors.md`.
-  public static let catalogue: [CodeDescription] = [
-    CodeDescription(
-      code: Code.configNotFound.rawValue, title: "Configuration not found",
-      explanation: "The folder has no `redthread.yaml`. Run `redthread init DIR` first."),
-    CodeDescription(
-      code: Code.invalidConfig.rawValue, title: "Invalid configuration",
-      explanation: "`redthread.yaml` is not valid YAML, has an unknown key, or a value of the "
-        + "wrong kind. The message gives the line and column."),
-    CodeDescription(
-      code: Code.referenceUnreadable.rawValue, title: "Reference file unreadable",
-      explanation: "A unit register or goal list named under `reference:` is missing or "
-        + "malformed."),
-    CodeDescription(
-      code: Code.workspaceUnusable.rawValue, title: "Workspace unusable",
-      explanation: "A folder of the workspace (inbox, archive, rejected, reports, store) cannot "
-        + "be created or read; check permissions and free space."),
-    CodeDescription(
-      code: Code.moveFailed.rawValue, title: "Move failed",
-      explanation: "A source file could not be moved between workspace folders. The file stays "
-        + "where it was; nothing is deleted."),
-    CodeDescription(
-      code: Code.writeFailed.rawValue, title: "Write failed",
-      explanation: "A stored result or a report could not be written. Earlier results and "
-        + "reports are left as they were."),
-    CodeDescription(
-      code: Code.alreadyInitialised.rawValue, title: "Already initialised",
-      explanation: "`redthread init` found an existing `redthread.yaml` and leaves it alone."),
-    CodeDescription(
-      code: Code.workspaceBusy.rawValue, title: "Workspace busy",
-      explanation: "Another RedThread process (run, watch, reprocess, withdraw) holds the "
-        + "workspace lock `DIR/.redthread.lock`. Wait for it, or give `--wait SECONDS`. Exit "
-        + "status 75."),
-    CodeDescription(
-      code: Code.fileNotFound.rawValue, title: "File not in the store",
-      explanation: "A file named to `reprocess` or `withdraw` was never received in this "
-        + "workspace; `redthread status DIR` lists the files received."),
-  ]
+extension PipelineError.Code {
+  /// The code's entry in the catalogue of codes.
+  public var diagnosticCode: DiagnosticCode {
+    switch self {
+    case .configNotFound: return .configNotFound
+    case .invalidConfig: return .invalidConfig
+    case .referenceUnreadable: return .referenceUnreadable
+    case .workspaceUnusable: return .workspaceUnusable
+    case .moveFailed: return .moveFailed
+    case .writeFailed: return .writeFailed
+    case .alreadyInitialised: return .alreadyInitialised
+    case .workspaceBusy: return .workspaceBusy
+    case .fileNotFound: return .fileNotFound
+    }
+  }
+
+  /// The stable kebab-case id (``Diagnostics/DiagnosticCode/id``).
+  public var rawValue: String { diagnosticCode.id }
 }

@@ -119,8 +119,8 @@ public struct PipelineRunner: Sendable {
     try workspace.createFolders()
     return PipelineRunner(
       workspace: workspace, config: config, converter: converter,
-      validator: RedThreadChecks(koladaSuccessions: successions),
-      reporter: BoardReportWorkbook(koladaSuccessions: successions),
+      validator: RedThreadChecks(koladaSuccessions: successions, options: config.validation),
+      reporter: BoardReportWorkbook(koladaSuccessions: successions, options: config.validation),
       store: try SQLiteStore.open(workspace), asOf: asOf)
   }
 
@@ -194,7 +194,7 @@ public struct PipelineRunner: Sendable {
           sha256: SHA256.hex(data), name: name, size: data.count, modified: nil,
           received: now(), outcome: .rejected)
         if let outcome = try? reject(
-          url, file: file, code: "processing-interrupted",
+          url, file: file, code: DiagnosticCode.processingInterrupted.id,
           message: "a run stopped while processing this file "
             + "\((interruptions[name] ?? 0) + 1) times; it is set aside so that the other files "
             + "are processed", location: nil,
@@ -349,7 +349,8 @@ public struct PipelineRunner: Sendable {
     } catch {
       file.outcome = .rejected
       return try reject(
-        claimed, file: file, code: "unreadable-file", message: "\(error)", location: nil,
+        claimed, file: file, code: DiagnosticCode.unreadableFile.id, message: "\(error)",
+        location: nil,
         hint: nil, store: store, journal: journal)
     }
     if let changed = try changedWhileConverting(claimed, sha: sha) {
@@ -445,7 +446,8 @@ public struct PipelineRunner: Sendable {
       return stored.isEmpty
         ? [
           Self.rejectionDiagnostic(
-            file: file.name, code: "unknown", message: "see \(file.name).reason.txt",
+            file: file.name, code: DiagnosticCode.rejectionReasonMissing.id,
+            message: "see \(file.name).reason.txt",
             location: nil, hint: nil)
         ] : stored
     }
@@ -517,8 +519,10 @@ public struct PipelineRunner: Sendable {
     let target = Self.uniqueTarget(in: workspace.rejected, name: name)
     var text = "Filen kunde inte användas / The file could not be used\n\n"
     text += "Fil: \(name)\n"
+    // The reason file goes back to the sender: Swedish in the sender's words.
     let swedish = SwedishMessages.text(
-      for: Diagnostic(code: code, severity: .error, location: location, message: message))
+      for: Diagnostic(code: code, severity: .error, location: location, message: message),
+      audience: .sender)
     if let swedish { text += "Orsak: \(swedish.message)\n" }
     text += "Reason: \(message) [\(code)]\n"
     if let location { text += "Var / Where: \(location)\n" }
@@ -581,7 +585,7 @@ public struct PipelineRunner: Sendable {
     var at = location ?? SourceLocation(file: file)
     at.file = file
     return Diagnostic(
-      code: "file-rejected", severity: .error, location: at,
+      code: DiagnosticCode.fileRejected.id, severity: .error, location: at,
       message: "the file was received but could not be used (\(code)): \(message)",
       hint: "correct the file and drop it in the inbox again; "
         + "rejected/\(reasonFileName(for: file)) says why",

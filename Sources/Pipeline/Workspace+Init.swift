@@ -14,20 +14,29 @@ extension Workspace {
   /// national goals (Lgr22 and Lpfö18 chapter 2 headings) and, when a folder of shipped
   /// mappings is given, a copy of it in `mappings/` for the municipality to adapt.
   ///
+  /// With `update`, completes an existing workspace instead: it makes what is missing (folders,
+  /// reference files, shipped mapping files the workspace does not have) and leaves every
+  /// file that is there as it is, `redthread.yaml` included.
+  ///
   /// - Parameters:
   ///   - municipality: the municipality's id, e.g. `hofors`.
+  ///   - municipalityCode: its kommunkod (SCB, four digits), e.g. `2104` for Hofors.
   ///   - board: the board's id, e.g. `bun`.
   ///   - period: the first follow-up period.
   ///   - shippedMappings: the folder of mapping files to copy, if found.
-  /// - Throws: ``PipelineError`` `already-initialised` when `redthread.yaml` exists (nothing
-  ///   is overwritten), `workspace-unusable` or `write-failed`.
+  ///   - update: complete an existing workspace rather than refuse it.
+  /// - Throws: ``PipelineError`` `already-initialised` when `redthread.yaml` exists and
+  ///   `update` is false (nothing is overwritten), `workspace-unusable` or `write-failed`.
   public func initialise(
-    municipality: String, board: String, period: Period, shippedMappings: URL?
+    municipality: String, municipalityCode: String = "2104", board: String, period: Period,
+    shippedMappings: URL?, update: Bool = false
   ) throws -> InitResult {
     let fm = FileManager.default
-    if fm.fileExists(atPath: configFile.path) {
+    let configExists = fm.fileExists(atPath: configFile.path)
+    if configExists && !update {
       throw PipelineError(
-        .alreadyInitialised, "a configuration already exists; nothing was changed",
+        .alreadyInitialised,
+        "a configuration already exists; nothing was changed (--update adds what is missing)",
         location: .init(file: configFile.path))
     }
     var created: [String] = []
@@ -47,15 +56,18 @@ extension Workspace {
       inbox: { settle_seconds: 5 }  # a file must keep its size this long before it is taken
 
       """
-    try Workspace.writeAtomically(Data(config.utf8), to: configFile)
-    created.append("redthread.yaml")
+    if !configExists {
+      try Workspace.writeAtomically(Data(config.utf8), to: configFile)
+      created.append("redthread.yaml")
+    }
 
     let reference = root.appendingPathComponent("reference")
     let unitsURL = reference.appendingPathComponent("units.yaml")
     if !fm.fileExists(atPath: unitsURL.path) {
       let units = """
         # The organisation register: every unit that delivers files, with the names files use.
-        municipality: { id: \(municipality), name: \(municipality), code: "0000" }
+        # code: the kommunkod (SCB, four digits with the leading zero), e.g. 2104 for Hofors.
+        municipality: { id: \(municipality), name: \(municipality), code: "\(municipalityCode)" }
         units:
           - { id: \(board), name: \(board), kind: board, parent: \(municipality) }
           # - { id: skola-1, name: Skolan, aliases: [Skolan F-6], kind: school, parent: \(board), schoolUnitCode: "12345678" }
@@ -72,22 +84,40 @@ extension Workspace {
 
     var copied = 0
     let mappings = root.appendingPathComponent("mappings")
-    if let shippedMappings, !fm.fileExists(atPath: mappings.path) {
-      try fm.createDirectory(at: mappings, withIntermediateDirectories: true)
-      // The whole tree: mappings extend and include files in subfolders (shared/).
-      let names = (try? fm.contentsOfDirectory(atPath: shippedMappings.path)) ?? []
-      for name in names.sorted() where !name.hasPrefix(".") {
-        let source = shippedMappings.appendingPathComponent(name)
-        var isFolder: ObjCBool = false
-        guard fm.fileExists(atPath: source.path, isDirectory: &isFolder) else { continue }
-        let isMapping = name.hasSuffix(".yaml") || name.hasSuffix(".yml")
-        guard isFolder.boolValue || isMapping else { continue }
-        try fm.copyItem(at: source, to: mappings.appendingPathComponent(name))
-        if isMapping && !isFolder.boolValue { copied += 1 }
-      }
-      created.append("mappings/")
+    let mappingsExist = fm.fileExists(atPath: mappings.path)
+    if let shippedMappings, update || !mappingsExist {
+      // The whole tree: mappings extend and include files in subfolders (shared/). Files the
+      // workspace already has are left as they are.
+      copied = try Self.copyMissing(from: shippedMappings, to: mappings, created: &created)
+      if !mappingsExist { created.append("mappings/") }
     }
     return InitResult(created: created, mappingsCopied: copied)
+  }
+
+  /// Copies the mapping files (`.yaml`, `.yml`) and folders of `source` that `target` lacks,
+  /// recursively; returns how many files were copied.
+  static func copyMissing(from source: URL, to target: URL, created: inout [String]) throws
+    -> Int
+  {
+    let fm = FileManager.default
+    try fm.createDirectory(at: target, withIntermediateDirectories: true)
+    var copied = 0
+    let names = (try? fm.contentsOfDirectory(atPath: source.path)) ?? []
+    for name in names.sorted() where !name.hasPrefix(".") {
+      let from = source.appendingPathComponent(name)
+      let to = target.appendingPathComponent(name)
+      var isFolder: ObjCBool = false
+      guard fm.fileExists(atPath: from.path, isDirectory: &isFolder) else { continue }
+      if isFolder.boolValue {
+        copied += try copyMissing(from: from, to: to, created: &created)
+      } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml"),
+        !fm.fileExists(atPath: to.path)
+      {
+        try fm.copyItem(at: from, to: to)
+        copied += 1
+      }
+    }
+    return copied
   }
 
   /// The national goals: the headings of chapter 2 of Lgr22 and Lpfö18 (Skolverket).

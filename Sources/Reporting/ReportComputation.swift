@@ -128,10 +128,16 @@ struct ReportComputation {
     } else if !plausible {
       status = .undetermined
     } else if let value = latest?.value, let target {
-      switch target.isMet(by: value, previous: previous?.value) {
-      case true?: status = .met
-      case false?: status = .notMet
-      case nil: status = .undetermined
+      switch scope.statusThresholds?.level(of: value, target: target) {
+      case .met?: status = .met
+      case .partlyMet?: status = .partlyMet
+      case .notMet?: status = .notMet
+      case nil:
+        switch target.isMet(by: value, previous: previous?.value) {
+        case true?: status = .met
+        case false?: status = .notMet
+        case nil: status = .undetermined
+        }
       }
     } else {
       status = .noOutcome
@@ -221,7 +227,7 @@ struct ReportComputation {
         unitName: scope.unitName(unit), prioritised: goal.prioritised, alignsTo: goal.alignsTo,
         fulfilment: level, source: source, analysis: analysis, kpiCount: kpis.count,
         kpisMet: kpis.filter { $0.status == .met }.count,
-        kpisJudged: kpis.filter { $0.status == .met || $0.status == .notMet }.count,
+        kpisJudged: kpis.filter { [.met, .partlyMet, .notMet].contains($0.status) }.count,
         activityCount: activities.count,
         activitiesDelayed: activities.filter(\.delayed).count,
         location: goal.provenance?.location())
@@ -265,7 +271,7 @@ struct ReportComputation {
         delivered: !unitFiles.isEmpty, files: unitFiles, goals: own.count,
         prioritisedGoals: own.filter(\.prioritised).count, kpis: kpis.count,
         kpisMet: kpis.filter { $0.status == .met }.count,
-        kpisJudged: kpis.filter { $0.status == .met || $0.status == .notMet }.count,
+        kpisJudged: kpis.filter { [.met, .partlyMet, .notMet].contains($0.status) }.count,
         activities: activities.count,
         activitiesOnTrack: activities.filter(\.isOnTrack).count,
         activitiesDelayed: activities.filter(\.delayed).count,

@@ -1,23 +1,4 @@
-/// How serious a problem in the data is.
-public enum Severity: String, Hashable, Sendable, Codable, Comparable, CaseIterable {
-  /// Information, e.g. a row skipped as a total.
-  case info
-  /// Something a controller should look at; the file is still used.
-  case warning
-  /// Wrong data: the record or file cannot be used as it is.
-  case error
-
-  private var rank: Int {
-    switch self {
-    case .info: return 0
-    case .warning: return 1
-    case .error: return 2
-    }
-  }
-
-  /// Orders info < warning < error.
-  public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
-}
+@_exported public import Diagnostics
 
 /// A problem found in the data: collected into a report, never thrown.
 ///
@@ -56,6 +37,26 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     self.hint = hint
     self.value = value
     self.arguments = arguments
+  }
+
+  /// Creates a diagnostic of a catalogued kind.
+  ///
+  /// - Parameters:
+  ///   - code: the kind, from the catalogue.
+  ///   - severity: the severity, when not the code's default.
+  ///   - location: where it is.
+  ///   - message: one sentence naming the offending value.
+  ///   - hint: what to do.
+  ///   - value: the offending value as written.
+  ///   - arguments: the values of the code's templates.
+  public init(
+    _ code: DiagnosticCode, severity: Severity? = nil, location: SourceLocation?,
+    message: String, hint: String? = nil, value: String? = nil,
+    arguments: [String: String]? = nil
+  ) {
+    self.init(
+      code: code.id, severity: severity ?? code.severity, location: location, message: message,
+      hint: hint, value: value, arguments: arguments)
   }
 
   /// `location: severity: message [code]`, then the hint on the next line when there is one.

@@ -1,7 +1,8 @@
 /// An error that stops the work and says where: every module's thrown error conforms, so the
-/// command line prints them all the same way and turns them into JSON with a named code.
+/// command line prints them all the same way, turns them into JSON with a named code and exits
+/// with the status of the code's category.
 public protocol LocatedError: Error, CustomStringConvertible {
-  /// Stable kebab-case code, e.g. `not-a-zip` (listed in `docs/errors.md`).
+  /// Stable kebab-case code, e.g. `not-a-zip` (an id of ``DiagnosticCode/all``).
   var code: String { get }
   /// Where, when known.
   var location: SourceLocation? { get }
@@ -16,21 +17,8 @@ extension LocatedError {
     if let location { text += "\(location): " }
     return text + "error: \(message) [\(code)]"
   }
-}
 
-/// One entry of the error and diagnostic catalogue, from which `docs/errors.md` is generated.
-public struct CodeDescription: Hashable, Sendable {
-  /// Stable kebab-case code.
-  public var code: String
-  /// Short title.
-  public var title: String
-  /// What it means and what to do.
-  public var explanation: String
-
-  /// Creates an entry.
-  public init(code: String, title: String, explanation: String) {
-    self.code = code
-    self.title = title
-    self.explanation = explanation
-  }
+  /// What kind of failure it is, from the catalogue (``DiagnosticCode/category``); `data` for
+  /// a code the catalogue does not list.
+  public var category: DiagnosticCategory { DiagnosticCode.named(code)?.category ?? .data }
 }

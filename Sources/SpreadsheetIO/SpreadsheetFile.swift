@@ -79,15 +79,15 @@ public enum SpreadsheetFile {
 /// An error opening a file before any reader sees it.
 public struct SpreadsheetFileError: LocatedError {
   /// The kinds of failure.
-  public enum Code: String, Sendable, CaseIterable {
+  public enum Code: Sendable, CaseIterable {
     /// The path does not exist.
-    case fileNotFound = "file-not-found"
+    case fileNotFound
     /// The path is a folder or a device.
-    case notARegularFile = "not-a-regular-file"
+    case notARegularFile
     /// The file exists but cannot be read (permissions).
-    case unreadableFile = "unreadable-file"
+    case unreadableFile
     /// `~$name.xlsx` or `.~lock.name#`: Excel's or LibreOffice's lock file.
-    case officeLockFile = "office-lock-file"
+    case officeLockFile
   }
 
   /// The kind of failure.
@@ -105,22 +105,19 @@ public struct SpreadsheetFileError: LocatedError {
     location = SourceLocation(file: path)
     self.message = message
   }
+}
 
-  /// The catalogue entries for `docs/errors.md`.
-  public static let catalogue: [CodeDescription] = [
-    CodeDescription(
-      code: Code.fileNotFound.rawValue, title: "File not found",
-      explanation: "The path given does not exist. Check the spelling and the folder."),
-    CodeDescription(
-      code: Code.notARegularFile.rawValue, title: "Not a regular file",
-      explanation: "The path is a folder or a device; give a workbook or CSV file."),
-    CodeDescription(
-      code: Code.unreadableFile.rawValue, title: "Unreadable file",
-      explanation: "The file exists but cannot be opened for reading, usually for lack of "
-        + "permission."),
-    CodeDescription(
-      code: Code.officeLockFile.rawValue, title: "Office lock file",
-      explanation: "Files named `~$…` (Excel) or `.~lock.…#` (LibreOffice) mark a workbook "
-        + "open in an editor. They hold no data; the pipeline ignores them."),
-  ]
+extension SpreadsheetFileError.Code {
+  /// The code's entry in the catalogue of codes.
+  public var diagnosticCode: DiagnosticCode {
+    switch self {
+    case .fileNotFound: return .fileNotFound
+    case .notARegularFile: return .notARegularFile
+    case .unreadableFile: return .unreadableFile
+    case .officeLockFile: return .officeLockFile
+    }
+  }
+
+  /// The stable kebab-case id (``Diagnostics/DiagnosticCode/id``).
+  public var rawValue: String { diagnosticCode.id }
 }

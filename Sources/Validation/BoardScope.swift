@@ -33,6 +33,8 @@ public struct BoardScope: Sendable {
   public let period: Period
   /// The day activities are judged on (the period's last day unless given).
   public let asOf: CalendarDate
+  /// The bands nyckeltal are judged by (``ValidationOptions/statusThresholds``).
+  public var statusThresholds: StatusThresholds?
   /// The board, when it is in the unit register.
   public let board: OrgUnit?
   /// The unit register: every unit of the dataset by id (the first of duplicates).

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// One Kolada series replaced by another.
 public struct KoladaSuccession: Hashable, Sendable {
   /// The replaced id, e.g. `N17494`.
@@ -25,7 +27,7 @@ public struct KoladaSuccession: Hashable, Sendable {
 /// pair is not a default: the 2026 catalogue still publishes N15419 (kommunala skolor) beside
 /// N15508 (hemkommun), so N15419 is not replaced there.
 public enum KoladaSeries {
-  static let catalogueNote = "Kolada KPI catalogue: 'Ersätter tidigare nyckeltal'"
+  static let catalogueNote = DiagnosticLanguage.koladaCatalogueNote
 
   /// Every known succession, replaced id ascending.
   public static let successions: [KoladaSuccession] = {

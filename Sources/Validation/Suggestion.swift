@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// "Did you mean" for references that do not resolve: the candidates closest to what was
 /// written, by edit distance over ids and titles.
 public struct Suggestion: Sendable {

@@ -48,17 +48,20 @@ public struct Validator: Sendable {
 
   /// The board's records for the period, as the rules see them.
   public func scope(of dataset: Dataset) -> BoardScope {
-    BoardScope(
+    var scope = BoardScope(
       dataset: GoalTitleResolver.resolvingTitles(in: dataset), boardID: boardID, period: period,
       asOf: options.asOf,
       expectedUnitIDs: options.expectedUnitIDs)
+    scope.statusThresholds = options.statusThresholds
+    return scope
   }
 
   /// Validates everything received for the board and period.
   ///
   /// - Parameter dataset: the records of every file received, merged.
   /// - Returns: the report, diagnostics sorted by place; codes in
-  ///   ``ValidationOptions/suppressedCodes`` left out.
+  ///   ``ValidationOptions/suppressedCodes`` left out, severities of
+  ///   ``ValidationOptions/severityByCode`` applied.
   public func validate(_ dataset: Dataset) -> ValidationReport {
     validate(scope(of: dataset))
   }
@@ -67,8 +70,10 @@ public struct Validator: Sendable {
   public func validate(_ scope: BoardScope) -> ValidationReport {
     var diagnostics: [Diagnostic] = []
     for rule in rules {
-      diagnostics += rule.check(scope, options: options).filter {
-        !options.suppressedCodes.contains($0.code)
+      for var d in rule.check(scope, options: options)
+      where !options.suppressedCodes.contains(d.code) {
+        if let severity = options.severityByCode[d.code] { d.severity = severity }
+        diagnostics.append(d)
       }
     }
     return ValidationReport(boardID: boardID, period: period, diagnostics: diagnostics)

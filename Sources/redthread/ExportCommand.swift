@@ -58,16 +58,16 @@ struct ExportCommand: ParsableCommand {
   var format: Format = .csv
 
   @Option(help: "Only what the report for this period counts, e.g. 2026-Q3.")
-  var period: String?
+  var period: Period?
 
   @Option(help: "Only files and outcomes from the start of this period, e.g. 2026-Q2.")
-  var from: String?
+  var from: Period?
 
   @Option(help: "Only files and outcomes up to the end of this period, e.g. 2026-Q4.")
-  var to: String?
+  var to: Period?
 
-  @Option(help: "CSV dialect: rfc4180, excel-sv or excel-sv-1252.")
-  var dialect = "rfc4180"
+  @Option(help: "CSV dialect.")
+  var dialect: CSVDialect = .rfc4180
 
   @Option(help: "Where to write: a folder for csv, a file for xlsx and json.")
   var out: String?
@@ -79,87 +79,71 @@ struct ExportCommand: ParsableCommand {
   var reference: [String] = []
 
   func run() throws {
-    guard let csvDialect = CSVDialect(named: dialect) else {
-      throw ValidationError(
-        "unknown dialect '\(dialect)'; use rfc4180, excel-sv or excel-sv-1252")
-    }
     let selection = try periodSelection()
-    do {
-      var isDirectory: ObjCBool = false
-      let exists = FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
-      var dataset: Dataset
-      let defaultOut: String
-      if exists && isDirectory.boolValue {
-        guard mapping == nil else {
-          throw ValidationError("--mapping applies to a single file, not a pipeline folder")
-        }
-        let config = try PipelineConfig.load(
-          path: (source as NSString).appendingPathComponent("redthread.yaml"))
-        let converter = try MappingConverter.load(config: config)
-        dataset = try Workspace(root: URL(fileURLWithPath: source)).currentDataset(
-          reference: converter.reference)
-        let folder = (source as NSString).appendingPathComponent(
-          "reports/\(PipelineRunner.folderName(config.period))")
-        defaultOut = (folder as NSString).appendingPathComponent("tables")
-      } else {
-        guard let mapping else {
-          throw ValidationError(
-            "'\(source)' is not a pipeline folder; to export a single file give --mapping")
-        }
-        let file = try MappingFile.load(path: mapping)
-        let referenceData = try ReferenceData.load(paths: reference)
-        let workbook = try SpreadsheetFile.read(path: source)
-        let result = Mapper(mapping: file, reference: referenceData).map(workbook)
-        for d in result.diagnostics where d.severity >= .warning {
-          FileHandle.standardError.write(Data("\(d)\n".utf8))
-        }
-        dataset = result.dataset
-        defaultOut =
-          ((source as NSString).lastPathComponent as NSString).deletingPathExtension
-          + "-tables"
+    try InputError.requireExisting([source] + reference + (mapping.map { [$0] } ?? []))
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
+    var dataset: Dataset
+    let defaultOut: String
+    if exists && isDirectory.boolValue {
+      guard mapping == nil else {
+        throw ValidationError("--mapping applies to a single file, not a pipeline folder")
       }
-      if let selection { dataset = dataset.selecting(selection) }
-      let target: String
-      let chosen: DatasetExport.Format
-      switch format {
-      case .csv:
-        chosen = .csv(csvDialect)
-        target = out ?? defaultOut
-      case .xlsx:
-        chosen = .xlsx
-        target = out ?? defaultOut + ".xlsx"
-      case .json:
-        chosen = .json
-        target = out ?? defaultOut + ".json"
-      case .stratsysMatt, .stratsysIntegration:
-        let stratsys: StratsysExport.Format =
-          format == .stratsysMatt ? .measureData : .kpiIntegration
-        let url = URL(fileURLWithPath: out ?? defaultOut + "-\(format.rawValue).txt")
-        let summary = try StratsysExport.write(dataset, format: stratsys, to: url)
-        report(summary)
-        print(display(url))
-        return
+      let config = try PipelineConfig.load(
+        path: (source as NSString).appendingPathComponent("redthread.yaml"))
+      let converter = try MappingConverter.load(config: config)
+      dataset = try Workspace(root: URL(fileURLWithPath: source)).currentDataset(
+        reference: converter.reference)
+      let folder = (source as NSString).appendingPathComponent(
+        "reports/\(PipelineRunner.folderName(config.period))")
+      defaultOut = (folder as NSString).appendingPathComponent("tables")
+    } else {
+      guard let mapping else {
+        throw ValidationError(
+          "'\(source)' is not a pipeline folder; to export a single file give --mapping")
       }
-      let written = try DatasetExport.write(
-        dataset, format: chosen, to: URL(fileURLWithPath: target))
-      for url in written { print(display(url)) }
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
+      let file = try MappingFile.load(path: mapping)
+      let referenceData = try ReferenceData.load(paths: reference)
+      let workbook = try SpreadsheetFile.read(path: source)
+      let result = Mapper(mapping: file, reference: referenceData).map(workbook)
+      for d in result.diagnostics where d.severity >= .warning {
+        FileHandle.standardError.write(Data("\(d)\n".utf8))
+      }
+      dataset = result.dataset
+      defaultOut =
+        ((source as NSString).lastPathComponent as NSString).deletingPathExtension
+        + "-tables"
     }
+    if let selection { dataset = dataset.selecting(selection) }
+    let target: String
+    let chosen: DatasetExport.Format
+    switch format {
+    case .csv:
+      chosen = .csv(dialect)
+      target = out ?? defaultOut
+    case .xlsx:
+      chosen = .xlsx
+      target = out ?? defaultOut + ".xlsx"
+    case .json:
+      chosen = .json
+      target = out ?? defaultOut + ".json"
+    case .stratsysMatt, .stratsysIntegration:
+      let stratsys: StratsysExport.Format =
+        format == .stratsysMatt ? .measureData : .kpiIntegration
+      let url = URL(fileURLWithPath: out ?? defaultOut + "-\(format.rawValue).txt")
+      let summary = try StratsysExport.write(dataset, format: stratsys, to: url)
+      report(summary)
+      print(display(url))
+      return
+    }
+    let written = try DatasetExport.write(
+      dataset, format: chosen, to: URL(fileURLWithPath: target))
+    for url in written { print(display(url)) }
   }
 
   /// The periods chosen by --period, --from and --to; `nil` for all.
   func periodSelection() throws -> Dataset.PeriodSelection? {
-    func parse(_ text: String?, _ option: String) throws -> Period? {
-      guard let text else { return nil }
-      guard let p = Period(parsing: text) else {
-        throw ValidationError(
-          "--\(option): '\(text)' is not a period; write e.g. 2026-Q3, 2026-T2, 2026, 2025/26")
-      }
-      return p
-    }
-    let single = try parse(period, "period")
-    let (first, last) = (try parse(from, "from"), try parse(to, "to"))
+    let (single, first, last) = (period, from, to)
     if let single {
       guard first == nil && last == nil else {
         throw ValidationError("give either --period or --from/--to, not both")

@@ -12,7 +12,8 @@ struct InspectCommand: ParsableCommand {
       Prints every worksheet as a table (default), as CSV, or as JSON with each cell's type and \
       value. For CSV files, --explain says which encoding and dialect were detected and why.
 
-      An unreadable file exits with status 1 and, with --format json, prints \
+      A file that is not there exits with status 66, one that cannot be read as a workbook or \
+      CSV file with 65; with --format json the error is printed on standard output as \
       {"error": {"code": …, "message": …}} with a code from docs/errors.md.
 
       Examples:
@@ -84,10 +85,9 @@ struct InspectCommand: ParsableCommand {
             WorkbookJSON.renderError(
               code: error.code, message: error.message, location: error.location?.description
             ).utf8))
-      } else {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        throw ErrorPrinter.exitCode(error)
       }
-      throw ExitCode(1)
+      throw error
     }
   }
 

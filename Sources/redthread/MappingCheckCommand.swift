@@ -9,8 +9,8 @@ struct MappingCheckCommand: ParsableCommand {
     discussion: """
       Loads each mapping file (following `extends` and `values`) and reports every \
       problem as FILE:LINE:COLUMN, with the key path and a did-you-mean for misspelt keys \
-      and words. A folder checks every .yaml file directly inside it. Exits with status 1 \
-      when any file has an error.
+      and words. A folder checks every .yaml file directly inside it. Exits with status 78 \
+      (configuration) when any file has an error, 66 when a file is not there.
 
       Examples:
         redthread mapping check mappings/
@@ -24,6 +24,7 @@ struct MappingCheckCommand: ParsableCommand {
   var quiet = false
 
   func run() throws {
+    try InputError.requireExisting(files)
     var paths: [String] = []
     for file in files {
       var isDirectory: ObjCBool = false
@@ -41,6 +42,7 @@ struct MappingCheckCommand: ParsableCommand {
       }
     }
     var errorCount = 0
+    var status: Int32 = 0
     var failedFiles = 0
     for path in paths {
       let errors = MappingFile.check(path: path)
@@ -55,11 +57,8 @@ struct MappingCheckCommand: ParsableCommand {
       errorCount += errors.count
       failedFiles += 1
       for error in errors {
-        var text =
-          "\(error.location.map { "\($0): " } ?? "")error: \(error.message) [\(error.code)]"
-        if let key = error.keyPath { text += "\n  key: \(key)" }
-        if let hint = error.hint { text += "\n  hint: \(hint)" }
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        ErrorPrinter.print(error, stopping: false)
+        status = max(status, error.category.exitStatus)
       }
     }
     if errorCount > 0 {
@@ -67,7 +66,7 @@ struct MappingCheckCommand: ParsableCommand {
         Data(
           ("\(errorCount) error\(errorCount == 1 ? "" : "s") in \(failedFiles) of "
             + "\(paths.count) file\(paths.count == 1 ? "" : "s")\n").utf8))
-      throw ExitCode(1)
+      throw ExitCode(status)
     }
   }
 }

@@ -13,7 +13,8 @@ struct MappingExplainCommand: ParsableCommand {
       read, and for each table the worksheet and header row chosen and why, which column \
       went to which field, the rows skipped and why, the first records as canonical JSON, \
       and every cell that failed and why. Nothing is written. Exits with status 1 when the \
-      data has errors.
+      data has errors, 66 when a file is not there, 65 when the workbook cannot be read, 78 \
+      when the mapping is broken.
 
       Examples:
         redthread mapping explain mappings/arbetsplan-grundskola.yaml \\
@@ -40,38 +41,34 @@ struct MappingExplainCommand: ParsableCommand {
   var maxDiagnostics: Int = 50
 
   func run() throws {
-    do {
-      let reference = try ReferenceData.load(paths: references)
-      let book = try SpreadsheetFile.read(path: workbook)
-      var isDirectory: ObjCBool = false
-      let file: MappingFile
-      if FileManager.default.fileExists(atPath: mapping, isDirectory: &isDirectory),
-        isDirectory.boolValue
-      {
-        let set = try MappingSet.load(folder: mapping)
-        guard let chosen = set.select(forFile: workbook, workbook: book) else {
-          print("no mapping in \(mapping) fits \(workbook)")
-          for m in set.mappings {
-            print("  \(m.name): \(m.match.files.joined(separator: ", "))")
-          }
-          throw ExitCode(1)
+    try InputError.requireExisting([mapping, workbook] + references)
+    let reference = try ReferenceData.load(paths: references)
+    let book = try SpreadsheetFile.read(path: workbook)
+    var isDirectory: ObjCBool = false
+    let file: MappingFile
+    if FileManager.default.fileExists(atPath: mapping, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      let set = try MappingSet.load(folder: mapping)
+      guard let chosen = set.select(forFile: workbook, workbook: book) else {
+        print("no mapping in \(mapping) fits \(workbook)")
+        for m in set.mappings {
+          print("  \(m.name): \(m.match.files.joined(separator: ", "))")
         }
-        print("chosen mapping: \(chosen.mapping.name) (\(chosen.mapping.path)): \(chosen.reason)")
-        for other in chosen.alsoMatching { print("  also fits: \(other)") }
-        print()
-        file = chosen.mapping
-      } else {
-        file = try MappingFile.load(path: mapping)
+        throw ExitCode(1)
       }
-      let result = Mapper(mapping: file, reference: reference, sampleCount: samples).map(book)
-      print(
-        result.explanation.render(
-          diagnostics: result.diagnostics, samples: samples, maxDiagnostics: maxDiagnostics),
-        terminator: "")
-      if result.hasErrors { throw ExitCode(1) }
-    } catch let error as any LocatedError {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
-      throw ExitCode(1)
+      print("chosen mapping: \(chosen.mapping.name) (\(chosen.mapping.path)): \(chosen.reason)")
+      for other in chosen.alsoMatching { print("  also fits: \(other)") }
+      print()
+      file = chosen.mapping
+    } else {
+      file = try MappingFile.load(path: mapping)
     }
+    let result = Mapper(mapping: file, reference: reference, sampleCount: samples).map(book)
+    print(
+      result.explanation.render(
+        diagnostics: result.diagnostics, samples: samples, maxDiagnostics: maxDiagnostics),
+      terminator: "")
+    if result.hasErrors { throw ExitCode(1) }
   }
 }

@@ -30,27 +30,22 @@ struct MappingInferCommand: ParsableCommand {
   var name: String?
 
   func run() throws {
-    do {
-      let book = try SpreadsheetFile.read(path: workbook)
-      let draft = MappingInference.infer(book, name: name)
-      for note in draft.notes {
-        FileHandle.standardError.write(Data("\(workbook): \(note)\n".utf8))
-      }
-      let problems =
-        (try? MappingFile.load(yaml: draft.yaml)).map { _ in [] } ?? [
-          "the draft does not load; fix it by hand"
-        ]
-      for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
-      guard let output else {
-        print(draft.yaml, terminator: "")
-        return
-      }
-      // Written to a temporary file beside the target, then renamed: never half a file.
-      try Data(draft.yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-      FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
-    } catch let error as any LocatedError {
-      FileHandle.standardError.write(Data("\(error)\n".utf8))
-      throw ExitCode(1)
+    let book = try SpreadsheetFile.read(path: workbook)
+    let draft = MappingInference.infer(book, name: name)
+    for note in draft.notes {
+      FileHandle.standardError.write(Data("\(workbook): \(note)\n".utf8))
     }
+    let problems =
+      (try? MappingFile.load(yaml: draft.yaml)).map { _ in [] } ?? [
+        "the draft does not load; fix it by hand"
+      ]
+    for p in problems { FileHandle.standardError.write(Data("warning: \(p)\n".utf8)) }
+    guard let output else {
+      print(draft.yaml, terminator: "")
+      return
+    }
+    // Written to a temporary file beside the target, then renamed: never half a file.
+    try Data(draft.yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
   }
 }

@@ -15,17 +15,18 @@ struct PipelineFolder {
   let workspace: Workspace
   var config: PipelineConfig
 
-  init(_ dir: String, period: String? = nil) throws {
+  init(_ dir: String, period: Period? = nil) throws {
+    try InputError.requireExisting([dir])
     self.dir = dir
     workspace = Workspace(root: URL(fileURLWithPath: dir))
     config = try PipelineConfig.load(
       path: (dir as NSString).appendingPathComponent("redthread.yaml"))
-    if let period {
-      guard let parsed = Period(parsing: period) else {
-        throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q3, 2026-T2")
-      }
-      config.period = parsed
-    }
+    if let period { config.period = period }
+  }
+
+  /// Text or JSON, for `status` and `watch`'s logs.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
   }
 
   /// A path as the user would type it: relative to the current folder when inside it.
@@ -61,15 +62,12 @@ struct StatusCommand: ParsableCommand {
   var dir: String
 
   @Option(help: "The period, e.g. 2026-Q3 (default: the one in redthread.yaml).")
-  var period: String?
+  var period: Period?
 
   @Option(help: "text or json.")
-  var format: String = "text"
+  var format: PipelineFolder.Format = .text
 
   func run() throws {
-    guard ["text", "json"].contains(format) else {
-      throw ValidationError("--format is text or json")
-    }
     do {
       let folder = try PipelineFolder(dir, period: period)
       let converter = try MappingConverter.load(config: folder.config)
@@ -77,7 +75,7 @@ struct StatusCommand: ParsableCommand {
       let status = try WorkspaceStatus.make(
         store: store, reference: converter.reference, board: folder.config.board,
         period: folder.config.period, workspace: folder.workspace)
-      if format == "json" {
+      if format == .json {
         print(try PipelineFolder.json(status))
         return
       }
@@ -107,8 +105,6 @@ struct StatusCommand: ParsableCommand {
       for r in status.reports {
         print("  v\(r.version)  \(r.path)  (\(r.written), \(r.files.count) files)")
       }
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
     }
   }
 }
@@ -146,8 +142,6 @@ struct WithdrawCommand: ParsableCommand {
       for f in files { print("withdrawn  \(f.name) (bytes kept in \(f.storedAs ?? "-"))") }
       if files.isEmpty { print("'\(file)' was already withdrawn") }
       printReport(summary)
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
     }
   }
 }
@@ -197,8 +191,6 @@ struct ReprocessCommand: ParsableCommand {
         }
       }
       printReport(summary)
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
     }
   }
 }
@@ -273,16 +265,13 @@ struct WatchCommand: ParsableCommand {
   var interval: Double = 10
 
   @Option(help: "text or json (one JSON object per line).")
-  var logFormat: String = "text"
+  var logFormat: PipelineFolder.Format = .text
 
   @Option(help: "Stop after this many passes (default: until SIGINT or SIGTERM).")
   var passes: Int?
 
   func run() throws {
-    guard ["text", "json"].contains(logFormat) else {
-      throw ValidationError("--log-format is text or json")
-    }
-    let json = logFormat == "json"
+    let json = logFormat == .json
     var logger = Logger(label: "redthread.watch") { label in
       json
         ? JSONLinesLogHandler(label: label)
@@ -327,7 +316,7 @@ struct WatchCommand: ParsableCommand {
                 "version": "\(summary.reportVersion ?? 0)",
               ])
           }
-        } catch let error as PipelineError where error.code == "workspace-busy" {
+        } catch let error as PipelineError where error.kind == .workspaceBusy {
           logger.info("busy", metadata: ["reason": "\(error.message)"])
         } catch let error as any LocatedError {
           logger.error("pass failed", metadata: ["error": "\(error)"])
@@ -340,8 +329,6 @@ struct WatchCommand: ParsableCommand {
         }
       }
       logger.info("stopped", metadata: ["passes": "\(pass)"])
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
     }
   }
 

@@ -39,59 +39,44 @@ struct PlanSendCommand: ParsableCommand {
 
   @Option(
     help: "The plan period, e.g. 2026-Q4. Default: the period after the one in redthread.yaml.")
-  var period: String?
+  var period: Period?
 
   @Option(
     help: "The last day to return the workbook (YYYY-MM-DD). Default: 14 days after the period.")
-  var deadline: String?
+  var deadline: CalendarDate?
 
   func run() throws {
-    var due: CalendarDate?
-    if let deadline {
-      guard let parsed = CalendarDate(iso: deadline) else {
-        throw ValidationError("'\(deadline)' is not a date; write YYYY-MM-DD")
-      }
-      due = parsed
-    }
+    let due = deadline
+    try InputError.requireExisting([dir])
     let workspace = Workspace(root: URL(fileURLWithPath: dir))
-    do {
-      let config = try PipelineConfig.load(
-        path: (dir as NSString).appendingPathComponent("redthread.yaml"))
-      var target = PlanSender.next(after: config.period)
-      if let period {
-        guard let parsed = Period(parsing: period) else {
-          throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q4, 2027")
-        }
-        target = parsed
+    let config = try PipelineConfig.load(
+      path: (dir as NSString).appendingPathComponent("redthread.yaml"))
+    let target = period ?? PlanSender.next(after: config.period)
+    let converter = try MappingConverter.load(config: config)
+    let sender = PlanSender(workspace: workspace, config: config, converter: converter)
+    let candidates = sender.units()
+    var ids: [String] = []
+    for name in units {
+      switch converter.referenceData.unitID(for: name) {
+      case .found(let id) where candidates.contains(where: { $0.id == id }):
+        ids.append(id)
+      case .found(let id):
+        throw ValidationError("'\(name)' (\(id)) is not a unit under the board '\(config.board)'")
+      case .notFound(let suggestion):
+        throw ValidationError(
+          "no unit '\(name)' in the unit register"
+            + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
       }
-      let converter = try MappingConverter.load(config: config)
-      let sender = PlanSender(workspace: workspace, config: config, converter: converter)
-      let candidates = sender.units()
-      var ids: [String] = []
-      for name in units {
-        switch converter.referenceData.unitID(for: name) {
-        case .found(let id) where candidates.contains(where: { $0.id == id }):
-          ids.append(id)
-        case .found(let id):
-          throw ValidationError("'\(name)' (\(id)) is not a unit under the board '\(config.board)'")
-        case .notFound(let suggestion):
-          throw ValidationError(
-            "no unit '\(name)' in the unit register"
-              + (suggestion.map { "; did you mean '\($0)'?" } ?? ""))
-        }
-      }
-      let sent = try sender.send(unitIDs: ids, period: target, deadline: due)
-      for item in sent {
-        let carried = item.carried
-        print(
-          "sent       \(item.file) (\(carried["goals"] ?? 0) goals, \(carried["kpis"] ?? 0) "
-            + "nyckeltal, \(carried["activities"] ?? 0) activities carried forward)")
-      }
-      print(
-        "\(sent.count) workbooks for \(target.swedishLabel), due \(sent.first?.deadline ?? "-")")
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
     }
+    let sent = try sender.send(unitIDs: ids, period: target, deadline: due)
+    for item in sent {
+      let carried = item.carried
+      print(
+        "sent       \(item.file) (\(carried["goals"] ?? 0) goals, \(carried["kpis"] ?? 0) "
+          + "nyckeltal, \(carried["activities"] ?? 0) activities carried forward)")
+    }
+    print(
+      "\(sent.count) workbooks for \(target.swedishLabel), due \(sent.first?.deadline ?? "-")")
   }
 }
 
@@ -113,39 +98,30 @@ struct PlanStatusCommand: ParsableCommand {
 
   @Option(
     help: "The plan period, e.g. 2026-Q4. Default: the period after the one in redthread.yaml.")
-  var period: String?
+  var period: Period?
 
   func run() throws {
+    try InputError.requireExisting([dir])
     let workspace = Workspace(root: URL(fileURLWithPath: dir))
-    do {
-      let config = try PipelineConfig.load(
-        path: (dir as NSString).appendingPathComponent("redthread.yaml"))
-      var target = PlanSender.next(after: config.period)
-      if let period {
-        guard let parsed = Period(parsing: period) else {
-          throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q4, 2027")
-        }
-        target = parsed
-      }
-      let converter = try MappingConverter.load(config: config)
-      let sender = PlanSender(workspace: workspace, config: config, converter: converter)
-      let rows = try sender.status(for: target)
-      let format = ISO8601DateFormatter()
-      let width = rows.map(\.unitName.count).max() ?? 0
-      for row in rows {
-        let name = row.unitName.padding(toLength: width, withPad: " ", startingAt: 0)
-        let sent = row.sent.map { "sent \($0.sent), due \($0.deadline)" } ?? "not sent"
-        let back =
-          row.returned.map { "returned '\($0.name)' \(format.string(from: $0.received))" }
-          ?? "not returned"
-        print("\(name)  \(sent); \(back)")
-      }
-      let returned = rows.filter { $0.returned != nil }.count
-      print(
-        "\(returned) of \(rows.count) units have returned their arbetsplan for \(target.swedishLabel)"
-      )
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
+    let config = try PipelineConfig.load(
+      path: (dir as NSString).appendingPathComponent("redthread.yaml"))
+    let target = period ?? PlanSender.next(after: config.period)
+    let converter = try MappingConverter.load(config: config)
+    let sender = PlanSender(workspace: workspace, config: config, converter: converter)
+    let rows = try sender.status(for: target)
+    let format = ISO8601DateFormatter()
+    let width = rows.map(\.unitName.count).max() ?? 0
+    for row in rows {
+      let name = row.unitName.padding(toLength: width, withPad: " ", startingAt: 0)
+      let sent = row.sent.map { "sent \($0.sent), due \($0.deadline)" } ?? "not sent"
+      let back =
+        row.returned.map { "returned '\($0.name)' \(format.string(from: $0.received))" }
+        ?? "not returned"
+      print("\(name)  \(sent); \(back)")
     }
+    let returned = rows.filter { $0.returned != nil }.count
+    print(
+      "\(returned) of \(rows.count) units have returned their arbetsplan for \(target.swedishLabel)"
+    )
   }
 }

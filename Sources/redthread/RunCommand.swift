@@ -21,10 +21,10 @@ struct RunCommand: ParsableCommand {
       a new version N when what counts changed, nothing when it did not.
 
       Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet \
-      lists the problems); 66 when DIR has no redthread.yaml; 78 when the configuration, a \
-      reference file or a mapping is broken; 73 when the report cannot be written; 74 when a \
-      folder cannot be read or written; 75 when another RedThread process works in DIR \
-      (workspace-busy; see --wait) (docs/operations.md).
+      lists the problems); 66 when DIR or its redthread.yaml does not exist; 78 when the \
+      configuration, a reference file or a mapping is broken; 73 when the report cannot be \
+      written; 74 when a file cannot be moved; 75 when another RedThread process works in DIR \
+      (workspace-busy; see --wait) (docs/cli.md, docs/operations.md).
 
       Example:
         redthread run kvartal3
@@ -37,16 +37,21 @@ struct RunCommand: ParsableCommand {
     help: ArgumentHelp(
       "Judge delayed activities as of this day (YYYY-MM-DD) and print it as the report date.",
       discussion: "Default: the period's last day, and today as the report date."))
-  var asOf: String?
+  var asOf: CalendarDate?
 
   @Option(help: "Override the period in redthread.yaml, e.g. 2026-T2.")
-  var period: String?
+  var period: Period?
 
   @Flag(help: "Print only the report's path.")
   var quiet = false
 
+  /// What `run` prints.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+  }
+
   @Option(help: "text, or json: one machine-readable summary on standard output.")
-  var format: String = "text"
+  var format: Format = .text
 
   @Option(
     help: ArgumentHelp(
@@ -55,41 +60,24 @@ struct RunCommand: ParsableCommand {
   var wait: Double = 0
 
   func run() throws {
-    guard ["text", "json"].contains(format) else {
-      throw ValidationError("--format is text or json")
-    }
-    var day: CalendarDate?
-    if let asOf {
-      guard let parsed = CalendarDate(iso: asOf) else {
-        throw ValidationError("'\(asOf)' is not a date; write YYYY-MM-DD")
-      }
-      day = parsed
-    }
+    try InputError.requireExisting([dir])
+    let day = asOf
     let workspace = Workspace(root: URL(fileURLWithPath: dir))
-    do {
-      var config = try PipelineConfig.load(
-        path: (dir as NSString).appendingPathComponent("redthread.yaml"))
-      if let period {
-        guard let parsed = Period(parsing: period) else {
-          throw ValidationError("'\(period)' is not a period; write e.g. 2026-Q3, 2026-T2")
-        }
-        config.period = parsed
-      }
-      let lock = try WorkspaceLock(workspace, wait: wait)
-      var runner = try PipelineRunner.standard(config: config, workspace: workspace, asOf: day)
-      if format == "text" && !quiet { runner.progress = Progress.make() }
-      let summary = try runner.runOnce()
-      withExtendedLifetime(lock) {}
-      if format == "json" {
-        print(try PipelineFolder.json(RunReport(summary, config: config)))
-        return
-      }
-      if !quiet { printSummary(summary, config: config) }
-      if let report = summary.reportURL, quiet || summary.reportWritten {
-        print(quiet ? display(report) : "Report: \(display(report))")
-      }
-    } catch let error as any LocatedError {
-      throw CLIFailure(error).report()
+    var config = try PipelineConfig.load(
+      path: (dir as NSString).appendingPathComponent("redthread.yaml"))
+    if let period { config.period = period }
+    let lock = try WorkspaceLock(workspace, wait: wait)
+    var runner = try PipelineRunner.standard(config: config, workspace: workspace, asOf: day)
+    if format == .text && !quiet { runner.progress = Progress.make() }
+    let summary = try runner.runOnce()
+    withExtendedLifetime(lock) {}
+    if format == .json {
+      print(try PipelineFolder.json(RunReport(summary, config: config)))
+      return
+    }
+    if !quiet { printSummary(summary, config: config) }
+    if let report = summary.reportURL, quiet || summary.reportWritten {
+      print(quiet ? display(report) : "Report: \(display(report))")
     }
   }
 
@@ -107,7 +95,7 @@ struct RunCommand: ParsableCommand {
       switch outcome {
       case .archived(_, let records, let diagnostics):
         let wrongPeriod = summary.diagnostics.first {
-          $0.code == "wrong-period" && $0.location?.file == name
+          $0.code == DiagnosticCode.wrongPeriod.id && $0.location?.file == name
         }
         let fromMapping = diagnostics - (wrongPeriod == nil ? 0 : 1)
         let notes = fromMapping <= 0 ? "" : ", \(counted(fromMapping, "note")) from mapping"

@@ -1,61 +1,71 @@
 import ArgumentParser
 import Foundation
+import Mapping
 import Spreadsheet
 
-/// Prints a located error the same way for every command and exits with a status that says
-/// what failed, from BSD's `sysexits.h` (docs/operations.md has the table).
-struct CLIFailure: Error, CustomStringConvertible {
-  let error: any LocatedError
-
-  init(_ error: any LocatedError) { self.error = error }
-
-  var description: String { "\(error)" }
-}
-
-extension CLIFailure {
-  /// `EX_DATAERR`: the input named on the command line is unusable.
-  static let dataError: Int32 = 65
-  /// `EX_NOINPUT`: a file or folder named on the command line does not exist.
-  static let noInput: Int32 = 66
-  /// `EX_CANTCREAT`: an output file cannot be created.
-  static let cannotCreate: Int32 = 73
-  /// `EX_IOERR`: a folder or file cannot be read or written during the work.
-  static let ioError: Int32 = 74
-  /// `EX_TEMPFAIL`: the workspace is busy; try again later.
-  static let tryAgain: Int32 = 75
-  /// `EX_CONFIG`: the configuration, a reference file or a mapping is broken.
-  static let configuration: Int32 = 78
-
-  /// The exit status for an error code.
-  static func status(for code: String) -> Int32 {
-    switch code {
-    case "file-not-found", "config-not-found": return noInput
-    case "write-failed", "already-initialised": return cannotCreate
-    case "unreadable-file", "workspace-unusable", "move-failed": return ioError
-    case "workspace-busy": return tryAgain
-    case "invalid-config", "reference-unreadable": return configuration
-    case _ where code.hasPrefix("mapping-"): return configuration
-    default: return dataError
-    }
+/// The one place the command line prints an error: `redthread: location: error: message
+/// [code]` on standard error, and the exit status of the code's category
+/// (``Diagnostics/DiagnosticCategory/exitStatus``, following `sysexits.h`).
+enum ErrorPrinter {
+  /// The error as printed: `location: error: message [code]` in compiler style, with a
+  /// mapping error's key path and hint on the lines below.
+  static func text(_ error: any LocatedError) -> String {
+    guard let mapping = error as? MappingError else { return "\(error)" }
+    var text = "\(mapping.location.map { "\($0): " } ?? "")error: \(mapping.message) "
+    text += "[\(mapping.code)]"
+    if let key = mapping.keyPath { text += "\n  key: \(key)" }
+    if let hint = mapping.hint { text += "\n  hint: \(hint)" }
+    return text
   }
 
-  /// Writes the error to standard error and returns the exit code for it.
-  func report() -> ExitCode {
-    FileHandle.standardError.write(Data("redthread: \(error)\n".utf8))
-    return ExitCode(Self.status(for: error.code))
+  /// Writes the error to standard error; `redthread: ` first when it stops the command, none
+  /// in a list of findings (`mapping check`), so that each line starts with its location.
+  static func print(_ error: any LocatedError, stopping: Bool = true) {
+    let line = (stopping ? "redthread: " : "") + text(error) + "\n"
+    FileHandle.standardError.write(Data(line.utf8))
+  }
+
+  /// The exit status for the error.
+  static func exitCode(_ error: any LocatedError) -> ExitCode {
+    ExitCode(error.category.exitStatus)
+  }
+}
+
+/// A command's input that is not there: a file or folder named on the command line.
+struct InputError: LocatedError {
+  let code: String
+  let location: SourceLocation?
+  let message: String
+
+  /// `file-not-found` for a path that does not exist.
+  static func missing(_ path: String, what: String = "file or folder") -> InputError {
+    InputError(
+      code: DiagnosticCode.fileNotFound.id, location: SourceLocation(file: path),
+      message: "no such \(what)")
+  }
+
+  /// Throws `file-not-found` unless every path exists.
+  static func requireExisting(_ paths: [String]) throws {
+    for path in paths where !FileManager.default.fileExists(atPath: path) {
+      throw missing(path)
+    }
   }
 }
 
 /// Files shipped with RedThread, found relative to the program.
 enum ShippedFiles {
   /// The shipped `mappings/` folder: `REDTHREAD_MAPPINGS`, then `../share/redthread/mappings`
-  /// next to the program, then the source tree the program was built in.
+  /// next to the program, then the source tree the program was built in (up to four folders
+  /// above it).
+  ///
+  /// The program is found through its real path (``executablePath()``), so a `redthread`
+  /// called through `PATH` or a symbolic link finds the mappings beside its real file.
   static func mappingsFolder() -> URL? {
     let fm = FileManager.default
     if let env = ProcessInfo.processInfo.environment["REDTHREAD_MAPPINGS"] {
       return URL(fileURLWithPath: env)
     }
-    let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    guard let exe = executablePath() else { return nil }
     var candidates = [
       exe.deletingLastPathComponent().appendingPathComponent("../share/redthread/mappings")
     ]
@@ -66,5 +76,26 @@ enum ShippedFiles {
     }
     return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent(".").path) }?
       .standardizedFileURL
+  }
+
+  /// The running program's real path, symbolic links resolved: `/proc/self/exe` on Linux,
+  /// else `argv[0]` — looked up in `PATH` when it names no folder.
+  static func executablePath() -> URL? {
+    let fm = FileManager.default
+    if let linked = try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+      return URL(fileURLWithPath: linked)
+    }
+    let name = CommandLine.arguments.first ?? "redthread"
+    if name.contains("/") {
+      return URL(fileURLWithPath: name).resolvingSymlinksInPath()
+    }
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+    for folder in path.split(separator: ":") where !folder.isEmpty {
+      let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+      if fm.isExecutableFile(atPath: candidate.path) {
+        return candidate.resolvingSymlinksInPath()
+      }
+    }
+    return nil
   }
 }

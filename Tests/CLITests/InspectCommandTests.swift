@@ -18,16 +18,16 @@ import Testing
     try Data("PK\u{3}\u{4}truncated".utf8).write(to: dir.appendingPathComponent("plan.xlsx"))
     let result = try Executable.run(
       "redthread", ["inspect", "--format", "json", "plan.xlsx"], in: dir)
-    #expect(result.status == 1)
+    #expect(result.status == 65)  // EX_DATAERR
     let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
     let error = object?["error"] as? [String: Any]
     #expect(error?["code"] as? String != nil)
     #expect((error?["location"] as? String)?.hasPrefix("plan.xlsx") == true)
   }
 
-  @Test func missingFileExitsWithIOError() throws {
+  @Test func missingFileExitsWithNoInput() throws {
     let result = try Executable.run("redthread", ["inspect", "/nonexistent/plan.xlsx"])
-    #expect(result.status == 1)
+    #expect(result.status == 66)  // EX_NOINPUT
     #expect(result.stderr.contains("/nonexistent/plan.xlsx: error: no such file [file-not-found]"))
   }
 }

@@ -96,7 +96,7 @@ import Testing
     let usage = try Executable.run(
       "redthread", ["export", "demo", "--period", "kvartal fem"], in: root)
     #expect(usage.status == 64)  // EX_USAGE
-    #expect(usage.stderr.contains("'kvartal fem' is not a period"))
+    #expect(usage.stderr.contains("The value 'kvartal fem' is invalid for '--period <period>'"))
   }
 
   @Test func aSecondProcessExitsWorkspaceBusy() throws {

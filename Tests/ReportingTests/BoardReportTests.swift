@@ -99,7 +99,10 @@ import Validation
 
   @Test func summaryCounts() {
     let s = report.summary
-    #expect(s.kpis == [.met: 2, .notMet: 10, .noOutcome: 0, .noTarget: 1, .undetermined: 1])
+    #expect(
+      s.kpis == [
+        .met: 2, .partlyMet: 0, .notMet: 10, .noOutcome: 0, .noTarget: 1, .undetermined: 1,
+      ])
     #expect(
       s.goals == [.fulfilled: 4, .partlyFulfilled: 2, .notFulfilled: 6, .notAssessed: 2, nil: 0])
     #expect(

@@ -7,7 +7,8 @@ import Validation
   /// One school under a board with one nyckeltal, a målvärde and outcomes by period.
   func row(
     direction: KPI.Direction? = nil, target: Target?, outcomes: [(Period, Double?)],
-    missing: Measurement.MissingReason? = nil, unitOfMeasure: String = "%"
+    missing: Measurement.MissingReason? = nil, unitOfMeasure: String = "%",
+    thresholds: StatusThresholds? = nil
   ) -> KPIRow? {
     var d = Dataset()
     d.units = [
@@ -32,6 +33,7 @@ import Validation
     }
     return BoardReport.make(
       dataset: d, boardID: "b", period: .tertial(2, 2026),
+      options: ValidationOptions(statusThresholds: thresholds),
       reportDate: CalendarDate(year: 2026, month: 9, day: 15)
     ).kpis.first
   }
@@ -42,6 +44,41 @@ import Validation
   @Test func metAndNotMet() {
     #expect(row(target: atLeast80, outcomes: [(.tertial(2, 2026), 80)])?.status == .met)
     #expect(row(target: atLeast80, outcomes: [(.tertial(2, 2026), 79.9)])?.status == .notMet)
+  }
+
+  /// Helsingborg's bands: 100 % of the målvärde or more is met, 91–99 % partly met, 90 % or
+  /// less not met; a målvärde to stay under is judged the other way round.
+  @Test(arguments: [
+    (80.0, KPIStatus.met), (79.9, .partlyMet), (72.8, .partlyMet), (72.7, .notMet),
+    (72.0, .notMet),
+  ])
+  func helsingborgsStatusThresholds(outcome: Double, status: KPIStatus) {
+    let bands = StatusThresholds(met: 100, partlyMet: 91)
+    #expect(
+      row(target: atLeast80, outcomes: [(.tertial(2, 2026), outcome)], thresholds: bands)?
+        .status == status)
+  }
+
+  @Test func thresholdsForATargetToStayUnderAndOneWithoutBands() {
+    let bands = StatusThresholds(met: 100, partlyMet: 91)
+    let atMost10 = Target(
+      kpiID: "K", period: .year(2026), comparison: .atMost, value: 10, text: "Högst 10")
+    #expect(
+      row(target: atMost10, outcomes: [(.tertial(2, 2026), 10.5)], thresholds: bands)?
+        .status == .partlyMet)
+    #expect(
+      row(target: atMost10, outcomes: [(.tertial(2, 2026), 12)], thresholds: bands)?
+        .status == .notMet)
+    let exactly = Target(
+      kpiID: "K", period: .year(2026), comparison: .equal, value: 100, text: "100 %")
+    #expect(
+      row(target: exactly, outcomes: [(.tertial(2, 2026), 95)], thresholds: bands)?
+        .status == .notMet)
+    // A board that counts 95 % of the målvärde as met, with no partly band.
+    #expect(
+      row(
+        target: atLeast80, outcomes: [(.tertial(2, 2026), 76)],
+        thresholds: StatusThresholds(met: 95))?.status == .met)
   }
 
   @Test func noTargetWinsOverAnOutcome() {

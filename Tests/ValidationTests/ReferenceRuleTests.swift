@@ -69,7 +69,7 @@ import Validation
       Records.unitGoal(
         "X1", "Mål", unit: "Etan", aligns: ["NM-1"], file: "Arbetsplan Etan.xlsx", row: 5))
     let report = Mini.run(d, ReferenceRule())
-    #expect(report.pairs == pairs(("'Mål'!B2", "unknown-unit")))
+    #expect(report.pairs == pairs(("'Mål'!B2", "unresolved-unit")))
     #expect(report.diagnostics.first?.hint == "did you mean 's1' (Ettan)?")
   }
 

@@ -240,11 +240,9 @@ import Testing
   }
 
   @Test func catalogueListsEveryCodeOnce() {
-    let codes = XLSXWriteError.catalogue.map(\.code)
-    #expect(codes == XLSXWriteError.Code.allCases.map(\.rawValue))
+    let codes = XLSXWriteError.Code.allCases.map(\.diagnosticCode)
     #expect(Set(codes).count == codes.count)
-    #expect(
-      codes.allSatisfy { $0.range(of: "^[a-z]+(-[a-z]+)*$", options: .regularExpression) != nil })
-    #expect(XLSXWriteError.catalogue.allSatisfy { !$0.title.isEmpty && !$0.explanation.isEmpty })
+    #expect(codes.allSatisfy { DiagnosticCode.named($0.id) == $0 && !$0.rule.isEmpty })
+    #expect(codes.map(\.id).contains("cell-text-too-long"))
   }
 }

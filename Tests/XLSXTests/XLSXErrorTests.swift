@@ -3,14 +3,13 @@ import Testing
 import XLSX
 
 @Suite struct XLSXErrorTests {
-  @Test func catalogueListsEveryCodeOnce() {
-    let codes = XLSXError.catalogue.map(\.code)
-    #expect(codes.count == XLSXError.Code.allCases.count)
+  @Test func everyCodeIsCataloguedOnce() {
+    let codes = XLSXError.Code.allCases.map(\.diagnosticCode)
     #expect(Set(codes).count == codes.count)
-    for entry in XLSXError.catalogue {
-      #expect(!entry.title.isEmpty)
-      #expect(entry.explanation.count > 40)
-      #expect(entry.code.allSatisfy { $0.isLowercase || $0 == "-" })
+    for code in codes {
+      #expect(DiagnosticCode.named(code.id) == code)
+      #expect(code.rule.count > 40)
+      #expect([.opening, .readingWorkbooks].contains(code.section), "\(code)")
     }
   }
 

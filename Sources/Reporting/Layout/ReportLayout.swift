@@ -28,6 +28,7 @@ public struct ReportLayout: Sendable {
   public static func tone(_ status: KPIStatus) -> ReportCell.Tone {
     switch status {
     case .met: return .good
+    case .partlyMet: return .caution
     case .notMet: return .bad
     case .noOutcome, .noTarget: return .caution
     case .undetermined: return .muted
@@ -121,7 +122,7 @@ public struct ReportLayout: Sendable {
       ])
     }
     let kpiTotal = report.kpis.count
-    for status in KPIStatus.allCases {
+    for status in KPIStatus.allCases where status != .partlyMet || (s.kpis[status] ?? 0) > 0 {
       add(
         labels.summaryKPIs, status.swedishLabel, s.kpis[status] ?? 0, of: kpiTotal,
         Self.tone(status))

@@ -27,11 +27,13 @@ public enum FulfilmentRule {
   public static func derive(kpis: [KPIStatus], goalsBelow: [Assessment.Level?])
     -> (level: Assessment.Level, source: FulfilmentSource)
   {
-    let judged = kpis.filter { $0 == .met || $0 == .notMet }
+    let judged = kpis.filter { $0 == .met || $0 == .partlyMet || $0 == .notMet }
     if !judged.isEmpty {
       let met = judged.filter { $0 == .met }.count
+      let notMet = judged.filter { $0 == .notMet }.count
       let level: Assessment.Level =
-        met == judged.count ? .fulfilled : met == 0 ? .notFulfilled : .partlyFulfilled
+        met == judged.count
+        ? .fulfilled : notMet == judged.count ? .notFulfilled : .partlyFulfilled
       return (level, .derived)
     }
     let levels = goalsBelow.compactMap { $0 }.filter { $0 != .notAssessed }

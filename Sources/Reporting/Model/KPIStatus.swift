@@ -2,6 +2,9 @@
 public enum KPIStatus: String, Hashable, Sendable, Codable, CaseIterable {
   /// The outcome meets the målvärde.
   case met
+  /// The outcome comes close to the målvärde: within the partly band of the configured
+  /// ``Validation/StatusThresholds`` (e.g. 91–99 % of it).
+  case partlyMet
   /// The outcome does not meet the målvärde.
   case notMet
   /// There is a målvärde but no outcome (not reported, or a missing-value token).
@@ -16,6 +19,7 @@ public enum KPIStatus: String, Hashable, Sendable, Codable, CaseIterable {
   public var swedishLabel: String {
     switch self {
     case .met: return "Uppnått"
+    case .partlyMet: return "Delvis uppnått"
     case .notMet: return "Ej uppnått"
     case .noOutcome: return "Utfall saknas"
     case .noTarget: return "Målvärde saknas"

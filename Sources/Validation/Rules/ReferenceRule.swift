@@ -10,7 +10,7 @@ public struct ReferenceRule: ValidationRule {
   public init() {}
 
   /// `unresolved-reference`, `unknown-unit`.
-  public var codes: [DiagnosticCode] { [.unresolvedReference, .unknownUnit] }
+  public var codes: [DiagnosticCode] { [.unresolvedReference, .unresolvedUnit] }
 
   /// Checks every reference in scope.
   public func check(_ scope: BoardScope, options: ValidationOptions) -> [Diagnostic] {
@@ -94,7 +94,7 @@ public struct ReferenceRule: ValidationRule {
       arguments["owner"] = reference.owner
       arguments["reference"] = reference.unitID
       out.append(
-        DiagnosticCode.unknownUnit.diagnostic(
+        DiagnosticCode.unresolvedUnit.diagnostic(
           at: reference.provenance?.location(field: Field.unit), arguments,
           value: reference.unitID))
     }

@@ -30,6 +30,10 @@ public struct DiagnosticLanguage: Hashable, Sendable {
     self.words = words
   }
 
+  /// The source named when a Kolada series is replaced according to Kolada's own KPI
+  /// catalogue (the `source` argument of `replaced-kolada-series`).
+  public static let koladaCatalogueNote = "Kolada KPI catalogue: 'Ersätter tidigare nyckeltal'"
+
   /// English, for the command line: lower-case messages in compiler style.
   public static let english = DiagnosticLanguage(
     id: "en", or: "or", decimalSeparator: ".", capitalizesFirstLetter: false,
@@ -112,7 +116,7 @@ public struct DiagnosticLanguage: Hashable, Sendable {
         "nationellt mål": "nationella mål", "nyckeltal": "nyckeltal", "activity": "aktiviteter",
       ],
       "source": [
-        KoladaSeries.catalogueNote: "Koladas nyckeltalskatalog ('Ersätter tidigare nyckeltal')"
+        koladaCatalogueNote: "Koladas nyckeltalskatalog ('Ersätter tidigare nyckeltal')"
       ],
       "idKindOne": [
         "enhetsmål": "enhetsmål", "nämndmål": "nämndmål", "KF-mål": "KF-mål",
