@@ -56,6 +56,10 @@ public enum ErrorCatalogue {
           + "`{\"error\": {\"code\": …}}`.",
         entries: XLSXError.catalogue),
       Section(
+        title: "Workbook warnings",
+        summary: "Collected while reading a workbook; the rest of the workbook is still read.",
+        entries: XLSXError.diagnosticCatalogue),
+      Section(
         title: "Writing workbooks (XLSX)",
         summary: "Thrown by the XLSX writer when a value or a name breaks Excel's limits.",
         entries: XLSXWriteError.catalogue),

@@ -125,6 +125,18 @@ public struct XLSXError: LocatedError {
   public static let catalogue: [CodeDescription] = Code.allCases.map {
     CodeDescription(code: $0.rawValue, title: $0.title, explanation: $0.explanation)
   }
+
+  /// The catalogue entries for `docs/errors.md`: the warnings the reader collects as
+  /// ``Spreadsheet/Diagnostic`` values (``XLSXReader/diagnostics``, `Workbook.diagnostics`)
+  /// instead of stopping.
+  public static let diagnosticCatalogue: [CodeDescription] = [
+    CodeDescription(
+      code: "skipped-sheet", title: "Sheet skipped",
+      explanation: "A sheet of the workbook part names no relationship of the workbook: its "
+        + "`r:id` is empty (Excel leaves `r:id=\"\"` on some very hidden sheets) or not in "
+        + "`xl/_rels/workbook.xml.rels`. It has no part to read, so it is left out and the "
+        + "other sheets are read. Save the workbook again in Excel if the sheet is needed.")
+  ]
 }
 
 extension XLSXError.Code {
