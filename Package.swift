@@ -31,15 +31,19 @@ let package = Package(
       providers: [.apt(["libzip-dev"])]),
     .systemLibrary(
       name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // Threads: one lock, one condition and one bounded ordered queue for every hand-off.
+    .target(name: "WorkQueue", swiftSettings: strict),
     .target(
-      name: "Interop", dependencies: ["CLibXML2", "CLibZip", "CZlib"], swiftSettings: strict),
+      name: "Interop", dependencies: ["CLibXML2", "CLibZip", "CZlib", "WorkQueue"],
+      swiftSettings: strict),
 
     // Format-neutral model and the format engines.
     .target(
       name: "Spreadsheet", swiftSettings: strict,
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-    .target(name: "XLSX", dependencies: ["Spreadsheet", "Interop"], swiftSettings: strict),
-    .target(name: "CSV", dependencies: ["Spreadsheet"], swiftSettings: strict),
+    .target(
+      name: "XLSX", dependencies: ["Spreadsheet", "Interop", "WorkQueue"], swiftSettings: strict),
+    .target(name: "CSV", dependencies: ["Spreadsheet", "WorkQueue"], swiftSettings: strict),
     .target(
       name: "SpreadsheetIO", dependencies: ["Spreadsheet", "XLSX", "CSV"], swiftSettings: strict),
 
@@ -103,6 +107,7 @@ let package = Package(
       path: "Tests/TestSupport"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
+    .testTarget(name: "WorkQueueTests", dependencies: ["WorkQueue"]),
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet", "TestSupport"]),
     .testTarget(
