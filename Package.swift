@@ -12,14 +12,14 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "redthread", targets: ["redthread"]),
-    .executable(name: "redthread-bench", targets: ["redthread-bench"]),
     .library(name: "RedThreadKit", targets: ["Pipeline"]),
+    // The format engines alone: what the benchmark package (Tests/Benchmarks) links.
+    .library(name: "RedThreadFormats", targets: ["Spreadsheet", "XLSX", "CSV"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
   ],
   targets: [
     // C libraries, touched only by Interop.
@@ -48,7 +48,7 @@ let package = Package(
       name: "SpreadsheetIO", dependencies: ["Spreadsheet", "XLSX", "CSV"], swiftSettings: strict),
 
     // Domain layers.
-    .target(name: "Canonical", swiftSettings: strict),
+    .target(name: "Canonical", dependencies: ["Spreadsheet"], swiftSettings: strict),
     .target(
       name: "Mapping",
       dependencies: [
@@ -72,7 +72,8 @@ let package = Package(
       ],
       swiftSettings: strict),
 
-    // Executables: a thin CLI and the benchmark program.
+    // The executable: a thin CLI. The benchmark program is a package of its own in
+    // Tests/Benchmarks (its release build needs linker flags the product does without).
     .executableTarget(
       name: "redthread",
       dependencies: [
@@ -81,25 +82,6 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: strict),
-    .executableTarget(
-      name: "redthread-bench", dependencies: ["Spreadsheet", "XLSX", "CSV"],
-      swiftSettings: strict,
-      // Release: the Swift runtime and Foundation linked statically and not as a
-      // position-independent executable, so that loading them does not relocate (and make
-      // resident) megabytes of shared-library data: about 8 MiB less peak RSS, which would
-      // otherwise dominate what the benchmarks compare (docs/performance.md).
-      // Static linking does not name Foundation's own static libraries; lld (shipped with the
-      // toolchain) resolves them in any order.
-      linkerSettings: [
-        .unsafeFlags(
-          [
-            "-static-stdlib", "-use-ld=lld", "-Xclang-linker", "-no-pie", "-lFoundation",
-            "-lCoreFoundation", "-lFoundationInternationalization", "-l_FoundationICU",
-            "-lFoundationEssentials", "-l_FoundationCShims", "-l_FoundationCollections",
-            "-ldispatch", "-lswiftDispatch", "-lBlocksRuntime", "-lswiftSynchronization",
-            "-lstdc++",
-          ], .when(platforms: [.linux], configuration: .release))
-      ]),
 
     // Tests.
     .target(
