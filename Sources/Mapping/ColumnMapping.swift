@@ -24,6 +24,9 @@ public struct ColumnMapping: Sendable, Hashable {
     case headerPart(String)
     /// The name of the worksheet being read.
     case sheetName
+    /// A label/value row within the current section (`Bedömning | Delvis uppfyllt`, or
+    /// `Bedömning: Delvis uppfyllt` in one cell): the value right of the first label found.
+    case label([String])
   }
 
   /// The canonical field (`title`, `aligns_to`) or dimension name.
@@ -36,6 +39,10 @@ public struct ColumnMapping: Sendable, Hashable {
   public var required: Bool
   /// Whether the column may be absent from the header without an error.
   public var optional: Bool
+  /// For a `columns:` source, the transforms of the parts that have their own, by 0-based
+  /// index in the list: each part is read with its own before the texts are joined (a
+  /// nämndmål title looked up among the goals, Lgr22 headings read as national ids).
+  public var partTransforms: [Int: ValueTransform] = [:]
   /// Where it is declared.
   public var location: SourceLocation?
 

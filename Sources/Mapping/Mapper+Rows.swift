@@ -109,6 +109,20 @@ extension MappingRun {
     for field in table.dimensions {
       bindField(field, key: "dimensions.\(field.name)", essential: false)
     }
+    // Section fields may read any column of the section row.
+    var sectionBindings: [String: [String: Binding]] = [:]
+    for section in table.sections {
+      let before = bindings
+      for field in section.fields {
+        bindField(field, key: "section.\(section.name).\(field.name)", essential: false)
+      }
+      var own: [String: Binding] = [:]
+      for (key, b) in bindings where before[key] == nil {
+        own[String(key.dropFirst("section.\(section.name).".count))] = b
+        bindings[key] = nil
+      }
+      sectionBindings[section.name] = own
+    }
     let duplicates = Dictionary(
       grouping: layout.columns.filter { !$0.name.isEmpty },
       by: { "\(TextMatching.normalized($0.group ?? ""))|\(TextMatching.normalized($0.name))" }
@@ -121,10 +135,12 @@ extension MappingRun {
       return
     }
     var conditionColumns: [ColumnSelector: Int] = [:]
-    var conditions = table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen
-    conditions += table.sections.map(\.when)
+    var conditions =
+      table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen + table.rows.continuesWhen
+    conditions += table.sections.flatMap { [$0.when] + $0.alsoWhen }
     var selectors = conditions.compactMap(\.column)
     if let t = table.rows.totalsColumn { selectors.append(t) }
+    if let tree = table.tree { selectors.append(tree.level) }
     for selector in selectors where conditionColumns[selector] == nil {
       if let b = bind(selector, in: layout) {
         conditionColumns[selector] = b.column
@@ -139,6 +155,10 @@ extension MappingRun {
         return
       }
     }
+    let tree: [Int: [String: String]] =
+      table.tree.flatMap { t in
+        conditionColumns[t.level].map { treeCaptures(t, layout: layout, levelColumn: $0) }
+      } ?? [:]
     // Unpivot columns.
     var unpivotColumns: [UnpivotColumn] = []
     if let u = table.unpivot {
@@ -179,17 +199,46 @@ extension MappingRun {
     var fillState: [String: RawValue] = [:]
     var sections: [String: [String: String]] = [:]
     var captures: [String: String] = [:]
+    var sectionBlock: ClosedRange<Int>?
     var seenData = false
+    // Repeating sub-headers: data rows only inside a block that a header row opens.
+    var inBlock = true
+    let otherHeaders = mapping.tables.enumerated().filter {
+      $0.offset != currentTable && !$0.element.header.find.isEmpty
+    }.map(\.element.header.find)
+    let sectionsOnly = table.fields.isEmpty && table.sections.contains { $0.entity != nil }
     var previousNumber = layout.headerRow
-    for row in sheet.rows where row.number > layout.headerRow {
-      defer { previousNumber = row.number }
+    let tableLabel = table.name ?? "tables[\(currentTable)]"
+    func leave(_ row: Row, _ reason: String) {
+      rowAccount.pass(row, sheet: sheet.name, reason: "\(reason) (table \(tableLabel))")
+    }
+    rowAccount.take(sheet: sheet.name, row: layout.headerRow)
+    if let g = layout.groupRow { rowAccount.take(sheet: sheet.name, row: g) }
+    var stoppedRow: Int?
+    let (mergedRows, continuationRows) = mergeContinuations(
+      table.rows.continuesWhen, sheet: sheet, after: layout.headerRow, columns: conditionColumns)
+    // A repeated sub-header is read from the top, so that the section rows above the first
+    // sub-header are seen; rows before the first section or sub-header are the title block.
+    let firstRow = table.header.repeats ? 1 : layout.headerRow + 1
+    var started = !table.header.repeats
+    if table.header.repeats { inBlock = false }
+    for sheetRow in sheet.rows where sheetRow.number >= firstRow {
+      defer { previousNumber = sheetRow.number }
+      if continuationRows.contains(sheetRow.number) {
+        rowAccount.take(sheet: sheet.name, row: sheetRow.number)
+        run.skipped["continues the row above", default: 0] += 1
+        continue
+      }
+      let row = mergedRows[sheetRow.number] ?? sheetRow
       run.rowsRead += 1
       let gap = row.number > previousNumber + 1
+      if row.isBlank || gap { inBlock = false }
       if row.isBlank || gap {
         if table.rows.stopAtBlank && seenData {
           run.rowsRead -= row.isBlank ? 0 : 1
           run.stoppedAt =
             "blank row \(row.isBlank ? row.number : previousNumber + 1) (stop_at_blank)"
+          stoppedRow = row.number
           break
         }
         if row.isBlank {
@@ -202,21 +251,36 @@ extension MappingRun {
       }) {
         run.rowsRead -= 1
         run.stoppedAt = "row \(row.number) matches stop_when \(describe(c))"
+        stoppedRow = row.number
         break
       }
       if let (section, groups) = table.sections.lazy.compactMap({ s in
-        self.condition(s.when, row: row, columns: conditionColumns).map { (s, $0) }
+        self.sectionMatch(s, row: row, columns: conditionColumns).map { (s, $0) }
       }).first {
         captures = groups
         fillState = [:]
+        inBlock = false
+        started = true
+        // The section's own rows, down to the next section row: label/value rows are there.
+        let next = sheet.rows.first { r in
+          r.number > row.number
+            && table.sections.contains {
+              sectionMatch($0, row: r, columns: conditionColumns) != nil
+            }
+        }
+        let last = (next?.number ?? (sheet.rows.last?.number ?? row.number) + 1) - 1
+        sectionBlock = last > row.number ? (row.number + 1)...last : nil
         var scope = RowScope(sheet: sheet, row: row, captures: groups, sections: sections)
+        scope.block = sectionBlock
         var noFill: [String: RawValue] = [:]
         let ev = evaluate(
           section.fields, entity: section.entity ?? table.entity, scope: &scope, row: row,
-          bindings: [:], layout: layout, fillDown: [], fillState: &noFill,
+          bindings: sectionBindings[section.name] ?? [:], layout: layout, fillDown: [],
+          fillState: &noFill,
           block: "section.\(section.name)")
         sections[section.name] = ev.values.compactMapValues(\.text)
         run.skipped["section row (\(section.name))", default: 0] += 1
+        rowAccount.take(sheet: sheet.name, row: row.number)
         if let entity = section.entity {
           var anchor: CellReference?
           if let selector = section.when.column, let column = conditionColumns[selector] {
@@ -230,24 +294,51 @@ extension MappingRun {
         }
         continue
       }
+      if sectionsOnly { continue }
+      if table.header.repeats {
+        if headerMatches(table.header.find, row: row, sheet: sheet) {
+          inBlock = true
+          started = true
+          rowAccount.take(sheet: sheet.name, row: row.number)
+          run.skipped["repeated header row", default: 0] += 1
+          continue
+        }
+        if otherHeaders.contains(where: { headerMatches($0, row: row, sheet: sheet) }) {
+          inBlock = false
+          continue
+        }
+        if !inBlock {
+          if !started { continue }
+          run.skipped["outside the table's blocks", default: 0] += 1
+          leave(row, "outside the table's blocks (no sub-header above it)")
+          continue
+        }
+      }
       if !table.rows.skipTotals.isEmpty, isTotal(row, rules: table.rows, columns: conditionColumns)
       {
         run.skipped["total row", default: 0] += 1
+        leave(row, "a total row")
         continue
       }
       if table.rows.skipWhen.contains(where: {
         condition($0, row: row, columns: conditionColumns) != nil
       }) {
         run.skipped["skip_when", default: 0] += 1
+        leave(row, "matches skip_when")
         continue
       }
       if !table.rows.keepWhen.allSatisfy({
         condition($0, row: row, columns: conditionColumns) != nil
       }) {
         run.skipped["not matching keep_when", default: 0] += 1
+        leave(row, "does not match keep_when")
         continue
       }
-      var scope = RowScope(sheet: sheet, row: row, captures: captures, sections: sections)
+      var scope = RowScope(
+        sheet: sheet, row: row,
+        captures: captures.merging(tree[row.number] ?? [:]) { section, _ in section },
+        sections: sections)
+      scope.block = sectionBlock
       let ev = evaluate(
         table.fields
           + table.dimensions.map { d in
@@ -261,11 +352,18 @@ extension MappingRun {
       let anyBound = boundKeys.contains { !(ev.raws[$0]?.isBlank ?? true) }
       if !boundKeys.isEmpty && !anyBound && unpivotColumns.isEmpty {
         run.skipped["no mapped values", default: 0] += 1
+        leave(row, "no value in any mapped column")
         continue
       }
       seenData = true
       if let u = table.unpivot {
         var made = 0
+        if table.entity == .kpi {
+          // The row's KPI and target come once; the unpivoted cells are its outcomes.
+          var kpiRow = ev
+          kpiRow.values["outcome"] = nil
+          emit(.kpi, ev: kpiRow, table: table, scope: scope, row: row, layout: layout, run: &run)
+        }
         let rowCells = ev.cells.mapValues { a1($0) }
         let rowDims = dimensions(of: ev)
         for column in unpivotColumns {
@@ -324,8 +422,16 @@ extension MappingRun {
           made += 1
         }
         if made == 0 { run.skipped["no values in the unpivoted columns", default: 0] += 1 }
+        if made == 0 && table.entity != .kpi { leave(row, "no values in the unpivoted columns") }
       } else {
+        let before = run.records
         emit(table.entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
+        if run.records == before { leave(row, "no record made (see the diagnostics on this row)") }
+      }
+    }
+    if let stoppedRow {
+      for row in sheet.rows where row.number >= stoppedRow {
+        leave(row, "after the table's end (\(run.stoppedAt ?? "stopped"))")
       }
     }
   }
@@ -359,6 +465,67 @@ extension MappingRun {
     if let r = c.regex { parts.append("/\(r)/") }
     if let b = c.blank { parts.append(b ? "blank" : "not blank") }
     return parts.joined(separator: " ")
+  }
+
+  /// Records that span rows: each row matching `continues_when` adds its texts, on a new line,
+  /// to the same columns of the nearest row above that does not match.
+  ///
+  /// - Returns: the merged rows by row number, and the numbers of the continuation rows.
+  func mergeContinuations(
+    _ conditions: [RowCondition], sheet: Worksheet, after headerRow: Int,
+    columns: [ColumnSelector: Int]
+  ) -> ([Int: Row], Set<Int>) {
+    guard !conditions.isEmpty else { return ([:], []) }
+    var merged: [Int: Row] = [:]
+    var continuation: Set<Int> = []
+    var owner: Int?
+    for row in sheet.rows where row.number > headerRow {
+      if row.isBlank {
+        owner = nil
+        continue
+      }
+      let continues = conditions.contains { condition($0, row: row, columns: columns) != nil }
+      guard continues, let o = owner, var target = merged[o] ?? sheet.row(o) else {
+        owner = row.number
+        continue
+      }
+      for cell in row.cells where !RawValue(cell: cell).isBlank {
+        let text = RawValue(cell: cell).text
+        if let i = target.cells.firstIndex(where: { $0.column == cell.column }),
+          !RawValue(cell: target.cells[i]).isBlank
+        {
+          target.cells[i].value = .string(RawValue(cell: target.cells[i]).text + "\n" + text)
+        } else {
+          target.cells.removeAll { $0.column == cell.column }
+          target.cells.append(cell)
+          target.cells.sort { $0.column < $1.column }
+        }
+      }
+      merged[o] = target
+      continuation.insert(row.number)
+    }
+    return (merged, continuation)
+  }
+
+  /// Whether a row has every `find` entry of a header (a repeated sub-header).
+  func headerMatches(_ find: [[String]], row: Row, sheet: Worksheet) -> Bool {
+    guard !find.isEmpty else { return false }
+    let texts = headerTexts(sheet, row: row.number)
+    return find.allSatisfy { synonyms in
+      synonyms.contains { word in texts.contains { headerStarts($0, with: word) } }
+    }
+  }
+
+  /// Tests every condition of a section's `when`; returns their regex groups together, or
+  /// `nil` when one fails.
+  func sectionMatch(_ s: SectionSpec, row: Row, columns: [ColumnSelector: Int]) -> [String: String]?
+  {
+    var groups: [String: String] = [:]
+    for c in [s.when] + s.alsoWhen {
+      guard let g = condition(c, row: row, columns: columns) else { return nil }
+      groups.merge(g) { first, _ in first }
+    }
+    return groups
   }
 
   /// Tests a row condition; returns the regex groups (empty when no regex) or `nil`.

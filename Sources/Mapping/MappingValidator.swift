@@ -29,8 +29,11 @@ struct MappingValidator {
       for section in table.sections {
         known.insert(section.name)
         for f in section.fields { known.insert("\(section.name).\(f.name)") }
-        if let r = section.when.regex { known.formUnion(Self.groupNames(r)) }
+        for c in [section.when] + section.alsoWhen {
+          if let r = c.regex { known.formUnion(Self.groupNames(r)) }
+        }
       }
+      if table.tree != nil { known.formUnion(TreeSpec.templateNames) }
       var parts: Set<String> = ["header", "group", "cell"]
       if let u = table.unpivot {
         known.formUnion(u.fields.map(\.name))
@@ -188,6 +191,8 @@ struct MappingValidator {
   }
 
   private func checkEssentials(_ table: TableMapping, path: String) -> [MappingError] {
+    // A table of section rows only: its sections make the records.
+    if table.fields.isEmpty && table.sections.contains(where: { $0.entity != nil }) { return [] }
     var provided = Set(table.fields.map(\.name))
     provided.formUnion(table.unpivot?.fields.map(\.name) ?? [])
     if table.unpivot != nil { provided.insert(table.entity == .kpi ? "outcome" : "value") }

@@ -26,6 +26,8 @@ public struct TableMapping: Sendable, Hashable {
   public var dimensions: [ColumnMapping]
   /// Wide-to-long: each matching column of a row becomes its own record.
   public var unpivot: UnpivotSpec?
+  /// A tree given by a level column and row order (a flat list such as a Stratsys export).
+  public var tree: TreeSpec?
   /// For measurement tables: also emit one KPI record per distinct indicator, named by
   /// `kpi_name` (or the column header when unpivoting).
   public var emitKPIs: Bool
@@ -86,6 +88,10 @@ public struct HeaderSpec: Sendable, Hashable {
   public var rows: Int
   /// Whether a blank group cell takes the group to its left (groups written once, not merged).
   public var groupFillRight: Bool
+  /// Whether the header repeats as a sub-header in every section: data rows are then only
+  /// those after a header row and before the next blank row, section row or another
+  /// table's header row.
+  public var repeats: Bool = false
   /// Where it is declared.
   public var location: SourceLocation?
 
@@ -120,6 +126,9 @@ public struct RowRules: Sendable, Hashable {
   public var skipTotals: [String]
   /// The column whose text marks a total row.
   public var totalsColumn: ColumnSelector?
+  /// Rows that continue the record above (a comment or a title wrapped onto the next row):
+  /// their texts are added, on a new line, to the same columns of the row above.
+  public var continuesWhen: [RowCondition] = []
   /// Where it is declared.
   public var location: SourceLocation?
 
@@ -174,6 +183,8 @@ public struct SectionSpec: Sendable, Hashable {
   public var name: String
   /// Which rows open a section.
   public var when: RowCondition
+  /// Further conditions that must also hold (`when:` written as a list tests several cells).
+  public var alsoWhen: [RowCondition] = []
   /// When set, each section row is also emitted as a record of this entity.
   public var entity: Entity?
   /// The section's fields; templates may use the named groups of `when.regex`.
@@ -183,11 +194,12 @@ public struct SectionSpec: Sendable, Hashable {
 
   /// Creates a section spec.
   public init(
-    name: String, when: RowCondition, entity: Entity? = nil, fields: [ColumnMapping] = [],
-    location: SourceLocation? = nil
+    name: String, when: RowCondition, alsoWhen: [RowCondition] = [], entity: Entity? = nil,
+    fields: [ColumnMapping] = [], location: SourceLocation? = nil
   ) {
     self.name = name
     self.when = when
+    self.alsoWhen = alsoWhen
     self.entity = entity
     self.fields = fields
     self.location = location

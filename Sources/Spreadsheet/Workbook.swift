@@ -39,6 +39,9 @@ public struct Workbook: Hashable, Sendable {
   /// Warnings the reader met and worked around (a skipped sheet, an uncertain encoding, a
   /// ragged record), in file order.
   public var diagnostics: [Diagnostic]
+  /// Custom document properties by name, their values as text (XLSX `docProps/custom.xml`);
+  /// empty for CSV and for workbooks without them.
+  public var customProperties: [String: String] = [:]
 
   /// Creates a workbook.
   public init(

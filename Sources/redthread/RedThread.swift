@@ -15,8 +15,9 @@ struct RedThread: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      InitCommand.self, RunCommand.self, InspectCommand.self, MappingCommand.self,
-      ExportCommand.self,
+      InitCommand.self, RunCommand.self, WatchCommand.self, StatusCommand.self,
+      ReprocessCommand.self, WithdrawCommand.self, InspectCommand.self, MappingCommand.self,
+      ExportCommand.self, PlanCommand.self,
     ]
   )
 }

@@ -4,6 +4,10 @@ import Foundation
 import Pipeline
 import Spreadsheet
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
@@ -13,11 +17,14 @@ struct RunCommand: ParsableCommand {
       mapping, converts it, and moves it to DIR/archive/<date>/, or to DIR/rejected/ with a \
       NAME.reason.txt saying why. Nothing is ever deleted. Then validates the red thread for \
       the board and period in DIR/redthread.yaml across everything received so far, and writes \
-      DIR/reports/<period>/uppfoljning-<board>-<period>.xlsx with dataset.json beside it.
+      DIR/reports/<period>/uppfoljning-<board>-<period>-v<N>.xlsx with dataset.json beside it: \
+      a new version N when what counts changed, nothing when it did not.
 
       Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet \
-      lists the problems); 1 when the configuration or a mapping is broken; 74 when a folder \
-      cannot be read or written.
+      lists the problems); 66 when DIR has no redthread.yaml; 78 when the configuration, a \
+      reference file or a mapping is broken; 73 when the report cannot be written; 74 when a \
+      folder cannot be read or written; 75 when another RedThread process works in DIR \
+      (workspace-busy; see --wait) (docs/operations.md).
 
       Example:
         redthread run kvartal3
@@ -38,7 +45,19 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print only the report's path.")
   var quiet = false
 
+  @Option(help: "text, or json: one machine-readable summary on standard output.")
+  var format: String = "text"
+
+  @Option(
+    help: ArgumentHelp(
+      "Wait up to this many seconds for another RedThread process working in DIR.",
+      discussion: "Default 0: exit at once with status 75 (workspace-busy)."))
+  var wait: Double = 0
+
   func run() throws {
+    guard ["text", "json"].contains(format) else {
+      throw ValidationError("--format is text or json")
+    }
     var day: CalendarDate?
     if let asOf {
       guard let parsed = CalendarDate(iso: asOf) else {
@@ -56,15 +75,17 @@ struct RunCommand: ParsableCommand {
         }
         config.period = parsed
       }
-      let converter = try MappingConverter.load(config: config)
-      let successions = converter.referenceData.kpiSuccession
-      let runner = PipelineRunner(
-        workspace: workspace, config: config, converter: converter,
-        validator: RedThreadChecks(koladaSuccessions: successions),
-        reporter: BoardReportWorkbook(koladaSuccessions: successions), asOf: day)
+      let lock = try WorkspaceLock(workspace, wait: wait)
+      var runner = try PipelineRunner.standard(config: config, workspace: workspace, asOf: day)
+      if format == "text" && !quiet { runner.progress = Progress.make() }
       let summary = try runner.runOnce()
+      withExtendedLifetime(lock) {}
+      if format == "json" {
+        print(try PipelineFolder.json(RunReport(summary, config: config)))
+        return
+      }
       if !quiet { printSummary(summary, config: config) }
-      if let report = summary.reportURL {
+      if let report = summary.reportURL, quiet || summary.reportWritten {
         print(quiet ? display(report) : "Report: \(display(report))")
       }
     } catch let error as any LocatedError {
@@ -85,11 +106,31 @@ struct RunCommand: ParsableCommand {
     for (name, outcome) in summary.files {
       switch outcome {
       case .archived(_, let records, let diagnostics):
-        let notes = diagnostics == 0 ? "" : ", \(counted(diagnostics, "note")) from mapping"
+        let wrongPeriod = summary.diagnostics.first {
+          $0.code == "wrong-period" && $0.location?.file == name
+        }
+        let fromMapping = diagnostics - (wrongPeriod == nil ? 0 : 1)
+        let notes = fromMapping <= 0 ? "" : ", \(counted(fromMapping, "note")) from mapping"
         print("archived   \(printable(name)) (\(counted(records, "record"))\(notes))")
+        if let old = summary.replaces[name] {
+          print("           replaces '\(printable(old))' (same unit, plan and period)")
+        }
+        for (old, count) in summary.measurementsReplaced[name] ?? [] {
+          print("           replaces \(counted(count, "value")) from '\(printable(old))'")
+        }
+        if let wrong = wrongPeriod {
+          let own = wrong.arguments?["filePeriod"] ?? wrong.value ?? "another period"
+          print(
+            "           wrong period: the file is for \(own), not \(config.period.swedishLabel); "
+              + "stored under \(own), not counted in this report")
+        }
       case .duplicate(let of, _):
         print(
           "duplicate  \(printable(name)) (same bytes as '\(printable(of))'; archived, not converted again)"
+        )
+      case .superseded(let by, _):
+        print(
+          "superseded \(printable(name)) (an earlier delivery than '\(printable(by))', which counts)"
         )
       case .rejected(let movedTo, let reason):
         print(
@@ -103,13 +144,18 @@ struct RunCommand: ParsableCommand {
     if summary.files.isEmpty && summary.skipped.isEmpty {
       print("The inbox is empty.")
     }
+    if !summary.reportWritten, let version = summary.reportVersion {
+      print(
+        "\nNothing changed for \(config.period.swedishLabel); report version \(version) stands.")
+      return
+    }
     let errors = summary.diagnostics.filter { $0.severity == .error }
     let warnings = summary.diagnostics.filter { $0.severity == .warning }
     print(
       "\nRed thread for \(config.board), \(config.period.swedishLabel): "
         + "\(counted(errors.count, "error")), \(counted(warnings.count, "warning"))")
     for d in (errors + warnings).prefix(40) {
-      print(d)
+      print("\(d)")
     }
     if errors.count + warnings.count > 40 {
       print("… and \(errors.count + warnings.count - 40) more in the report's Kontroll sheet")
@@ -137,6 +183,100 @@ struct RunCommand: ParsableCommand {
     return folder.isEmpty ? name : folder + "/" + name
   }
 
+  /// Writes one line to standard output at once. Swift's `print` is block-buffered when the
+  /// output is piped to a log (cron, systemd), so nothing would appear until the pass ends;
+  /// each line printed by this command reaches the log as it happens.
+  func print(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+  }
+
   /// "1 error", "2 errors".
   func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+}
+
+/// The live counter: "312/700 name" rewritten in place on a terminal; on a pipe (more than 20
+/// files), a plain line
+/// every 50 files (and the last), flushed at once.
+enum Progress {
+  static func make() -> (@Sendable (Int, Int, String) -> Void)? {
+    let terminal = isatty(STDOUT_FILENO) == 1
+    return { done, total, name in
+      guard total > 1 else { return }
+      if terminal {
+        let line = done == total ? "" : "\(done + 1)/\(total) \(name)"
+        let clipped = String(line.prefix(100))
+        FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + clipped).utf8))
+      } else if total > 20, done < total, done % 50 == 0 {
+        print("\(done + 1)/\(total) \(name)")
+        fflush(nil)
+      }
+    }
+  }
+}
+
+/// `run --format json`.
+struct RunReport: Encodable {
+  struct File: Encodable {
+    var name: String
+    var outcome: String
+    var path: String?
+    var records: Int?
+    var diagnostics: Int?
+    var duplicateOf: String?
+    var supersededBy: String?
+    var replaces: String?
+    var reason: String?
+  }
+  struct Skipped: Encodable {
+    var name: String
+    var reason: String
+  }
+  var board: String
+  var period: String
+  var files: [File]
+  var skipped: [Skipped]
+  var recovered: [String]
+  var report: String?
+  var reportVersion: Int?
+  var reportWritten: Bool
+  var errors: Int
+  var warnings: Int
+  var diagnostics: [Diagnostic]
+
+  init(_ s: PipelineRunner.Summary, config: PipelineConfig) {
+    board = config.board
+    period = config.period.id
+    files = s.files.map { name, outcome in
+      var f = File(name: name, outcome: "")
+      switch outcome {
+      case .archived(let path, let records, let diagnostics):
+        f.outcome = "converted"
+        f.path = path
+        f.records = records
+        f.diagnostics = diagnostics
+        f.replaces = s.replaces[name]
+      case .duplicate(let of, let path):
+        f.outcome = "duplicate"
+        f.path = path
+        f.duplicateOf = of
+      case .rejected(let path, let reason):
+        f.outcome = "rejected"
+        f.path = path
+        f.reason = reason
+      case .superseded(let by, let path):
+        f.outcome = "superseded"
+        f.path = path
+        f.supersededBy = by
+      }
+      return f
+    }
+    skipped = s.skipped.map { Skipped(name: $0.name, reason: $0.reason) }
+    recovered = s.recovered
+    report = s.reportURL.map { PipelineFolder.display($0) }
+    reportVersion = s.reportVersion
+    reportWritten = s.reportWritten
+    errors = s.diagnostics.filter { $0.severity == .error }.count
+    warnings = s.diagnostics.filter { $0.severity == .warning }.count
+    diagnostics = s.diagnostics
+  }
 }
