@@ -12,14 +12,14 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "redthread", targets: ["redthread"]),
-    .executable(name: "redthread-bench", targets: ["redthread-bench"]),
     .library(name: "RedThreadKit", targets: ["Pipeline"]),
+    // The format engines alone: what the benchmark package (Tests/Benchmarks) links.
+    .library(name: "RedThreadFormats", targets: ["Spreadsheet", "XLSX", "CSV"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
-    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
   ],
   targets: [
@@ -32,21 +32,25 @@ let package = Package(
       providers: [.apt(["libzip-dev"])]),
     .systemLibrary(
       name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    // Threads: one lock, one condition and one bounded ordered queue for every hand-off.
+    .target(name: "WorkQueue", swiftSettings: strict),
     .target(
-      name: "Interop", dependencies: ["CLibXML2", "CLibZip", "CZlib"], swiftSettings: strict),
+      name: "Interop", dependencies: ["CLibXML2", "CLibZip", "CZlib", "WorkQueue"],
+      swiftSettings: strict),
 
     // The one catalogue of codes, and the format-neutral model with the format engines.
     .target(name: "Diagnostics", swiftSettings: strict),
     .target(
       name: "Spreadsheet", dependencies: ["Diagnostics"], swiftSettings: strict,
       linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
-    .target(name: "XLSX", dependencies: ["Spreadsheet", "Interop"], swiftSettings: strict),
-    .target(name: "CSV", dependencies: ["Spreadsheet"], swiftSettings: strict),
+    .target(
+      name: "XLSX", dependencies: ["Spreadsheet", "Interop", "WorkQueue"], swiftSettings: strict),
+    .target(name: "CSV", dependencies: ["Spreadsheet", "WorkQueue"], swiftSettings: strict),
     .target(
       name: "SpreadsheetIO", dependencies: ["Spreadsheet", "XLSX", "CSV"], swiftSettings: strict),
 
     // Domain layers.
-    .target(name: "Canonical", swiftSettings: strict),
+    .target(name: "Canonical", dependencies: ["Spreadsheet"], swiftSettings: strict),
     .target(
       name: "Mapping",
       dependencies: [
@@ -71,7 +75,8 @@ let package = Package(
       ],
       swiftSettings: strict),
 
-    // Executables: a thin CLI and the benchmark program.
+    // The executable: a thin CLI. The benchmark program is a package of its own in
+    // Tests/Benchmarks (its release build needs linker flags the product does without).
     .executableTarget(
       name: "redthread",
       dependencies: [
@@ -81,25 +86,6 @@ let package = Package(
         .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict),
-    .executableTarget(
-      name: "redthread-bench", dependencies: ["Spreadsheet", "XLSX", "CSV"],
-      swiftSettings: strict,
-      // Release: the Swift runtime and Foundation linked statically and not as a
-      // position-independent executable, so that loading them does not relocate (and make
-      // resident) megabytes of shared-library data: about 8 MiB less peak RSS, which would
-      // otherwise dominate what the benchmarks compare (docs/performance.md).
-      // Static linking does not name Foundation's own static libraries; lld (shipped with the
-      // toolchain) resolves them in any order.
-      linkerSettings: [
-        .unsafeFlags(
-          [
-            "-static-stdlib", "-use-ld=lld", "-Xclang-linker", "-no-pie", "-lFoundation",
-            "-lCoreFoundation", "-lFoundationInternationalization", "-l_FoundationICU",
-            "-lFoundationEssentials", "-l_FoundationCShims", "-l_FoundationCollections",
-            "-ldispatch", "-lswiftDispatch", "-lBlocksRuntime", "-lswiftSynchronization",
-            "-lstdc++",
-          ], .when(platforms: [.linux], configuration: .release))
-      ]),
 
     // Tests.
     .target(
@@ -108,6 +94,7 @@ let package = Package(
     .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics", "TestSupport"]),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
+    .testTarget(name: "WorkQueueTests", dependencies: ["WorkQueue"]),
     .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
     .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet", "TestSupport"]),
     .testTarget(

@@ -6,7 +6,7 @@ public import Spreadsheet
 /// (`export.csv`), or the 1-based line and character column for problems inside the text
 /// (`export.csv:12:7`). Problems the reader can work around (a ragged row under the `pad`
 /// policy, a stray quote, NUL bytes kept as text, mojibake) are not thrown: they are
-/// ``Spreadsheet/Diagnostic`` values with the codes in ``CSVError/diagnosticCatalogue``.
+/// ``Spreadsheet/Diagnostic`` values with codes from the catalogue (`DiagnosticCode+CSV.swift`).
 public struct CSVError: LocatedError {
   /// The kinds of failure, each with a stable kebab-case code.
   public enum Code: Sendable, CaseIterable {

@@ -75,7 +75,8 @@ public enum CSVReader {
       path: path, format: .csv,
       worksheets: [Worksheet(name: stream.worksheetName, rows: rows)],
       textLayout: Workbook.TextLayout(
-        encoding: detection.encoding.name, delimiter: String(detection.delimiter)))
+        encoding: detection.encoding.name, delimiter: String(detection.delimiter)),
+      diagnostics: stream.diagnostics)
     return CSVReadResult(
       workbook: workbook, detection: detection, diagnostics: stream.diagnostics,
       recordCount: stream.recordCount)

@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// A calendar day without time or time zone, such as an activity's start date.
 ///
 /// Encoded in JSON as ISO 8601 `2026-03-31`.
@@ -53,26 +55,13 @@ public struct CalendarDate: Hashable, Sendable, Comparable, Codable, CustomStrin
 
   /// Days since 1970-01-01 (negative before).
   public var daysSinceEpoch: Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
+    CivilDays.days(year: year, month: month, day: day)
   }
 
   /// The date a number of days since 1970-01-01.
-  public init(daysSinceEpoch z0: Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+  public init(daysSinceEpoch days: Int) {
+    let date = CivilDays.date(days: days)
+    self.init(year: date.year, month: date.month, day: date.day)
   }
 
   /// The date `days` later (earlier when negative).

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 
 /// Text comparison the way people write headers, names and codes in workbooks.
 ///
@@ -95,28 +96,15 @@ public enum TextMatching {
     return out
   }
 
-  /// Levenshtein edit distance between two strings, by characters.
+  /// Levenshtein edit distance between two strings, by characters
+  /// (``Spreadsheet/EditDistance/distance(_:_:)``).
   public static func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a)
-    let y = Array(b)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var previous = Array(0...y.count)
-    var current = [Int](repeating: 0, count: y.count + 1)
-    for i in 1...x.count {
-      current[0] = i
-      for j in 1...y.count {
-        let cost = x[i - 1] == y[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      }
-      swap(&previous, &current)
-    }
-    return previous[y.count]
+    EditDistance.distance(a, b)
   }
 
-  /// The candidate closest to `text`, when it is close enough to be a likely misspelling: an
-  /// edit distance of at most a third of the longer word (at least 1), or one containing the
-  /// other.
+  /// The candidate closest to `text`, when it is close enough to be a likely misspelling:
+  /// close by ``Spreadsheet/EditDistance``'s rule (at most a third of the longer word, at least
+  /// 1), or one containing the other.
   ///
   /// - Returns: the candidate as written, or `nil`.
   public static func suggestion(for text: String, among candidates: [String]) -> String? {
@@ -126,7 +114,7 @@ public enum TextMatching {
     for candidate in candidates {
       let c = normalized(candidate)
       let d = editDistance(key, c)
-      let limit = max(1, max(key.count, c.count) / 3)
+      let limit = EditDistance.limit(key, c)
       let contains = key.count >= 4 && c.count >= 4 && (c.contains(key) || key.contains(c))
       guard d <= limit || contains else { continue }
       let score = contains ? min(d, limit) : d

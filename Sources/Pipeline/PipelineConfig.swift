@@ -163,7 +163,7 @@ struct YAMLDocument {
       guard let name = key.string else { throw error(at: key, "keys must be plain words") }
       if !allowed.contains(name) {
         var message = "unknown key '\(name)'"
-        if let near = Suggest.closest(to: name, among: allowed) {
+        if let near = EditDistance.closest(to: name, among: allowed) {
           message += "; did you mean '\(near)'?"
         } else {
           message += "; known keys: " + allowed.joined(separator: ", ")
@@ -207,37 +207,5 @@ struct YAMLDocument {
     default:
       return "\(error)"
     }
-  }
-}
-
-/// Did-you-mean suggestions by edit distance.
-enum Suggest {
-  /// The candidate closest to `word` when it is within a third of its length (at least 2).
-  static func closest(to word: String, among candidates: [String]) -> String? {
-    let limit = max(2, word.count / 3)
-    var best: (String, Int)?
-    for c in candidates {
-      let d = distance(word.lowercased(), c.lowercased())
-      if d <= limit, d < (best?.1 ?? Int.max) { best = (c, d) }
-    }
-    return best?.0
-  }
-
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-      current[0] = i
-      for j in 1...b.count {
-        current[j] = min(
-          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      swap(&previous, &current)
-    }
-    return previous[b.count]
   }
 }

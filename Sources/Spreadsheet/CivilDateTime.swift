@@ -22,7 +22,7 @@ public struct CivilDateTime: Hashable, Sendable, Comparable, CustomStringConvert
   public init(
     year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Double = 0
   ) {
-    let days = Self.daysFromCivil(year: year, month: month, day: day) - Self.epochDays
+    let days = CivilDays.days(year: year, month: month, day: day) - Self.epochDays
     serial = Double(days) + (Double(hour) * 3600 + Double(minute) * 60 + second) / 86_400
   }
 
@@ -46,7 +46,7 @@ public struct CivilDateTime: Hashable, Sendable, Comparable, CustomStringConvert
       rest += 86_400_000
       dayNumber -= 1
     }
-    let civil = Self.civilFromDays(Int(dayNumber) + Self.epochDays)
+    let civil = CivilDays.date(days: Int(dayNumber) + Self.epochDays)
     let r = Int(rest)
     return (
       civil.year, civil.month, civil.day, r / 3_600_000, (r / 60_000) % 60, (r / 1000) % 60,
@@ -80,32 +80,8 @@ public struct CivilDateTime: Hashable, Sendable, Comparable, CustomStringConvert
   /// The ISO form: a date alone at midnight, otherwise date and time.
   public var description: String { isMidnight ? isoDate : isoDateTime }
 
-  // Days from 0000-03-01 based civil algorithm (H. Hinnant, "chrono-compatible low-level
-  // date algorithms"), counted from 1970-01-01.
-  static let epochDays = daysFromCivil(year: 1899, month: 12, day: 30)
-
-  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let mp = (month + 9) % 12
-    let doy = (153 * mp + 2) / 5 + day - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
-
-  static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let y = yoe + era * 400
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (m <= 2 ? y + 1 : y, m, d)
-  }
+  /// Excel's day 0, 1899-12-30, in days from 1970-01-01 (``CivilDays``).
+  static let epochDays = CivilDays.days(year: 1899, month: 12, day: 30)
 
   static func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(abs(value))

@@ -36,6 +36,9 @@ public struct Workbook: Hashable, Sendable {
   public var dateSystem: DateSystem
   /// For CSV: encoding and delimiter.
   public var textLayout: TextLayout?
+  /// Warnings the reader met and worked around (a skipped sheet, an uncertain encoding, a
+  /// ragged record), in file order.
+  public var diagnostics: [Diagnostic]
   /// Custom document properties by name, their values as text (XLSX `docProps/custom.xml`);
   /// empty for CSV and for workbooks without them.
   public var customProperties: [String: String] = [:]
@@ -43,13 +46,14 @@ public struct Workbook: Hashable, Sendable {
   /// Creates a workbook.
   public init(
     path: String, format: Format, worksheets: [Worksheet], dateSystem: DateSystem = .date1900,
-    textLayout: TextLayout? = nil
+    textLayout: TextLayout? = nil, diagnostics: [Diagnostic] = []
   ) {
     self.path = path
     self.format = format
     self.worksheets = worksheets
     self.dateSystem = dateSystem
     self.textLayout = textLayout
+    self.diagnostics = diagnostics
   }
 
   /// The first worksheet with this name, compared case-insensitively as Excel does.

@@ -1,4 +1,5 @@
 import Diagnostics
+import Spreadsheet
 
 /// "Did you mean" for references that do not resolve: the candidates closest to what was
 /// written, by edit distance over ids and titles.
@@ -23,27 +24,6 @@ public struct Suggestion: Sendable {
   /// Creates a suggester over candidates.
   public init(candidates: [Candidate]) { self.candidates = candidates }
 
-  /// The Levenshtein distance between two strings, over Unicode scalars, ignoring case.
-  ///
-  /// - Returns: the number of single-character insertions, deletions and substitutions.
-  public static func editDistance(_ a: String, _ b: String) -> Int {
-    let x = Array(a.lowercased().unicodeScalars)
-    let y = Array(b.lowercased().unicodeScalars)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var previous = Array(0...y.count)
-    var current = [Int](repeating: 0, count: y.count + 1)
-    for i in 1...x.count {
-      current[0] = i
-      for j in 1...y.count {
-        let cost = x[i - 1] == y[j - 1] ? 0 : 1
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-      }
-      swap(&previous, &current)
-    }
-    return previous[y.count]
-  }
-
   private static func normalised(_ text: String) -> String {
     text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
       .joined(separator: " ")
@@ -51,21 +31,19 @@ public struct Suggestion: Sendable {
 
   /// The candidates a reference most likely meant, best first, at most `limit`.
   ///
-  /// A candidate qualifies when its id is within a third of its length in edits (at least one),
-  /// or when the reference is close to its title (within a quarter of the title's length, at
-  /// least two edits) or contains it, or is contained in it (four characters or more): people
-  /// write a goal's title where its id belongs.
+  /// A candidate qualifies when the reference is close to its id or to its title by
+  /// ``Spreadsheet/EditDistance``'s rule (at most a third of the longer text in edits, at least
+  /// one), or contains its title, or is contained in it (four characters or more): people write
+  /// a goal's title where its id belongs.
   public func suggestions(for reference: String, limit: Int = 3) -> [Candidate] {
     let ref = Self.normalised(reference)
     guard !ref.isEmpty else { return [] }
     var scored: [(score: Int, candidate: Candidate)] = []
     for candidate in candidates where candidate.id != reference {
-      let idDistance = Self.editDistance(ref, Self.normalised(candidate.id))
-      var best = idDistance <= max(1, candidate.id.count / 3) ? idDistance : Int.max
+      var best = EditDistance.closeDistance(ref, Self.normalised(candidate.id)) ?? Int.max
       let title = Self.normalised(candidate.title)
       if !title.isEmpty {
-        let titleDistance = Self.editDistance(ref, title)
-        if titleDistance <= max(2, title.count / 4) {
+        if let titleDistance = EditDistance.closeDistance(ref, title) {
           best = min(best, titleDistance)
         } else if ref.count >= 4 && (title.contains(ref) || ref.contains(title)) {
           best = min(best, max(1, abs(title.count - ref.count) / 4))

@@ -54,6 +54,9 @@ public final class XLSXReader {
   public let dateSystem: DateSystem
   /// The workbook part, e.g. `xl/workbook.xml`.
   public let workbookPartName: String
+  /// Warnings met while opening: `skipped-sheet` for each sheet that names no relationship of
+  /// the workbook (an empty or unknown `r:id`), which is left out of ``sheets``.
+  public let diagnostics: [Diagnostic]
 
   let package: Package
   private let sharedStringsPart: PartName?
@@ -158,12 +161,25 @@ public final class XLSXReader {
     if let stylesPart { reserved[stylesPart.key] = "the styles" }
 
     var entries: [WorksheetEntry] = []
+    var warnings: [Diagnostic] = []
     for (i, sheet) in workbook.sheets.enumerated() {
       guard let rel = byID[sheet.relationshipID], !rel.isExternal else {
-        throw XLSXError(
-          .missingPart, location: SourceLocation(file: path, sheet: sheet.name),
-          message: "sheet '\(sheet.name)' names relationship '\(sheet.relationshipID)', which "
-            + "'\(relsPart.path)' does not have")
+        // A sheet with no part to read (Excel leaves `r:id=""` on some very hidden sheets):
+        // the others are still read, as calamine and openpyxl do.
+        let why =
+          sheet.relationshipID.isEmpty
+          ? "has an empty relationship id (r:id=\"\")"
+          : byID[sheet.relationshipID] != nil
+            ? "names relationship '\(sheet.relationshipID)', which points outside the package"
+            : "names relationship '\(sheet.relationshipID)', which '\(relsPart.path)' does not have"
+        warnings.append(
+          Diagnostic(
+            code: DiagnosticCode.skippedSheet.id, severity: .warning,
+            location: SourceLocation(file: path, sheet: sheet.name),
+            message: "sheet '\(sheet.name)' (\(sheet.state.rawValue)) \(why), so it has no part "
+              + "to read; it is skipped and the other sheets are read",
+            hint: "open the workbook in Excel and save it again if the sheet is needed"))
+        continue
       }
       let kind: Worksheet.Kind
       switch rel.kind {
@@ -189,6 +205,7 @@ public final class XLSXReader {
           partName: target.path))
     }
     sheets = entries
+    diagnostics = warnings
     self.sharedStringsPart = sharedStringsPart
     self.stylesPart = stylesPart
   }
@@ -337,7 +354,8 @@ public final class XLSXReader {
       worksheets.append(try worksheet(sheet))
     }
     var workbook = Workbook(
-      path: path, format: .xlsx, worksheets: worksheets, dateSystem: dateSystem)
+      path: path, format: .xlsx, worksheets: worksheets, dateSystem: dateSystem,
+      diagnostics: diagnostics)
     workbook.customProperties = customProperties
     return workbook
   }

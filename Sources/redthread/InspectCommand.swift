@@ -48,6 +48,9 @@ struct InspectCommand: ParsableCommand {
         return
       }
       var workbook = try SpreadsheetFile.read(path: file)
+      for diagnostic in workbook.diagnostics {
+        FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+      }
       if let sheet {
         guard let only = workbook.worksheet(named: sheet) else {
           let names = workbook.worksheets.map { "'\($0.name)'" }.joined(separator: ", ")

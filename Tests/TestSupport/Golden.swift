@@ -54,7 +54,7 @@ public enum Golden {
   }
 }
 
-/// Runs a program built by this package (`redthread`, `redthread-bench`).
+/// Runs a program built by this package (`redthread`).
 public enum Executable {
   /// The result of a run.
   public struct Result: Sendable {

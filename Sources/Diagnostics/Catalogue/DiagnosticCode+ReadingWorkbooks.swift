@@ -378,8 +378,25 @@ extension DiagnosticCode {
         "Kalkylprogram skriver aldrig sådana delar; ta reda på var filen kommer ifrån.",
       sender: SenderText.tooLarge, senderHint: SenderText.resave))
 
+  /// Sheet skipped.
+  public static let skippedSheet = DiagnosticCode(
+    id: "skipped-sheet", section: .readingWorkbooks, severity: .warning, scope: .file,
+    title: "Sheet skipped",
+    rule:
+      "A sheet of the workbook part names no relationship of the workbook: its `r:id` is empty (Excel leaves `r:id=\"\"` on some very hidden sheets) or not in `xl/_rels/workbook.xml.rels`. It has no part to read, so it is left out and the other sheets are read. Save the workbook again in Excel if the sheet is needed.",
+    template: "sheet '{sheet}' has no part to read; it is skipped and the other sheets are read",
+    hint: "open the workbook in Excel and save it again if the sheet is needed",
+    swedish: SwedishTexts(
+      title: "Blad hoppades över",
+      controller:
+        "Bladet '{sheet}' hänvisar inte till någon del av arbetsboken och hoppades över; de andra bladen lästes.",
+      controllerHint: "Öppna arbetsboken i Excel och spara den igen om bladet behövs.",
+      sender: "Ett dolt blad i arbetsboken gick inte att läsa och hoppades över.",
+      senderHint: "Inget att göra om bladet inte behövs; annars öppna filen i Excel och spara den igen."),
+    example: ["sheet": "Dolt"])
+
   static let readingWorkbookCodes: [DiagnosticCode] = [
-    notAZip, truncatedZip, corruptZip, emptyFile, trailingData, encryptedWorkbook, legacyXLS,
+    skippedSheet,     notAZip, truncatedZip, corruptZip, emptyFile, trailingData, encryptedWorkbook, legacyXLS,
     notAWorkbook, xlsbWorkbook, odsWorkbook, missingPart, malformedXML, unsupportedEncoding,
     notAWorksheet, doctypeRefused, invalidSharedString, partTooLarge, workbookTooLarge,
     compressionRatioExceeded, tooManyParts, tooManySharedStrings, sharedStringsTooLarge,

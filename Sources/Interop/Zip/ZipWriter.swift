@@ -1,5 +1,6 @@
 internal import CLibZip
 internal import CZlib
+internal import WorkQueue
 
 #if canImport(Glibc)
   import Glibc
@@ -93,7 +94,7 @@ package final class ZipWriter {
     }
     spool = ZipWriterSpool(directory: folder, memoryLimit: spoolMemoryLimit)
     if compressionLevel > 0 {
-      let workers = compressionThreads ?? DetachedThread.processorCount
+      let workers = compressionThreads ?? WorkerThread.processorCount
       // 128 KiB chunks (pigz's size): the compressed stream stays within 0.1 % of one
       // stream's size, the 32 KiB preset dictionary costs little per chunk, and at most
       // workers + 1 chunks (of about 290 KiB with their output and dictionary) are held.

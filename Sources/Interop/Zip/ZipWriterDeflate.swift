@@ -1,4 +1,5 @@
 internal import CZlib
+internal import WorkQueue
 
 /// Compresses one zip entry's data in chunks on several threads, pigz style, and appends the
 /// raw deflate stream to a ``ZipWriterSpool`` in order.
@@ -29,12 +30,9 @@ final class ParallelDeflate: @unchecked Sendable {
   private let spool: ZipWriterSpool
   private let maximumChunks: Int
 
-  // Shared with the workers; guarded by `condition`.
-  private let condition = ConditionLock()
-  private var queue: [DeflateChunk] = []
-  private var completed: [Int: DeflateChunk] = [:]
-  private var shuttingDown = false
-  private var runningWorkers = 0
+  /// Chunks to compress, and compressed chunks by sequence number.
+  private let queue = OrderedWorkQueue<DeflateChunk, DeflateChunk>()
+  private var workers: [WorkerThread] = []
 
   // Producer-only state.
   private var threadsStarted = false
@@ -125,11 +123,9 @@ final class ParallelDeflate: @unchecked Sendable {
 
   /// Stops the worker threads and waits for them to exit. Call once, when done.
   func shutdown() {
-    condition.lock()
-    shuttingDown = true
-    condition.broadcast()
-    while runningWorkers > 0 { condition.wait() }
-    condition.unlock()
+    queue.close()
+    for worker in workers { worker.join() }
+    workers = []
   }
 
   // MARK: - Producer side
@@ -167,16 +163,11 @@ final class ParallelDeflate: @unchecked Sendable {
     if workerCount == 0 || fallbackToInline || (onlyChunk && !threadsStarted) {
       if inlineDeflater == nil { inlineDeflater = RawDeflater(level: level) }
       inlineDeflater?.compress(chunk)
-      condition.lock()
-      completed[chunk.sequence] = chunk
-      condition.unlock()
+      queue.post(chunk, sequence: chunk.sequence)
       try drain(waitForOne: false)
       return
     }
-    condition.lock()
-    queue.append(chunk)
-    condition.signal()
-    condition.unlock()
+    queue.send(chunk)
     try drain(waitForOne: false)
   }
 
@@ -185,11 +176,7 @@ final class ParallelDeflate: @unchecked Sendable {
   private func drain(waitForOne: Bool) throws {
     var mustWait = waitForOne
     while nextToWrite < nextSequence {
-      condition.lock()
-      while mustWait && completed[nextToWrite] == nil { condition.wait() }
-      let chunk = completed.removeValue(forKey: nextToWrite)
-      condition.unlock()
-      guard let chunk else { return }
+      guard let chunk = queue.result(sequence: nextToWrite, wait: mustWait) else { return }
       mustWait = false
       nextToWrite += 1
       defer { freeChunks.append(chunk) }
@@ -208,40 +195,18 @@ final class ParallelDeflate: @unchecked Sendable {
     guard !threadsStarted, workerCount > 0, !onlyChunk else { return }
     threadsStarted = true
     inlineDeflater = nil
-    condition.lock()
-    runningWorkers = workerCount
-    condition.unlock()
     for _ in 0..<workerCount {
-      if !DetachedThread.start({ [self] in work() }) {
-        condition.lock()
-        runningWorkers -= 1
-        condition.unlock()
-      }
+      if let worker = WorkerThread({ [self] in work() }) { workers.append(worker) }
     }
-    condition.lock()
     // When no thread could start, compress on the producer's thread from now on.
-    fallbackToInline = runningWorkers == 0
-    condition.unlock()
+    fallbackToInline = workers.isEmpty
   }
 
   private func work() {
     let deflater = RawDeflater(level: level)
-    while true {
-      condition.lock()
-      while queue.isEmpty && !shuttingDown { condition.wait() }
-      if queue.isEmpty {
-        runningWorkers -= 1
-        condition.broadcast()
-        condition.unlock()
-        return
-      }
-      let chunk = queue.removeFirst()
-      condition.unlock()
+    while let chunk = queue.take() {
       deflater.compress(chunk)
-      condition.lock()
-      completed[chunk.sequence] = chunk
-      condition.broadcast()
-      condition.unlock()
+      queue.post(chunk, sequence: chunk.sequence)
     }
   }
 }

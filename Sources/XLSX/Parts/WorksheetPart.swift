@@ -495,7 +495,10 @@ struct WorksheetHandler: XMLContentHandler {
   private mutating func cellValue() -> CellValue? {
     switch cellType {
     case .sharedString:
-      guard hasValue else { return nil }
+      // `<v/>` and `<v></v>` name no string: an empty cell, as calamine and openpyxl read it.
+      guard hasValue, valueBuffer.bytes.contains(where: { !NumberText.isSpace($0) }) else {
+        return nil
+      }
       let index = NumberText.parseIndex(valueBuffer.bytes)
       guard let index, index < strings.count else {
         let text = valueBuffer.string

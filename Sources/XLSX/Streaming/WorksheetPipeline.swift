@@ -1,6 +1,7 @@
 import Foundation
 internal import Interop
 import Spreadsheet
+internal import WorkQueue
 
 /// What a worksheet handler needs, in a form that can cross threads.
 struct WorksheetConfig: Sendable {
@@ -39,7 +40,7 @@ struct WorksheetConfig: Sendable {
 /// and shares the workbook's byte budget, so every cap counts as in a sequential read.
 final class WorksheetPipeline {
   private let shared: Shared
-  private let group = DispatchGroup()
+  private var threads: [WorkerThread] = []
   private var pending: [Row] = []
   private var nextSequence = 0
   private var finalBatches = 0
@@ -77,33 +78,42 @@ final class WorksheetPipeline {
     let context = Context(
       path: path, part: part, sheet: sheet, limits: limits, budget: budget, config: workerConfig,
       segmentBytes: segmentBytes)
-    for worker in 0..<2 {
-      group.enter()
-      let thread = Thread { [group] in
-        Self.parse(worker: worker, shared: shared, context: context)
-        group.leave()
+    let bodies: [@Sendable () -> Void] = [
+      { Self.parse(worker: 0, shared: shared, context: context) },
+      { Self.parse(worker: 1, shared: shared, context: context) },
+      { Self.split(shared: shared, context: context) },
+    ]
+    for body in bodies {
+      guard let thread = WorkerThread(body) else {
+        // Out of threads: the read stops with a named error instead of waiting forever.
+        shared.cancel()
+        startFailure = XLSXError(
+          .unreadableFile, location: SourceLocation(file: path, sheet: sheet),
+          message: "no thread could be started to read the part '\(part)' (pthread_create "
+            + "failed); read it with parallelParsing off")
+        break
       }
-      thread.name = "redthread.sheet-parser-\(worker)"
-      thread.start()
+      threads.append(thread)
     }
-    group.enter()
-    let splitter = Thread { [group] in
-      Self.split(shared: shared, context: context)
-      group.leave()
-    }
-    splitter.name = "redthread.sheet-splitter"
-    splitter.start()
   }
+
+  /// Set when a thread could not be started.
+  private var startFailure: XLSXError?
 
   deinit {
     shared.cancel()
-    group.wait()
+    for thread in threads { thread.join() }
   }
 
   /// The next row in part order, or `nil` at the end.
   ///
   /// - Throws: the first error of the part, in part order (as ``XLSXRowReader/next()``).
   func next() throws -> Row? {
+    if let startFailure {
+      self.startFailure = nil
+      finished = true
+      throw startFailure
+    }
     while true {
       if let row = pending.popLast() { return row }
       if finished { return nil }
@@ -323,75 +333,43 @@ final class WorksheetPipeline {
     }
   }
 
-  /// The queues between the threads, under one lock.
-  final class Shared: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var inputs: [[Work]] = [[], []]
-    private var results: [Int: Batch] = [:]
-    private var consumed = 0
-    private var cancelled = false
-    private var inputsClosed = false
-    static let inputCapacity = 2
-    static let window = 4
+  /// The queues between the threads: the pieces for each parser (at most two waiting), and
+  /// the batches, taken in sequence order (parsers wait when four or more batches ahead).
+  final class Shared: Sendable {
+    private let inputs = [
+      OrderedWorkQueue<Work, Never>(capacity: 2), OrderedWorkQueue<Work, Never>(capacity: 2),
+    ]
+    private let results = OrderedWorkQueue<Never, Batch>(window: 4)
 
     /// Queues work for a parser; `false` once the pipeline is cancelled.
     func send(_ work: Work, to worker: Int) -> Bool {
-      condition.lock()
-      defer { condition.unlock() }
-      while !cancelled && inputs[worker].count >= Self.inputCapacity { condition.wait() }
-      guard !cancelled else { return false }
-      inputs[worker].append(work)
-      condition.broadcast()
-      return true
+      inputs[worker].send(work)
     }
 
     /// The next work for a parser, or `nil` once cancelled.
     func take(worker: Int) -> Work? {
-      condition.lock()
-      defer { condition.unlock() }
-      while !cancelled && !inputsClosed && inputs[worker].isEmpty { condition.wait() }
-      guard !cancelled, !inputs[worker].isEmpty else { return nil }
-      let work = inputs[worker].removeFirst()
-      condition.broadcast()
-      return work
+      inputs[worker].take()
     }
 
     /// Posts a batch, waiting while it is too far ahead of the caller; `false` once cancelled.
     func post(_ batch: Batch) -> Bool {
-      condition.lock()
-      defer { condition.unlock() }
-      while !cancelled && batch.sequence >= consumed + Self.window { condition.wait() }
-      guard !cancelled else { return false }
-      results[batch.sequence] = batch
-      condition.broadcast()
-      return true
+      results.post(batch, sequence: batch.sequence)
     }
 
     /// Waits for the batch with this number and removes it.
     func takeResult(sequence: Int) -> Batch {
-      condition.lock()
-      defer { condition.unlock() }
-      while results[sequence] == nil { condition.wait() }
-      let batch = results.removeValue(forKey: sequence) ?? Batch(sequence: sequence)
-      consumed = sequence + 1
-      condition.broadcast()
-      return batch
+      results.result(sequence: sequence) ?? Batch(sequence: sequence)
     }
 
     /// After a splitting error: the parsers stop once their queues are empty.
     func cancelInputs() {
-      condition.lock()
-      inputsClosed = true
-      condition.broadcast()
-      condition.unlock()
+      for input in inputs { input.close() }
     }
 
     /// Stops every thread at its next wait.
     func cancel() {
-      condition.lock()
-      cancelled = true
-      condition.broadcast()
-      condition.unlock()
+      for input in inputs { input.cancel() }
+      results.cancel()
     }
   }
 }

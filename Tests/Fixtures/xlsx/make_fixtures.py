@@ -302,6 +302,30 @@ def crafted():
     simple_package("invalid-shared-string.xlsx",
                    sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>5</v></c></row>'),
                    sst='<si><t>only one</t></si>')
+    # Shared-string cells whose value is empty (`<v/>`, `<v></v>`, `<v> </v>`): empty cells.
+    simple_package("empty-shared-string-value.xlsx",
+                   sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v/></c>'
+                         '<c r="C1" t="s"><v></v></c><c r="D1" t="s"><v>1</v></c></row>'
+                         '<row r="2"><c r="A2" t="s"><v> </v></c><c r="B2"><v>42</v></c>'
+                         '<c r="C2" t="s"><v>2</v></c></row>'),
+                   sst='<si><t>Mål-id</t></si><si><t>Status</t></si><si><t>Pågår</t></si>')
+    # A very hidden sheet with an empty relationship id, and a sheet naming a relationship the
+    # workbook's relationships part does not have: both skipped, the other two read.
+    write_zip("empty-relationship-id.xlsx", [
+        ("[Content_Types].xml", content_types()),
+        ("_rels/.rels", root_rels()),
+        ("xl/workbook.xml", DECL + f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
+         '<sheet name="Mål" sheetId="1" r:id="rId1"/>'
+         '<sheet name="x" sheetId="3" state="veryHidden" r:id=""/>'
+         '<sheet name="Saknas" sheetId="4" r:id="rId9"/>'
+         '<sheet name="Data" sheetId="2" r:id="rId2"/>'
+         '</sheets></workbook>'),
+        ("xl/_rels/workbook.xml.rels", rels([("rId1", "worksheet", "worksheets/sheet1.xml"),
+                                             ("rId2", "worksheet", "worksheets/sheet2.xml")])),
+        ("xl/worksheets/sheet1.xml",
+         sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>Mål-id</t></is></c></row>')),
+        ("xl/worksheets/sheet2.xml", sheet('<row r="1"><c r="A1"><v>7</v></c></row>')),
+    ])
     # Not well-formed XML in a sheet.
     simple_package("malformed-sheet.xlsx",
                    sheet('<row r="1"><c r="A1"><v>1</v></row>'))
