@@ -1,4 +1,5 @@
 public import Canonical
+import Feedback
 public import Foundation
 import Reporting
 public import Spreadsheet
@@ -38,6 +39,8 @@ public struct PipelineRunner: Sendable {
     public var datasetURL: URL?
     /// Every diagnostic of the period (conversion and validation).
     public var diagnostics: [Diagnostic]
+    /// The feedback workbooks written for the senders (feedback/ and rejected/).
+    public var feedback: [URL] = []
   }
 
   /// The workspace.
@@ -159,6 +162,7 @@ public struct PipelineRunner: Sendable {
     diagnostics += validator.validate(
       dataset, board: config.board, period: config.period, asOf: day)
     summary.diagnostics = diagnostics
+    summary.feedback = writeFeedback(store: store, diagnostics: diagnostics)
 
     let folder = workspace.reports.appendingPathComponent(Self.folderName(config.period))
     let reportURL = folder.appendingPathComponent(
@@ -224,7 +228,8 @@ public struct PipelineRunner: Sendable {
     if let rejection = conversion.rejection {
       return try reject(
         claimed, name: name, code: rejection.code, message: rejection.message,
-        location: rejection.location, hint: rejection.hint, journal: journal)
+        location: rejection.location, hint: rejection.hint, journal: journal,
+        diagnostic: rejection, feedback: [rejection] + conversion.diagnostics)
     }
 
     let previous = store.current()
@@ -249,21 +254,16 @@ public struct PipelineRunner: Sendable {
 
   func reject(
     _ claimed: URL, name: String, code: String, message: String, location: SourceLocation?,
-    hint: String?, journal: Journal
+    hint: String?, journal: Journal, diagnostic: Diagnostic? = nil,
+    feedback: [Diagnostic]? = nil
   ) throws -> Outcome {
     let moved = try workspace.move(claimed, into: workspace.rejected, name: name)
-    var text = "Filen kunde inte användas / The file could not be used\n\n"
-    text += "Fil: \(name)\n"
-    let swedish = SwedishMessages.text(
-      for: Diagnostic(code: code, severity: .error, location: location, message: message))
-    if let swedish { text += "Orsak: \(swedish.message)\n" }
-    text += "Reason: \(message) [\(code)]\n"
-    if let location { text += "Var / Where: \(location)\n" }
-    if let advice = swedish?.hint { text += "Åtgärd: \(advice)\n" }
-    if let hint { text += "Hint: \(hint)\n" }
-    text += "Mottagen / Received: \(ISO8601DateFormatter().string(from: now()))\n\n"
-    text += "Rätta filen och lägg den i inkorgen igen. Är du osäker på vad som ska ändras, fråga "
-    text += "den som sammanställer uppföljningen (felkoden inom hakparentes hjälper hen).\n"
+    let feedbackName = writeRejectedFeedback(moved, name: name, diagnostics: feedback)
+    let text = ReasonFile.text(
+      name: name,
+      diagnostic: diagnostic
+        ?? Diagnostic(code: code, severity: .error, location: location, message: message),
+      received: now(), feedbackName: feedbackName)
     let reasonURL = moved.deletingLastPathComponent().appendingPathComponent(
       Self.reasonFileName(for: moved.lastPathComponent))
     try Workspace.writeAtomically(Data(text.utf8), to: reasonURL)
@@ -288,7 +288,10 @@ public struct PipelineRunner: Sendable {
   func pendingRejections() -> [Diagnostic] {
     let fm = FileManager.default
     let names = (try? fm.contentsOfDirectory(atPath: workspace.rejected.path)) ?? []
-    return names.sorted().filter { !$0.hasSuffix(".reason.txt") && !$0.hasPrefix(".") }.map {
+    return names.sorted().filter {
+      !$0.hasSuffix(".reason.txt") && !$0.hasPrefix(".")
+        && !$0.hasSuffix(FeedbackWriter.fileName(for: ""))
+    }.map {
       name in
       if let data = fm.contents(atPath: rejectionRecordURL(name).path),
         let record = try? JSONDecoder().decode(Diagnostic.self, from: data)

@@ -1,0 +1,54 @@
+import Feedback
+import Foundation
+import Spreadsheet
+
+extension PipelineRunner {
+  /// Writes the feedback workbook of every file that counts for the period and has errors or
+  /// warnings (conversion and red thread), and removes those of files that have none any more.
+  ///
+  /// A file whose feedback cannot be written is passed over (its diagnostics are still on the
+  /// report's Kontroll sheet): feedback never stops a run.
+  ///
+  /// - Returns: the workbooks written.
+  func writeFeedback(store: ResultStore, diagnostics: [Diagnostic]) -> [URL] {
+    let writer = FeedbackWriter(folder: workspace.feedback)
+    let period = Self.folderName(config.period)
+    var byFile: [String: [Diagnostic]] = [:]
+    for d in diagnostics where d.code != "file-rejected" {
+      if let file = d.location?.file { byFile[file, default: []].append(d) }
+    }
+    var written: [URL] = []
+    for entry in store.current() {
+      guard let archived = entry.archivedAs else { continue }
+      let source = workspace.root.appendingPathComponent(archived)
+      if let urls = try? writer.write(
+        source: source, name: entry.source, diagnostics: byFile[entry.source] ?? [],
+        period: period)
+      {
+        written += urls
+      }
+    }
+    return written
+  }
+
+  /// Writes the feedback workbook of a rejected file that could be read, in feedback/ and
+  /// beside it in rejected/.
+  ///
+  /// - Returns: the name of the workbook beside it, or `nil` when none was written.
+  func writeRejectedFeedback(_ moved: URL, name: String, diagnostics: [Diagnostic]?) -> String? {
+    guard let diagnostics else { return nil }
+    let writer = FeedbackWriter(folder: workspace.feedback)
+    let located = diagnostics.map { d -> Diagnostic in
+      var d = d
+      if d.location == nil { d.location = SourceLocation(file: name) }
+      return d
+    }
+    guard
+      let urls = try? writer.write(
+        source: moved, name: name, diagnostics: located, period: Self.folderName(config.period),
+        beside: moved.deletingLastPathComponent()),
+      let beside = urls.last
+    else { return nil }
+    return beside.lastPathComponent
+  }
+}
