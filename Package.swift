@@ -108,7 +108,8 @@ let package = Package(
       path: "Tests/TestSupport"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
-    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
+    .testTarget(
+      name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport", "Interop"]),
     .testTarget(
       name: "FeedbackTests",
       dependencies: [

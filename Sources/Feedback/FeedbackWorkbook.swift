@@ -48,6 +48,8 @@ public enum FeedbackWorkbook {
       return try mark(editor, diagnostics: relevant(diagnostics), to: destination)
     case .text:
       let workbook = try SpreadsheetFile.read(path: source.path)
+      try FileManager.default.createDirectory(
+        at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
       let temporary = destination.deletingLastPathComponent().appendingPathComponent(
         ".\(UUID().uuidString).csv-copy.xlsx")
       defer { try? FileManager.default.removeItem(at: temporary) }

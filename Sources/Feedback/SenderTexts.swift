@@ -142,6 +142,13 @@ public enum SenderTexts {
       title: "Konstiga tecken",
       problem: "Bokstäver som å, ä och ö ser ut att ha blivit fel när filen sparades.",
       action: "Spara tabellen på nytt med teckenkodningen UTF-8 och lämna in den igen.")
+    for code in ["invalid-utf8", "invalid-utf16", "invalid-utf32"] {
+      t[code] = Entry(
+        title: "Tecknen går inte att läsa",
+        problem:
+          "Filen är sparad med en teckenkodning som inte stämmer, så bokstäverna går inte att läsa.",
+        action: "Spara tabellen på nytt med teckenkodningen UTF-8 och lämna in den igen.")
+    }
     t["unrepresentable-character"] = Entry(
       title: "Tecken som inte går att spara",
       problem: "Ett tecken i filen går inte att spara i den teckenkodning som används.",

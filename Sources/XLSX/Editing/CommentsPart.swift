@@ -134,28 +134,45 @@ struct CommentsPart {
 /// well-formed XML (Excel writes `<br>`), so an existing part is edited as text: new shapes
 /// go before its closing `</xml>`, numbered after the highest shape id in it.
 enum VMLDrawingPart {
+  /// The prefixes a part binds to the VML (`v`), Office (`o`) and Excel (`x`) namespaces.
+  struct Prefixes {
+    var v = "v"
+    var o = "o"
+    var x = "x"
+  }
+
+  static let namespaces = [
+    ("v", "urn:schemas-microsoft-com:vml"), ("o", "urn:schemas-microsoft-com:office:office"),
+    ("x", "urn:schemas-microsoft-com:office:excel"),
+  ]
+
   /// The note box of a cell: 1-based row and column; `id` is the shape's number.
-  static func shape(id: Int, cell: CellReference, zIndex: Int) -> String {
+  static func shape(id: Int, cell: CellReference, zIndex: Int, _ p: Prefixes = Prefixes())
+    -> String
+  {
     let row = cell.row - 1
     let column = cell.column - 1
     // Columns and rows of the box: from one column right of the cell, four columns wide and
-    // six rows high, as Excel places a new note.
+    // about seven rows high.
     let anchor = "\(column + 1), 15, \(max(0, row - 1)), 10, \(column + 5), 15, \(row + 6), 4"
-    return "<v:shape id=\"_x0000_s\(id)\" type=\"#_x0000_t202\" "
+    let (v, o, x) = (p.v, p.o, p.x)
+    return "<\(v):shape id=\"_x0000_s\(id)\" type=\"#_x0000_t202\" "
       + "style=\"position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;"
       + "height:110pt;z-index:\(zIndex);visibility:hidden\" fillcolor=\"#ffffe1\" "
-      + "o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/>"
-      + "<v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>"
-      + "<v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div>"
-      + "</v:textbox><x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/>"
-      + "<x:Anchor>\(anchor)</x:Anchor><x:AutoFill>False</x:AutoFill><x:Row>\(row)</x:Row>"
-      + "<x:Column>\(column)</x:Column></x:ClientData></v:shape>"
+      + "\(o):insetmode=\"auto\"><\(v):fill color2=\"#ffffe1\"/>"
+      + "<\(v):shadow on=\"t\" color=\"black\" obscured=\"t\"/><\(v):path \(o):connecttype=\"none\"/>"
+      + "<\(v):textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div>"
+      + "</\(v):textbox><\(x):ClientData ObjectType=\"Note\"><\(x):MoveWithCells/>"
+      + "<\(x):SizeWithCells/><\(x):Anchor>\(anchor)</\(x):Anchor><\(x):AutoFill>False</\(x):AutoFill>"
+      + "<\(x):Row>\(row)</\(x):Row><\(x):Column>\(column)</\(x):Column></\(x):ClientData></\(v):shape>"
   }
 
-  static let shapeType =
-    "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" "
-    + "path=\"m,l,21600r21600,l21600,xe\"><v:stroke joinstyle=\"miter\"/>"
-    + "<v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>"
+  static func shapeType(_ p: Prefixes = Prefixes()) -> String {
+    let (v, o) = (p.v, p.o)
+    return "<\(v):shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" \(o):spt=\"202\" "
+      + "path=\"m,l,21600r21600,l21600,xe\"><\(v):stroke joinstyle=\"miter\"/>"
+      + "<\(v):path gradientshapeok=\"t\" \(o):connecttype=\"rect\"/></\(v):shapetype>"
+  }
 
   /// A new part with one block of shape ids.
   static func new(block: Int, cells: [CellReference]) -> [UInt8] {
@@ -163,7 +180,7 @@ enum VMLDrawingPart {
     out += "xmlns:o=\"urn:schemas-microsoft-com:office:office\" "
     out += "xmlns:x=\"urn:schemas-microsoft-com:office:excel\">"
     out += "<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"\(block)\"/>"
-    out += "</o:shapelayout>" + shapeType
+    out += "</o:shapelayout>" + shapeType()
     for (i, cell) in cells.enumerated() {
       out += shape(id: 1024 * block + 1 + i, cell: cell, zIndex: i + 1)
     }
@@ -171,9 +188,26 @@ enum VMLDrawingPart {
     return Array(out.utf8)
   }
 
-  /// An existing part with note boxes added before its closing tag.
+  /// An existing part with note boxes added before its closing tag, written with the
+  /// prefixes the part binds (declaring any namespace it lacks on its root).
   static func appending(to bytes: [UInt8], cells: [CellReference]) -> [UInt8] {
-    let text = String(decoding: bytes, as: UTF8.self)
+    var text = String(decoding: bytes, as: UTF8.self)
+    var prefixes = Prefixes()
+    if let open = text.range(of: "<xml"), let close = text[open.upperBound...].firstIndex(of: ">") {
+      let tag = String(text[open.upperBound..<close])
+      var declarations = ""
+      for (standard, uri) in namespaces {
+        let bound = boundPrefix(of: uri, in: tag)
+        let prefix = bound ?? standard
+        if bound == nil { declarations += " xmlns:\(standard)=\"\(uri)\"" }
+        switch standard {
+        case "v": prefixes.v = prefix
+        case "o": prefixes.o = prefix
+        default: prefixes.x = prefix
+        }
+      }
+      if !declarations.isEmpty { text.insert(contentsOf: declarations, at: open.upperBound) }
+    }
     var highest = 0
     var blocks = idBlocks(in: bytes)
     if blocks.isEmpty { blocks = [1] }
@@ -183,15 +217,32 @@ enum VMLDrawingPart {
       if let n = Int(digits) { highest = max(highest, n) }
       rest = rest[r.upperBound...]
     }
-    let base = max(highest, 1024 * (blocks.min() ?? 1))
-    var added = text.contains("_x0000_t202") ? "" : shapeType
+    // Shapes without an id still take a number of the block: count them too.
+    let shapes = text.components(separatedBy: ":shape ").count - 1
+    let base = max(highest, 1024 * (blocks.min() ?? 1) + shapes)
+    var added = text.contains("_x0000_t202") ? "" : shapeType(prefixes)
     for (i, cell) in cells.enumerated() {
-      added += shape(id: base + 1 + i, cell: cell, zIndex: base + 1 + i)
+      added += shape(id: base + 1 + i, cell: cell, zIndex: shapes + 1 + i, prefixes)
     }
     guard let close = text.range(of: "</xml>", options: .backwards) else {
-      return bytes + Array(added.utf8)
+      return Array((text + added).utf8)
     }
     return Array((text[..<close.lowerBound] + added + text[close.lowerBound...]).utf8)
+  }
+
+  /// The prefix an `xmlns:P="uri"` declaration in a start tag binds, if any.
+  static func boundPrefix(of uri: String, in tag: String) -> String? {
+    var rest = Substring(tag)
+    while let r = rest.range(of: "xmlns:") {
+      let after = rest[r.upperBound...]
+      let name = after.prefix { $0 != "=" && $0 != " " }
+      let value = after.drop { $0 != "\"" && $0 != "'" }.dropFirst().prefix {
+        $0 != "\"" && $0 != "'"
+      }
+      if value == uri { return String(name) }
+      rest = after
+    }
+    return nil
   }
 
   /// The id blocks a part declares in `<o:idmap data="1,2"/>`.
