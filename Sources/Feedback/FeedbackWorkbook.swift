@@ -107,11 +107,26 @@ public enum FeedbackWorkbook {
     return names
   }
 
+  /// Takes out what an earlier feedback put in a workbook that comes back (a sender may fix
+  /// the feedback workbook itself and send it in): the list sheet, the notes written as
+  /// ``noteAuthor`` and the fills in ``errorFill`` and ``warningFill``, so marks never pile up.
+  static func removeEarlierFeedback(_ editor: XLSXEditor) throws {
+    for sheet in editor.worksheets where sheet.name.hasPrefix(listSheetName) {
+      let text = String(decoding: try editor.package.part(sheet.partName), as: UTF8.self)
+      if text.contains(">Vad är fel<"), text.contains(">Vad du kan göra<") {
+        try editor.removeWorksheet(named: sheet.name)
+      }
+    }
+    try editor.removeNotes(author: noteAuthor)
+    try editor.removeFills(rgb: [errorFill, warningFill])
+  }
+
   /// Marks the cells, adds the list sheet and writes the workbook.
   static func mark(_ editor: XLSXEditor, diagnostics: [Diagnostic], to destination: URL) throws
     -> Int
   {
     editor.noteAuthor = noteAuthor
+    try removeEarlierFeedback(editor)
     let order = Dictionary(
       editor.worksheets.enumerated().map { ($0.element.name, $0.offset) },
       uniquingKeysWith: { a, _ in a })

@@ -136,6 +136,43 @@ import XLSX
     #expect(Set(blocks).count == 2)
   }
 
+  @Test func aFeedbackWorkbookSentBackIsMarkedAfreshNotTwice() throws {
+    let first = Self.temporary("first.xlsx")
+    let second = first.deletingLastPathComponent().appendingPathComponent("second.xlsx")
+    defer { try? FileManager.default.removeItem(at: first.deletingLastPathComponent()) }
+    try FeedbackWorkbook.write(source: Self.source, diagnostics: Self.diagnostics, to: first)
+    // The sender fixed C8 and H30; only A9 is left.
+    let left = Self.diagnostics.filter { $0.location?.cell == CellReference("A9") }
+    #expect(try FeedbackWorkbook.write(source: first, diagnostics: left, to: second) == 1)
+
+    let workbook = try XLSXReader.read(path: second.path)
+    #expect(workbook.worksheets.filter { $0.name.hasPrefix("Återkoppling") }.count == 1)
+    #expect(workbook.worksheets[0].rows.count == 2)
+    var values = try Self.values(second.path)
+    values["Återkoppling"] = nil
+    #expect(values == (try Self.values(Self.source.path)))
+
+    let editor = try XLSXEditor(path: Self.source.path)
+    let mål = try #require(editor.worksheets.first { $0.name == "Mål" }).partName
+    let before = try PackageParts(path: Self.source.path)
+    let after = try PackageParts(path: second.path)
+    let notes = after.names.filter { $0.contains("comments") }.map { after.text($0) }.joined()
+    #expect(notes.components(separatedBy: "<comment ref=").count - 1 == 1)
+    #expect(notes.contains("ref=\"A9\""))
+    let vml = after.names.filter { $0.hasSuffix(".vml") }.map { after.text($0) }.joined()
+    #expect(vml.components(separatedBy: "ObjectType=\"Note\"").count - 1 == 1)
+    // C8 has its own cell format back; A9 is marked.
+    #expect(Self.style(of: "C8", in: after.text(mål)) == Self.style(of: "C8", in: before.text(mål)))
+    #expect(Self.style(of: "A9", in: after.text(mål)) != Self.style(of: "A9", in: before.text(mål)))
+  }
+
+  static func style(of ref: String, in sheet: String) -> Int? {
+    guard let at = sheet.range(of: "<c r=\"\(ref)\"") else { return nil }
+    let tag = sheet[at.upperBound...].prefix { $0 != ">" }
+    guard let s = tag.range(of: " s=\"") else { return 0 }
+    return Int(tag[s.upperBound...].prefix { $0 != "\"" })
+  }
+
   @Test func aCSVSenderGetsACopyWithTheFileLineNumbers() throws {
     let csv = Fixture.url("csv/quoted-newline-crlf.csv")
     let table = try SpreadsheetFile.read(path: csv.path)

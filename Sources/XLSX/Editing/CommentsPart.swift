@@ -126,6 +126,32 @@ struct CommentsPart {
   }
 }
 
+extension CommentsPart {
+  /// An existing comments part without the notes of one author.
+  ///
+  /// - Returns: the part and the cells whose notes were removed, or `nil` when the part
+  ///   cannot be read.
+  static func removing(author: String, from bytes: [UInt8]) -> ([UInt8], Set<CellReference>)? {
+    guard let doc = try? XMLSpanDocument(bytes),
+      let authors = doc.child(of: 0, named: "authors"),
+      let list = doc.child(of: 0, named: "commentList")
+    else { return nil }
+    let ids = doc.children(of: authors, named: "author").enumerated()
+      .filter { doc.text(of: $0.element) == author }.map { String($0.offset) }
+    var edits = XMLEdits()
+    var removed: Set<CellReference> = []
+    for c in doc.children(of: list, named: "comment") {
+      let e = doc.elements[c]
+      guard let id = e.attribute("authorId"), ids.contains(id),
+        let ref = e.attribute("ref"), let cell = CellReference(ref)
+      else { continue }
+      edits.replace(e.start..<e.end, with: "")
+      removed.insert(cell)
+    }
+    return (edits.applied(to: bytes), removed)
+  }
+}
+
 /// A VML drawing part (`xl/drawings/vmlDrawingN.vml`, ECMA-376 Part 4 §19 and Part 1
 /// §18.7.3) holding the note boxes of one worksheet.
 ///
@@ -228,6 +254,36 @@ enum VMLDrawingPart {
       return Array((text + added).utf8)
     }
     return Array((text[..<close.lowerBound] + added + text[close.lowerBound...]).utf8)
+  }
+
+  /// An existing part without the note boxes of some cells (found by their `Row` and
+  /// `Column`, 0-based in VML).
+  static func removing(cells: Set<CellReference>, from bytes: [UInt8]) -> [UInt8] {
+    var text = String(decoding: bytes, as: UTF8.self)
+    var search = text.startIndex
+    while let open = text.range(of: ":shape ", range: search..<text.endIndex) {
+      guard let lt = text[..<open.lowerBound].lastIndex(of: "<") else { break }
+      let prefix = text[text.index(after: lt)..<open.lowerBound]
+      guard let close = text.range(of: "</\(prefix):shape>", range: open.upperBound..<text.endIndex)
+      else { break }
+      let shape = text[lt..<close.upperBound]
+      if shape.contains("ObjectType=\"Note\""), let row = number(after: ":Row>", in: shape),
+        let column = number(after: ":Column>", in: shape),
+        cells.contains(CellReference(row: row + 1, column: column + 1))
+      {
+        let start = text.distance(from: text.startIndex, to: lt)
+        text.removeSubrange(lt..<close.upperBound)
+        search = text.index(text.startIndex, offsetBy: start)
+      } else {
+        search = close.upperBound
+      }
+    }
+    return Array(text.utf8)
+  }
+
+  private static func number(after marker: String, in text: Substring) -> Int? {
+    guard let r = text.range(of: marker) else { return nil }
+    return Int(text[r.upperBound...].prefix { $0.isNumber })
   }
 
   /// The prefix an `xmlns:P="uri"` declaration in a start tag binds, if any.

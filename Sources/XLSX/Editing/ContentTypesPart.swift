@@ -66,6 +66,12 @@ public struct ContentTypesPart: Hashable, Sendable {
     }
   }
 
+  /// Removes a part's override, if it has one.
+  public mutating func removeOverride(part: String) {
+    let name = "/" + PartName(part).path
+    overrideList.removeAll { $0.key.lowercased() == name.lowercased() }
+  }
+
   /// Adds a default for an extension unless there is one.
   public mutating func ensureDefault(extension ext: String, contentType: String) {
     guard !defaultList.contains(where: { $0.key.lowercased() == ext.lowercased() }) else {

@@ -47,14 +47,34 @@ struct StyleSheetEditor {
 
   /// Adds a solid fill.
   ///
-  /// - Parameter rgb: `RRGGBB`.
+  /// - Parameters:
+  ///   - rgb: `RRGGBB`.
+  ///   - replacing: the fill of the cell format this fill goes into, kept as the fill's
+  ///     background colour (`FF` + the index in hex), which a solid fill does not show, so
+  ///     that the mark can be taken back (``originals(ofFormatsWithFills:)``).
   /// - Returns: its index in `<fills>`.
-  mutating func addSolidFill(rgb: String) -> Int {
+  mutating func addSolidFill(rgb: String, replacing original: Int? = nil) -> Int {
     let p = prefix
+    let background =
+      original.map { "<\(p)bgColor rgb=\"FF\(Self.hex6($0))\"/>" }
+      ?? "<\(p)bgColor indexed=\"64\"/>"
     newFills.append(
       "<\(p)fill><\(p)patternFill patternType=\"solid\"><\(p)fgColor rgb=\"FF\(rgb)\"/>"
-        + "<\(p)bgColor indexed=\"64\"/></\(p)patternFill></\(p)fill>")
+        + background + "</\(p)patternFill></\(p)fill>")
     return fillCount + newFills.count - 1
+  }
+
+  static func hex6(_ n: Int) -> String {
+    let digits = String(n, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+  }
+
+  /// The fill of cell format `index` (0 when it has none or the index is out of range).
+  func fillID(ofFormat index: Int) -> Int {
+    guard let cellXfs = doc.child(of: 0, named: "cellXfs") else { return 0 }
+    let xfs = doc.children(of: cellXfs, named: "xf")
+    guard xfs.indices.contains(index) else { return 0 }
+    return doc.elements[xfs[index]].attribute("fillId").flatMap { Int($0) } ?? 0
   }
 
   /// Adds a font with the size and name of the workbook's default font (font 0).
@@ -130,6 +150,59 @@ struct StyleSheetEditor {
     let id = xfCount + newXfs.count - 1
     cloned[key] = id
     return id
+  }
+
+  /// The solid fills (indexes into `<fills>`) whose foreground colour is one of `rgbs`
+  /// (`RRGGBB`, compared without case and alpha), each with the fill it replaced when it
+  /// recorded one (``addSolidFill(rgb:replacing:)``).
+  func solidFills(rgb rgbs: Set<String>) -> [Int: Int?] {
+    guard let fills = doc.child(of: 0, named: "fills") else { return [:] }
+    let wanted = Set(rgbs.map { $0.uppercased() })
+    var out: [Int: Int?] = [:]
+    for (i, fill) in doc.children(of: fills, named: "fill").enumerated() {
+      guard let pattern = doc.child(of: fill, named: "patternFill"),
+        let fg = doc.child(of: pattern, named: "fgColor"),
+        let rgb = doc.elements[fg].attribute("rgb")?.uppercased(),
+        wanted.contains(String(rgb.suffix(6)))
+      else { continue }
+      let replaced = doc.child(of: pattern, named: "bgColor")
+        .flatMap { doc.elements[$0].attribute("rgb") }
+        .flatMap { $0.count == 8 ? Int($0.suffix(6), radix: 16) : nil }
+      out[i] = replaced
+    }
+    return out
+  }
+
+  /// For each cell format that uses one of `fills`, the format it was copied from: the first
+  /// one that is the same apart from its fill and has the fill the mark replaced (or, when
+  /// that is not recorded, any fill not among `fills`).
+  func originals(ofFormatsWithFills fills: [Int: Int?]) -> [Int: Int] {
+    guard !fills.isEmpty, let cellXfs = doc.child(of: 0, named: "cellXfs") else { return [:] }
+    let xfs = doc.children(of: cellXfs, named: "xf")
+    func key(_ index: Int) -> String {
+      let e = doc.elements[index]
+      let attributes = e.attributes.filter { $0.name != "fillId" && $0.name != "applyFill" }
+        .map { "\($0.name)=\($0.value)" }.sorted().joined(separator: " ")
+      return attributes + "|" + String(decoding: doc.content(of: index), as: UTF8.self)
+    }
+    func fill(_ index: Int) -> Int {
+      doc.elements[index].attribute("fillId").flatMap { Int($0) } ?? 0
+    }
+    var first: [String: Int] = [:]
+    var firstWithFill: [String: Int] = [:]
+    for (i, xf) in xfs.enumerated() where fills[fill(xf)] == nil {
+      let k = key(xf)
+      if first[k] == nil { first[k] = i }
+      let kf = k + "#\(fill(xf))"
+      if firstWithFill[kf] == nil { firstWithFill[kf] = i }
+    }
+    var out: [Int: Int] = [:]
+    for (i, xf) in xfs.enumerated() {
+      guard let replaced = fills[fill(xf)] else { continue }
+      let k = key(xf)
+      out[i] = replaced.flatMap { firstWithFill[k + "#\($0)"] } ?? first[k] ?? 0
+    }
+    return out
   }
 
   /// The part with the additions, and the counts updated.

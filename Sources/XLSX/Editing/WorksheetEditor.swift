@@ -48,7 +48,7 @@ struct WorksheetEditor {
   func styleIndex(at cell: CellReference) -> Int {
     if let row = rows[cell.row] {
       if let c = row.cells[cell.column] {
-        return doc.elements[c].attribute("s").flatMap { Int($0) } ?? 0
+        return restyled[c] ?? doc.elements[c].attribute("s").flatMap { Int($0) } ?? 0
       }
       let r = doc.elements[row.element]
       if r.attribute("customFormat") == "1" || r.attribute("customFormat") == "true",
@@ -79,6 +79,17 @@ struct WorksheetEditor {
     }
   }
 
+  /// Gives every cell whose style is a key of `map` the style it maps to.
+  mutating func restyle(_ map: [Int: Int]) {
+    guard !map.isEmpty else { return }
+    for row in rows.values {
+      for c in row.cells.values {
+        let style = restyled[c] ?? doc.elements[c].attribute("s").flatMap { Int($0) } ?? 0
+        if let to = map[style] { restyled[c] = to }
+      }
+    }
+  }
+
   /// Whether the sheet already shows notes or controls through a `<legacyDrawing>`.
   var legacyDrawingID: String? {
     doc.child(of: 0, named: "legacyDrawing").flatMap {
@@ -97,8 +108,7 @@ struct WorksheetEditor {
       root.children.first { after.contains(doc.elements[$0].localName) }
       .map { doc.elements[$0].start } ?? root.contentEnd
     edits.insert(
-      "<\(prefix)legacyDrawing xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/"
-        + "relationships\" r:id=\"\(relationshipID)\"/>", at: offset)
+      "<\(prefix)legacyDrawing \(doc.relationshipIDAttribute(relationshipID))/>", at: offset)
   }
 
   /// Clears `tabSelected` in the sheet views, so that another sheet can open alone.

@@ -136,14 +136,17 @@ public final class XLSXEditor {
     let part = try entry(sheet).partName
     var sheetEditor = try editor(part)
     var styles = try styleEditor()
+    let original = sheetEditor.styleIndex(at: cell)
+    let replaced = styles.fillID(ofFormat: original)
+    let key = "\(rgb)/\(replaced)"
     let fillID: Int
-    if let hit = fills[rgb] {
+    if let hit = fills[key] {
       fillID = hit
     } else {
-      fillID = styles.addSolidFill(rgb: rgb)
-      fills[rgb] = fillID
+      fillID = styles.addSolidFill(rgb: rgb, replacing: replaced)
+      fills[key] = fillID
     }
-    let style = styles.cloneCellFormat(sheetEditor.styleIndex(at: cell), fillID: fillID)
+    let style = styles.cloneCellFormat(original, fillID: fillID)
     sheetEditor.setStyle(style, at: cell)
     sheetEditors[part] = sheetEditor
     self.styles = styles
@@ -241,9 +244,8 @@ public final class XLSXEditor {
     let ids = all.compactMap { doc.elements[$0].attribute("sheetId").flatMap { Int($0) } }
     let p = doc.root.prefix
     let tag =
-      "<\(p)sheet xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
-      + " name=\"\(XMLSpanDocument.escape(unique))\" sheetId=\"\((ids.max() ?? 0) + 1)\" "
-      + "r:id=\"\(rid)\"/>"
+      "<\(p)sheet name=\"\(XMLSpanDocument.escape(unique))\" sheetId=\"\((ids.max() ?? 0) + 1)\" "
+      + "\(doc.relationshipIDAttribute(rid))/>"
     let slot = min(max(0, position), all.count)
     edits.insert(
       tag, at: slot < all.count ? doc.elements[all[slot]].start : doc.elements[sheets].contentEnd)
@@ -280,6 +282,91 @@ public final class XLSXEditor {
     }
     worksheets.insert(WorksheetEntry(name: unique, partName: part), at: slot)
     return unique
+  }
+
+  /// Removes a worksheet: its entry in the workbook, its relationship and its part (with its
+  /// own relationships). Sheet-scoped names of later sheets move one back; names scoped to it
+  /// are removed.
+  ///
+  /// - Throws: ``XLSXError`` (`missingPart` for an unknown sheet).
+  public func removeWorksheet(named name: String) throws {
+    let entry = try entry(name)
+    guard let slot = worksheets.firstIndex(of: entry) else { return }
+    let doc = try Self.span(workbookXML, part: workbookPart, path: package.path)
+    var rels = try package.relationships(of: workbookPart)
+    var edits = XMLEdits()
+    if let sheets = doc.child(of: 0, named: "sheets") {
+      for index in doc.children(of: sheets, named: "sheet")
+      where doc.elements[index].attribute("name") == name {
+        let e = doc.elements[index]
+        edits.replace(e.start..<e.end, with: "")
+        if let id = e.attribute(local: "id") { rels.entries.removeAll { $0.id == id } }
+      }
+    }
+    if let names = doc.child(of: 0, named: "definedNames") {
+      for index in doc.children(of: names, named: "definedName") {
+        let e = doc.elements[index]
+        guard let local = e.attribute("localSheetId").flatMap({ Int($0) }) else { continue }
+        if local == slot {
+          edits.replace(e.start..<e.end, with: "")
+        } else if local > slot {
+          edits.setAttribute("localSheetId", to: String(local - 1), of: e)
+        }
+      }
+    }
+    if let views = doc.child(of: 0, named: "bookViews") {
+      for index in doc.children(of: views, named: "workbookView") {
+        let e = doc.elements[index]
+        for attribute in ["activeTab", "firstSheet"] {
+          if let value = e.attribute(attribute).flatMap({ Int($0) }), value >= slot, value > 0 {
+            edits.setAttribute(attribute, to: String(value == slot ? 0 : value - 1), of: e)
+          }
+        }
+      }
+    }
+    workbookXML = edits.applied(to: workbookXML)
+    package.setPart(workbookPart, workbookXML)
+    package.setRelationships(rels, of: workbookPart)
+    package.removePart(entry.partName)
+    sheetEditors[entry.partName] = nil
+    notes[entry.partName] = nil
+    worksheets.remove(at: slot)
+  }
+
+  /// Takes back the fills of earlier marks: every cell whose format has a solid fill in one of
+  /// `rgbs` gets back the format it was copied from (the same format without that fill).
+  ///
+  /// - Parameter rgbs: fill colours `RRGGBB`.
+  public func removeFills(rgb rgbs: Set<String>) throws {
+    let styles = try styleEditor()
+    let map = styles.originals(ofFormatsWithFills: styles.solidFills(rgb: rgbs))
+    guard !map.isEmpty else { return }
+    for sheet in worksheets {
+      var e = try editor(sheet.partName)
+      e.restyle(map)
+      sheetEditors[sheet.partName] = e
+    }
+  }
+
+  /// Removes the notes written by `author` (with their boxes in the sheet's drawing); other
+  /// notes stay.
+  public func removeNotes(author: String) throws {
+    for sheet in worksheets {
+      let rels = try package.relationships(of: sheet.partName)
+      guard let rel = rels.first(kind: "comments") else { continue }
+      let commentsName = package.target(of: rel, from: sheet.partName)
+      let bytes = try package.part(commentsName)
+      guard let (kept, removed) = CommentsPart.removing(author: author, from: bytes),
+        !removed.isEmpty
+      else { continue }
+      package.setPart(commentsName, kept)
+      if let id = try editor(sheet.partName).legacyDrawingID,
+        let vmlRel = rels.entries.first(where: { $0.id == id })
+      {
+        let vml = package.target(of: vmlRel, from: sheet.partName)
+        package.setPart(vml, VMLDrawingPart.removing(cells: removed, from: try package.part(vml)))
+      }
+    }
   }
 
   static func worksheetXML(
@@ -338,9 +425,6 @@ public final class XLSXEditor {
       out += "</row>"
     }
     out += "</sheetData>"
-    if !rows.isEmpty, width > 0, freeze {
-      out += "<autoFilter ref=\"A1:\(CellReference(row: rows.count, column: width).a1)\"/>"
-    }
     if !links.isEmpty {
       out += "<hyperlinks>"
       for link in links {

@@ -90,6 +90,18 @@ public final class XLSXPackage {
     if let contentType { contentTypes.setOverride(part: path, contentType: contentType) }
   }
 
+  /// Removes a part, its override in `[Content_Types].xml` and its relationships part.
+  public func removePart(_ name: String) {
+    let path = PartName(name).path
+    let key = path.lowercased()
+    partNames.removeAll { $0.lowercased() == key }
+    entries[key] = nil
+    changed[key] = nil
+    contentTypes.removeOverride(part: path)
+    let rels = PartName(path).relationshipsPart.path
+    if has(rels) { removePart(rels) }
+  }
+
   /// Whether a part will be written from new bytes rather than copied.
   public func isChanged(_ name: String) -> Bool {
     changed[PartName(name).path.lowercased()] != nil

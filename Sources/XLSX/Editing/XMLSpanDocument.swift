@@ -124,6 +124,29 @@ struct XMLSpanDocument {
   /// The root element.
   var root: Element { elements[0] }
 
+  /// The prefix (with its colon) the root binds to a namespace, `""` for the default
+  /// namespace, or `nil` when the root does not declare it.
+  func rootPrefix(for uri: String) -> String? {
+    for a in root.attributes where a.value == uri {
+      if a.name == "xmlns" { return "" }
+      if a.name.hasPrefix("xmlns:") { return String(a.name.dropFirst(6)) + ":" }
+    }
+    return nil
+  }
+
+  /// The relationships namespace of OOXML.
+  static let relationshipsNamespace =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+  /// How to write an `r:id` attribute in this document: with the root's own prefix for the
+  /// relationships namespace, or with a local declaration when the root has none.
+  func relationshipIDAttribute(_ id: String) -> String {
+    if let prefix = rootPrefix(for: Self.relationshipsNamespace), !prefix.isEmpty {
+      return "\(prefix)id=\"\(Self.escape(id))\""
+    }
+    return "xmlns:r=\"\(Self.relationshipsNamespace)\" r:id=\"\(Self.escape(id))\""
+  }
+
   /// The children of an element with a given local name.
   func children(of index: Int, named local: String) -> [Int] {
     elements[index].children.filter { elements[$0].localName == local }
