@@ -9,7 +9,8 @@ extension PipelineRunner {
   /// A file whose feedback cannot be written is passed over (its diagnostics are still on the
   /// report's Kontroll sheet): feedback never stops a run.
   ///
-  /// - Returns: the workbooks written.
+  /// - Returns: every feedback workbook of the period in feedback/ after the run (those of
+  /// files rejected in this run or earlier too), in name order.
   func writeFeedback(store: ResultStore, diagnostics: [Diagnostic]) -> [URL] {
     let writer = FeedbackWriter(folder: workspace.feedback)
     let period = Self.folderName(config.period)
@@ -17,18 +18,18 @@ extension PipelineRunner {
     for d in diagnostics where d.code != "file-rejected" {
       if let file = d.location?.file { byFile[file, default: []].append(d) }
     }
-    var written: [URL] = []
     for entry in store.current() {
       guard let archived = entry.archivedAs else { continue }
       let source = workspace.root.appendingPathComponent(archived)
-      if let urls = try? writer.write(
+      _ = try? writer.write(
         source: source, name: entry.source, diagnostics: byFile[entry.source] ?? [],
         period: period)
-      {
-        written += urls
-      }
     }
-    return written
+    let folder = workspace.feedback.appendingPathComponent(period)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".xlsx") && !$0.hasPrefix(".") }.sorted().map {
+      folder.appendingPathComponent($0)
+    }
   }
 
   /// Writes the feedback workbook of a rejected file that could be read, in feedback/ and

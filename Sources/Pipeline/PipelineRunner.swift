@@ -39,7 +39,7 @@ public struct PipelineRunner: Sendable {
     public var datasetURL: URL?
     /// Every diagnostic of the period (conversion and validation).
     public var diagnostics: [Diagnostic]
-    /// The feedback workbooks written for the senders (feedback/ and rejected/).
+    /// The senders' feedback workbooks of the period in feedback/ after the pass.
     public var feedback: [URL] = []
   }
 

@@ -64,10 +64,7 @@ struct RunCommand: ParsableCommand {
         reporter: BoardReportWorkbook(koladaSuccessions: successions), asOf: day)
       let summary = try runner.runOnce()
       if !quiet { printSummary(summary, config: config) }
-      let feedback = summary.feedback.filter {
-        $0.deletingLastPathComponent().standardizedFileURL
-          != workspace.rejected.standardizedFileURL
-      }
+      let feedback = summary.feedback
       if !quiet, let first = feedback.first {
         let count = feedback.count == 1 ? "1 workbook" : "\(feedback.count) workbooks"
         print("Feedback: \(count) for the senders in \(display(first.deletingLastPathComponent()))")
