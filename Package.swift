@@ -136,7 +136,8 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(
-      name: "InteroperabilityTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
+      name: "InteroperabilityTests",
+      dependencies: ["XLSX", "Spreadsheet", "TestSupport", "Feedback"]),
   ],
   swiftLanguageModes: [.v6]
 )
