@@ -25,21 +25,58 @@ struct StyleSheetEditor {
       + "borderId=\"0\"/></cellStyleXfs><cellXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" "
       + "fillId=\"0\" borderId=\"0\" xfId=\"0\"/></cellXfs></styleSheet>").utf8)
 
-  /// Reads the part.
-  ///
-  /// - Throws: ``XMLSpanDocument/Malformed``, or when it lacks `<fonts>`, `<fills>` or
-  ///   `<cellXfs>`.
-  init(_ bytes: [UInt8]) throws {
-    doc = try XMLSpanDocument(bytes)
-    prefix = doc.root.prefix
-    guard let fonts = doc.child(of: 0, named: "fonts"),
-      let fills = doc.child(of: 0, named: "fills"), let xfs = doc.child(of: 0, named: "cellXfs")
-    else {
-      throw XMLSpanDocument.Malformed(description: "styles without fonts, fills or cellXfs")
+  /// The sections of `<styleSheet>` in the schema's order.
+  static let order = [
+    "numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs",
+    "tableStyles", "colors", "extLst",
+  ]
+
+  /// What a section a styles part lacks starts with: the defaults Excel assumes.
+  private static func defaults(_ section: String, prefix p: String) -> [String] {
+    switch section {
+    case "fonts": return ["<\(p)font><\(p)sz val=\"11\"/><\(p)name val=\"Calibri\"/></\(p)font>"]
+    case "fills":
+      return [
+        "<\(p)fill><\(p)patternFill patternType=\"none\"/></\(p)fill>",
+        "<\(p)fill><\(p)patternFill patternType=\"gray125\"/></\(p)fill>",
+      ]
+    case "borders":
+      return [
+        "<\(p)border><\(p)left/><\(p)right/><\(p)top/><\(p)bottom/><\(p)diagonal/></\(p)border>"
+      ]
+    case "cellStyleXfs":
+      return ["<\(p)xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>"]
+    default:
+      return ["<\(p)xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"]
     }
-    fontCount = doc.children(of: fonts, named: "font").count
-    fillCount = doc.children(of: fills, named: "fill").count
-    xfCount = doc.children(of: xfs, named: "xf").count
+  }
+
+  /// The sections the part lacks (of fonts, fills, borders, cellStyleXfs, cellXfs), with the
+  /// defaults they are written with.
+  private var missing: [String: [String]] = [:]
+
+  /// Reads the part. Sections it lacks (some producers write an empty `<styleSheet/>`) are
+  /// added with Excel's defaults when the part is written.
+  ///
+  /// - Throws: ``XMLSpanDocument/Malformed``.
+  init(_ bytes: [UInt8]) throws {
+    let doc = try XMLSpanDocument(bytes)
+    let prefix = doc.root.prefix
+    var missing: [String: [String]] = [:]
+    for section in ["fonts", "fills", "borders", "cellStyleXfs", "cellXfs"]
+    where doc.child(of: 0, named: section) == nil {
+      missing[section] = Self.defaults(section, prefix: prefix)
+    }
+    func count(_ section: String, _ item: String) -> Int {
+      if let base = missing[section] { return base.count }
+      return doc.child(of: 0, named: section).map { doc.children(of: $0, named: item).count } ?? 0
+    }
+    self.doc = doc
+    self.prefix = prefix
+    self.missing = missing
+    fontCount = count("fonts", "font")
+    fillCount = count("fills", "fill")
+    xfCount = count("cellXfs", "xf")
   }
 
   /// The number of cell formats, new ones included.
@@ -208,18 +245,45 @@ struct StyleSheetEditor {
   /// The part with the additions, and the counts updated.
   func xml() -> [UInt8] {
     var edits = XMLEdits()
-    for (name, items, count) in [
-      ("fonts", newFonts, fontCount), ("fills", newFills, fillCount),
-      ("cellXfs", newXfs, xfCount),
-    ] where !items.isEmpty {
-      guard let index = doc.child(of: 0, named: name) else { continue }
+    let added = ["fonts": newFonts, "fills": newFills, "cellXfs": newXfs]
+    let root = doc.root
+    var tail = ""
+    for section in Self.order {
+      let items = added[section] ?? []
+      if let base = missing[section] {
+        let text =
+          "<\(prefix)\(section) count=\"\(base.count + items.count)\">" + (base + items).joined()
+          + "</\(prefix)\(section)>"
+        let later = Self.order.drop { $0 != section }.dropFirst()
+        if let next = root.children.first(where: {
+          later.contains(String(doc.elements[$0].localName))
+        }) {
+          edits.insert(text, at: doc.elements[next].start)
+        } else {
+          tail += text
+        }
+        continue
+      }
+      guard !items.isEmpty, let index = doc.child(of: 0, named: section) else { continue }
       let e = doc.elements[index]
-      edits.setAttribute("count", to: String(count + items.count), of: e)
+      edits.setAttribute(
+        "count",
+        to: String(
+          doc.children(
+            of: index, named: section == "fonts" ? "font" : section == "fills" ? "fill" : "xf"
+          ).count + items.count), of: e)
       if e.isSelfClosing {
         edits.replace(e.startTagEnd - 2..<e.startTagEnd, with: ">")
         edits.insert(items.joined() + "</\(e.name)>", at: e.startTagEnd)
       } else {
         edits.insert(items.joined(), at: e.contentEnd)
+      }
+    }
+    if !tail.isEmpty {
+      if root.isSelfClosing {
+        edits.replace(root.startTagEnd - 2..<root.startTagEnd, with: ">" + tail + "</\(root.name)>")
+      } else {
+        edits.insert(tail, at: root.contentEnd)
       }
     }
     return edits.applied(to: doc.bytes)
