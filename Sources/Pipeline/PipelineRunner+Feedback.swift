@@ -6,30 +6,39 @@ extension PipelineRunner {
   /// Writes the feedback workbook of every file that counts for the period and has errors or
   /// warnings (conversion and red thread), and removes those of files that have none any more.
   ///
-  /// A file whose feedback cannot be written is passed over (its diagnostics are still on the
-  /// report's Kontroll sheet): feedback never stops a run.
+  /// A file whose feedback cannot be written is named with the reason in the result (its
+  /// diagnostics are still on the report's Kontroll sheet): feedback never stops a run.
   ///
   /// - Returns: every feedback workbook of the period in feedback/ after the run (those of
-  /// files rejected in this run or earlier too), in name order.
-  func writeFeedback(store: ResultStore, diagnostics: [Diagnostic]) -> [URL] {
+  ///   files rejected in this run or earlier too), in name order; and the files whose feedback
+  ///   could not be written, with why.
+  func writeFeedback(store: ResultStore, diagnostics: [Diagnostic]) -> (
+    written: [URL], failed: [(name: String, reason: String)]
+  ) {
     let writer = FeedbackWriter(folder: workspace.feedback)
     let period = Self.folderName(config.period)
     var byFile: [String: [Diagnostic]] = [:]
     for d in diagnostics where d.code != "file-rejected" {
       if let file = d.location?.file { byFile[file, default: []].append(d) }
     }
+    var failed: [(name: String, reason: String)] = []
     for entry in store.current() {
       guard let archived = entry.archivedAs else { continue }
       let source = workspace.root.appendingPathComponent(archived)
-      _ = try? writer.write(
-        source: source, name: entry.source, diagnostics: byFile[entry.source] ?? [],
-        period: period)
+      do {
+        try writer.write(
+          source: source, name: entry.source, diagnostics: byFile[entry.source] ?? [],
+          period: period)
+      } catch {
+        failed.append((entry.source, "\(error)"))
+      }
     }
     let folder = workspace.feedback.appendingPathComponent(period)
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".xlsx") && !$0.hasPrefix(".") }.sorted().map {
+    let written = names.filter { $0.hasSuffix(".xlsx") && !$0.hasPrefix(".") }.sorted().map {
       folder.appendingPathComponent($0)
     }
+    return (written, failed)
   }
 
   /// Writes the feedback workbook of a rejected file that could be read, in feedback/ and

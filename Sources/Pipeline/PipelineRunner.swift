@@ -41,6 +41,9 @@ public struct PipelineRunner: Sendable {
     public var diagnostics: [Diagnostic]
     /// The senders' feedback workbooks of the period in feedback/ after the pass.
     public var feedback: [URL] = []
+    /// Files whose feedback workbook could not be written (a workbook the editor cannot take
+    /// apart), with why.
+    public var feedbackFailures: [(name: String, reason: String)] = []
   }
 
   /// The workspace.
@@ -162,7 +165,8 @@ public struct PipelineRunner: Sendable {
     diagnostics += validator.validate(
       dataset, board: config.board, period: config.period, asOf: day)
     summary.diagnostics = diagnostics
-    summary.feedback = writeFeedback(store: store, diagnostics: diagnostics)
+    (summary.feedback, summary.feedbackFailures) = writeFeedback(
+      store: store, diagnostics: diagnostics)
 
     let folder = workspace.reports.appendingPathComponent(Self.folderName(config.period))
     let reportURL = folder.appendingPathComponent(

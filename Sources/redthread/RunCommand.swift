@@ -69,6 +69,9 @@ struct RunCommand: ParsableCommand {
         let count = feedback.count == 1 ? "1 workbook" : "\(feedback.count) workbooks"
         print("Feedback: \(count) for the senders in \(display(first.deletingLastPathComponent()))")
       }
+      for (name, reason) in summary.feedbackFailures where !quiet {
+        print("Feedback: none for \(name): \(reason)")
+      }
       if let report = summary.reportURL {
         print(quiet ? display(report) : "Report: \(display(report))")
       }

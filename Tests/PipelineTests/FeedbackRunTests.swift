@@ -22,6 +22,7 @@ import XLSX
         ($0 as NSString).deletingPathExtension + " – återkoppling.xlsx"
       })
     #expect(names == expected)
+    #expect(summary.feedbackFailures.isEmpty)
     #expect(!names.isEmpty)
     for name in names {
       let workbook = try XLSXReader.read(path: folder.appendingPathComponent(name).path)
