@@ -47,12 +47,15 @@ public struct Measurement: Hashable, Sendable, Codable {
   public var dimensions: [String: String]?
   /// Where the value was read.
   public var provenance: Provenance?
+  /// The comparison series the value belongs to; `nil` for the unit's own value.
+  public var comparison: ComparisonSeries?
 
   /// Creates a measurement.
   public init(
     kpiID: String, unitID: String? = nil, period: Period? = nil, gender: Gender = .total,
     value: Double? = nil, missingReason: MissingReason? = nil, missingToken: String? = nil,
-    comment: String? = nil, dimensions: [String: String]? = nil, provenance: Provenance? = nil
+    comment: String? = nil, dimensions: [String: String]? = nil, provenance: Provenance? = nil,
+    comparison: ComparisonSeries? = nil
   ) {
     self.kpiID = kpiID
     self.unitID = unitID
@@ -64,5 +67,6 @@ public struct Measurement: Hashable, Sendable, Codable {
     self.comment = comment
     self.dimensions = dimensions
     self.provenance = provenance
+    self.comparison = comparison
   }
 }

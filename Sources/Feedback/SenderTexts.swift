@@ -142,7 +142,9 @@ public enum SenderTexts {
       title: "Konstiga tecken",
       problem: "Bokstäver som å, ä och ö ser ut att ha blivit fel när filen sparades.",
       action: "Spara tabellen på nytt med teckenkodningen UTF-8 och lämna in den igen.")
-    for code in ["invalid-utf8", "invalid-utf16", "invalid-utf32"] {
+    for code in [
+      "invalid-utf8", "invalid-utf16", "invalid-utf32", "invalid-shift-jis",
+    ] {
       t[code] = Entry(
         title: "Tecknen går inte att läsa",
         problem:

@@ -12,7 +12,8 @@ extension PipelineRunner {
   /// - Returns: every feedback workbook of the period in feedback/ after the run (those of
   ///   files rejected in this run or earlier too), in name order; and the files whose feedback
   ///   could not be written, with why.
-  func writeFeedback(store: ResultStore, diagnostics: [Diagnostic]) -> (
+  /// - Throws: when the store cannot be read.
+  func writeFeedback(store: any PipelineStore, diagnostics: [Diagnostic]) throws -> (
     written: [URL], failed: [(name: String, reason: String)]
   ) {
     let writer = FeedbackWriter(folder: workspace.feedback)
@@ -22,15 +23,14 @@ extension PipelineRunner {
       if let file = d.location?.file { byFile[file, default: []].append(d) }
     }
     var failed: [(name: String, reason: String)] = []
-    for entry in store.current() {
-      guard let archived = entry.archivedAs else { continue }
-      let source = workspace.root.appendingPathComponent(archived)
+    for id in try store.countingFileIDs() {
+      guard let file = try store.file(id: id), let stored = file.storedAs else { continue }
+      let source = workspace.root.appendingPathComponent(stored)
       do {
         try writer.write(
-          source: source, name: entry.source, diagnostics: byFile[entry.source] ?? [],
-          period: period)
+          source: source, name: file.name, diagnostics: byFile[file.name] ?? [], period: period)
       } catch {
-        failed.append((entry.source, "\(error)"))
+        failed.append((file.name, "\(error)"))
       }
     }
     let folder = workspace.feedback.appendingPathComponent(period)
@@ -41,8 +41,8 @@ extension PipelineRunner {
     return (written, failed)
   }
 
-  /// Writes the feedback workbook of a rejected file that could be read, in feedback/ and
-  /// beside it in rejected/.
+  /// Writes the feedback workbook of a rejected file that could be read (from where it lies
+  /// now), in feedback/ and in rejected/, where the file goes.
   ///
   /// - Returns: the name of the workbook beside it, or `nil` when none was written.
   func writeRejectedFeedback(_ moved: URL, name: String, diagnostics: [Diagnostic]?) -> String? {
@@ -56,7 +56,7 @@ extension PipelineRunner {
     guard
       let urls = try? writer.write(
         source: moved, name: name, diagnostics: located, period: Self.folderName(config.period),
-        beside: moved.deletingLastPathComponent()),
+        beside: workspace.rejected),
       let beside = urls.last
     else { return nil }
     return beside.lastPathComponent

@@ -21,6 +21,8 @@ final class WorksheetStream {
   var mergedRanges: [CellRange] = []
   /// Conditional formats with the `dxfId` of each rule.
   var conditionalFormats: [(format: ConditionalFormat, differentialIDs: [Int])] = []
+  /// Data validations, added until the sheet ends.
+  var dataValidations: [DataValidation] = []
 
   let stream: XMLStream
   private let rowDigits = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
@@ -32,6 +34,7 @@ final class WorksheetStream {
     self.stream = stream
     self.autoFilter = options.autoFilter
     self.mergedRanges = options.mergedRanges
+    self.dataValidations = options.dataValidations
   }
 
   deinit {
@@ -106,6 +109,7 @@ final class WorksheetStream {
   func writeFooter() throws {
     var x = WriterXML()
     x.raw("</sheetData>")
+    options.protection?.write(into: &x)
     if let autoFilter {
       x.raw("<autoFilter ref=\"\(Self.rangeText(autoFilter))\"/>")
     }
@@ -123,6 +127,7 @@ final class WorksheetStream {
       }
       x.raw("</conditionalFormatting>")
     }
+    DataValidation.write(dataValidations, into: &x)
     x.raw(
       "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
         + "footer=\"0.3\"/></worksheet>")
