@@ -82,6 +82,7 @@ let package = Package(
         "Pipeline", "Mapping", "Validation", "Reporting", "Canonical", "Spreadsheet",
         "SpreadsheetIO", "XLSX", "CSV",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict),
     .executableTarget(
@@ -135,7 +136,10 @@ let package = Package(
       ]),
     .testTarget(
       name: "PipelineTests",
-      dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport", "Reporting", "Validation"]),
+      dependencies: [
+        "Pipeline", "Mapping", "SpreadsheetIO", "Spreadsheet", "XLSX", "TestSupport", "Reporting",
+        "Validation",
+      ]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(
