@@ -65,9 +65,14 @@ let package = Package(
       dependencies: ["Canonical", "Validation", "Spreadsheet", "XLSX"],
       swiftSettings: strict),
     .target(
+      name: "Feedback",
+      dependencies: ["Spreadsheet", "SpreadsheetIO", "XLSX", "CSV", "Validation"],
+      swiftSettings: strict),
+    .target(
       name: "Pipeline",
       dependencies: [
-        "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet", "SpreadsheetIO", "XLSX",
+        "Feedback", "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet",
+        "SpreadsheetIO", "XLSX",
         "CSV",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
@@ -95,7 +100,14 @@ let package = Package(
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "TestSupport"]),
     .testTarget(name: "InteropTests", dependencies: ["Interop", "TestSupport"]),
     .testTarget(name: "WorkQueueTests", dependencies: ["WorkQueue"]),
-    .testTarget(name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
+    .testTarget(
+      name: "XLSXTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport", "Interop"]),
+    .testTarget(
+      name: "FeedbackTests",
+      dependencies: [
+        "Feedback", "XLSX", "Spreadsheet", "SpreadsheetIO", "Interop", "TestSupport", "Mapping",
+        "CSV", "Pipeline",
+      ]),
     .testTarget(name: "CSVTests", dependencies: ["CSV", "Spreadsheet", "TestSupport"]),
     .testTarget(
       name: "SpreadsheetIOTests", dependencies: ["SpreadsheetIO", "Spreadsheet", "TestSupport"]),
@@ -120,7 +132,8 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(
-      name: "InteroperabilityTests", dependencies: ["XLSX", "Spreadsheet", "TestSupport"]),
+      name: "InteroperabilityTests",
+      dependencies: ["XLSX", "Spreadsheet", "TestSupport", "Feedback"]),
   ],
   swiftLanguageModes: [.v6]
 )

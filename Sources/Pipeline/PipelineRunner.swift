@@ -1,4 +1,5 @@
 public import Canonical
+import Feedback
 public import Foundation
 import Reporting
 public import Spreadsheet
@@ -56,6 +57,11 @@ public struct PipelineRunner: Sendable {
     public var replaces: [String: String]
     /// For files that gave measurements again: the file's name → (earlier file, count).
     public var measurementsReplaced: [String: [(file: String, count: Int)]]
+    /// The senders' feedback workbooks of the period in feedback/ after the pass.
+    public var feedback: [URL] = []
+    /// Files whose feedback workbook could not be written (a workbook the editor cannot take
+    /// apart), with why.
+    public var feedbackFailures: [(name: String, reason: String)] = []
   }
 
   /// The workspace.
@@ -362,7 +368,8 @@ public struct PipelineRunner: Sendable {
       file.mappingVersion = conversion.mappingVersion
       return try reject(
         claimed, file: file, code: rejection.code, message: rejection.message,
-        location: rejection.location, hint: rejection.hint, store: store, journal: journal)
+        location: rejection.location, hint: rejection.hint, store: store, journal: journal,
+        diagnostic: rejection, feedback: [rejection] + conversion.diagnostics)
     }
     // A file for another period is stored under its own period, with a warning.
     conversion = conversion.checkingPeriod(collected: config.period, file: name)
@@ -455,6 +462,8 @@ public struct PipelineRunner: Sendable {
     diagnostics += validator.validate(
       dataset, board: config.board, period: config.period, asOf: day)
     summary.diagnostics = diagnostics
+    (summary.feedback, summary.feedbackFailures) = try writeFeedback(
+      store: store, diagnostics: diagnostics)
 
     let version = (latest?.version ?? 0) + 1
     let reportURL = folder.appendingPathComponent(
@@ -493,6 +502,7 @@ public struct PipelineRunner: Sendable {
     let fm = FileManager.default
     let names = ((try? fm.contentsOfDirectory(atPath: workspace.rejected.path)) ?? []).filter {
       !$0.hasSuffix(".reason.txt") && !$0.hasPrefix(".")
+        && !$0.hasSuffix(FeedbackWriter.fileName(for: ""))
     }.sorted()
     guard !names.isEmpty else { return [] }
     var known: [String: ReceivedFile] = [:]
@@ -513,24 +523,19 @@ public struct PipelineRunner: Sendable {
   /// its reason.
   func reject(
     _ claimed: URL, file: ReceivedFile, code: String, message: String,
-    location: SourceLocation?, hint: String?, store: any PipelineStore, journal: Journal
+    location: SourceLocation?, hint: String?, store: any PipelineStore, journal: Journal,
+    diagnostic: Diagnostic? = nil, feedback: [Diagnostic]? = nil
   ) throws -> Outcome {
     let name = file.name
     let target = Self.uniqueTarget(in: workspace.rejected, name: name)
-    var text = "Filen kunde inte användas / The file could not be used\n\n"
-    text += "Fil: \(name)\n"
-    // The reason file goes back to the sender: Swedish in the sender's words.
-    let swedish = SwedishMessages.text(
-      for: Diagnostic(code: code, severity: .error, location: location, message: message),
-      audience: .sender)
-    if let swedish { text += "Orsak: \(swedish.message)\n" }
-    text += "Reason: \(message) [\(code)]\n"
-    if let location { text += "Var / Where: \(location)\n" }
-    if let advice = swedish?.hint { text += "Åtgärd: \(advice)\n" }
-    if let hint { text += "Hint: \(hint)\n" }
-    text += "Mottagen / Received: \(ISO8601DateFormatter().string(from: now()))\n\n"
-    text += "Rätta filen och lägg den i inkorgen igen. Är du osäker på vad som ska ändras, fråga "
-    text += "den som sammanställer uppföljningen (felkoden inom hakparentes hjälper hen).\n"
+    // A readable file's feedback workbook is written from it while it is still in
+    // processing/, into feedback/ and beside where it goes in rejected/.
+    let feedbackName = writeRejectedFeedback(claimed, name: name, diagnostics: feedback)
+    let text = ReasonFile.text(
+      name: name,
+      diagnostic: diagnostic
+        ?? Diagnostic(code: code, severity: .error, location: location, message: message),
+      received: now(), feedbackName: feedbackName)
     let reasonURL = workspace.rejected.appendingPathComponent(
       Self.reasonFileName(for: target.lastPathComponent))
     try Workspace.writeAtomically(Data(text.utf8), to: reasonURL)

@@ -37,6 +37,8 @@ public struct Workspace: Sendable {
   public var store: URL { root.appendingPathComponent("store") }
   /// `DIR/reports`.
   public var reports: URL { root.appendingPathComponent("reports") }
+  /// `DIR/feedback`: the senders' workbooks returned with their problems marked, by period.
+  public var feedback: URL { root.appendingPathComponent("feedback") }
   /// `DIR/journal.log`.
   public var journalFile: URL { root.appendingPathComponent("journal.log") }
 

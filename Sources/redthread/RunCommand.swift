@@ -76,6 +76,14 @@ struct RunCommand: ParsableCommand {
       return
     }
     if !quiet { printSummary(summary, config: config) }
+    let feedback = summary.feedback
+    if !quiet, let first = feedback.first {
+      let count = feedback.count == 1 ? "1 workbook" : "\(feedback.count) workbooks"
+      print("Feedback: \(count) for the senders in \(display(first.deletingLastPathComponent()))")
+    }
+    for (name, reason) in summary.feedbackFailures where !quiet {
+      print("Feedback: none for \(name): \(reason)")
+    }
     if let report = summary.reportURL, quiet || summary.reportWritten {
       print(quiet ? display(report) : "Report: \(display(report))")
     }

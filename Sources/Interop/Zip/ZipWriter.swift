@@ -177,6 +177,21 @@ package final class ZipWriter {
     return try endEntry()
   }
 
+  /// Spools an entry copied from another archive as it lies there, without compressing it
+  /// again: the new archive holds exactly the same stored bytes, size and CRC.
+  ///
+  /// - Parameter raw: a value from ``ZipArchive/rawContents(of:)``.
+  /// - Returns: where its data lies in the spool, to pass to ``add(name:entry:)``.
+  /// - Throws: ``ZipWriterError`` when an entry is open or the spool cannot be written.
+  package func spool(raw: ZipRawEntry) throws -> ZipSpooledEntry {
+    guard archive != nil, !inEntry else { throw Self.misuse("an entry is open") }
+    let offset = spool.size
+    try raw.data.withUnsafeBytes { try spool.append($0) }
+    return ZipSpooledEntry(
+      offset: offset, storedSize: raw.data.count, size: raw.size, crc: raw.crc,
+      isDeflated: raw.isDeflated)
+  }
+
   /// Adds a spooled entry to the archive under `name`; entries appear in the order added.
   ///
   /// - Parameters:

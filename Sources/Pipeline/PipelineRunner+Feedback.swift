@@ -1,0 +1,64 @@
+import Feedback
+import Foundation
+import Spreadsheet
+
+extension PipelineRunner {
+  /// Writes the feedback workbook of every file that counts for the period and has errors or
+  /// warnings (conversion and red thread), and removes those of files that have none any more.
+  ///
+  /// A file whose feedback cannot be written is named with the reason in the result (its
+  /// diagnostics are still on the report's Kontroll sheet): feedback never stops a run.
+  ///
+  /// - Returns: every feedback workbook of the period in feedback/ after the run (those of
+  ///   files rejected in this run or earlier too), in name order; and the files whose feedback
+  ///   could not be written, with why.
+  /// - Throws: when the store cannot be read.
+  func writeFeedback(store: any PipelineStore, diagnostics: [Diagnostic]) throws -> (
+    written: [URL], failed: [(name: String, reason: String)]
+  ) {
+    let writer = FeedbackWriter(folder: workspace.feedback)
+    let period = Self.folderName(config.period)
+    var byFile: [String: [Diagnostic]] = [:]
+    for d in diagnostics where d.code != "file-rejected" {
+      if let file = d.location?.file { byFile[file, default: []].append(d) }
+    }
+    var failed: [(name: String, reason: String)] = []
+    for id in try store.countingFileIDs() {
+      guard let file = try store.file(id: id), let stored = file.storedAs else { continue }
+      let source = workspace.root.appendingPathComponent(stored)
+      do {
+        try writer.write(
+          source: source, name: file.name, diagnostics: byFile[file.name] ?? [], period: period)
+      } catch {
+        failed.append((file.name, "\(error)"))
+      }
+    }
+    let folder = workspace.feedback.appendingPathComponent(period)
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    let written = names.filter { $0.hasSuffix(".xlsx") && !$0.hasPrefix(".") }.sorted().map {
+      folder.appendingPathComponent($0)
+    }
+    return (written, failed)
+  }
+
+  /// Writes the feedback workbook of a rejected file that could be read (from where it lies
+  /// now), in feedback/ and in rejected/, where the file goes.
+  ///
+  /// - Returns: the name of the workbook beside it, or `nil` when none was written.
+  func writeRejectedFeedback(_ moved: URL, name: String, diagnostics: [Diagnostic]?) -> String? {
+    guard let diagnostics else { return nil }
+    let writer = FeedbackWriter(folder: workspace.feedback)
+    let located = diagnostics.map { d -> Diagnostic in
+      var d = d
+      if d.location == nil { d.location = SourceLocation(file: name) }
+      return d
+    }
+    guard
+      let urls = try? writer.write(
+        source: moved, name: name, diagnostics: located, period: Self.folderName(config.period),
+        beside: workspace.rejected),
+      let beside = urls.last
+    else { return nil }
+    return beside.lastPathComponent
+  }
+}
