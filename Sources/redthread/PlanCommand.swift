@@ -93,7 +93,8 @@ struct PlanSendCommand: ParsableCommand {
         }
       }
       print(
-        "\(sent.count) workbooks for \(target.swedishLabel), due \(sent.first?.deadline ?? "-")")
+        "\(sent.count) workbook\(sent.count == 1 ? "" : "s") for \(target.swedishLabel), due \(sent.first?.deadline ?? "-")"
+      )
     } catch let error as any LocatedError {
       throw CLIFailure(error).report()
     }
