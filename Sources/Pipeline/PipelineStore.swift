@@ -179,7 +179,7 @@ public protocol PipelineStore: Sendable {
   /// Removes a file's records and diagnostics, to convert it again (`reprocess`).
   func replaceConversion(fileID: Int64, conversion: Conversion) throws
 
-  /// The records that count, in the order received.
+  /// The records that count, by file name and then in the order read.
   func countingDataset() throws -> Dataset
 
   /// The records that count, in the order received, leaving out the files with these ids
@@ -191,6 +191,10 @@ public protocol PipelineStore: Sendable {
 
   /// The ids of the files that count.
   func countingFileIDs() throws -> [Int64]
+
+  /// A number that changes whenever stored records are replaced without a change of files
+  /// (`reprocess`), so that the next publish sees the change.
+  func revision() throws -> Int
 
   /// The diagnostics stored for one file.
   func diagnostics(fileID: Int64) throws -> [Diagnostic]
