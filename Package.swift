@@ -124,7 +124,10 @@ let package = Package(
       ]),
     .testTarget(
       name: "PipelineTests",
-      dependencies: ["Pipeline", "Spreadsheet", "XLSX", "TestSupport", "Reporting", "Validation"]),
+      dependencies: [
+        "Pipeline", "Mapping", "SpreadsheetIO", "Spreadsheet", "XLSX", "TestSupport", "Reporting",
+        "Validation",
+      ]),
     .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(

@@ -24,6 +24,9 @@ public struct ColumnMapping: Sendable, Hashable {
     case headerPart(String)
     /// The name of the worksheet being read.
     case sheetName
+    /// A label/value row within the current section (`Bedömning | Delvis uppfyllt`, or
+    /// `Bedömning: Delvis uppfyllt` in one cell): the value right of the first label found.
+    case label([String])
   }
 
   /// The canonical field (`title`, `aligns_to`) or dimension name.

@@ -100,10 +100,16 @@ extension MappingRun {
         raw = RawValue(text: column?.parts[part])
         if let column { cell = CellReference(row: layout.headerRow, column: column.column) }
       case .sheetName: raw = RawValue(text: sheet.name)
+      case .label(let words):
+        if let found = labelValue(words, in: sheet, rows: scope.block) {
+          raw = found.value
+          cell = found.cell
+          rowAccount.take(sheet: sheet.name, row: found.cell.row)
+        }
       }
       if let cell {
         switch field.source {
-        case .column, .columns: ev.cells[name] = cell
+        case .column, .columns, .label: ev.cells[name] = cell
         default: break
         }
       }
@@ -122,7 +128,7 @@ extension MappingRun {
         transform.lookup = nil
       }
       switch field.source {
-      case .column, .columns:
+      case .column, .columns, .label:
         result = read(
           raw, transform: transform, type: type, isList: isList, scope: scope, bare: bare)
       default:
@@ -156,6 +162,12 @@ extension MappingRun {
         report(f.code, at: where_, f.message, hint: f.hint, value: raw.text)
         ev.failed.insert(name)
       }
+    }
+    // A row that is the unit's own value keeps no trace of the comparison columns.
+    if ev.cells["comparison"] != nil,
+      ev.text("comparison").flatMap(ComparisonSeriesReader.series) == nil
+    {
+      ev.cells = ev.cells.filter { !$0.key.hasPrefix("comparison") }
     }
     return ev
   }

@@ -135,7 +135,8 @@ extension MappingRun {
       return
     }
     var conditionColumns: [ColumnSelector: Int] = [:]
-    var conditions = table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen
+    var conditions =
+      table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen + table.rows.continuesWhen
     conditions += table.sections.flatMap { [$0.when] + $0.alsoWhen }
     var selectors = conditions.compactMap(\.column)
     if let t = table.rows.totalsColumn { selectors.append(t) }
@@ -198,7 +199,14 @@ extension MappingRun {
     var fillState: [String: RawValue] = [:]
     var sections: [String: [String: String]] = [:]
     var captures: [String: String] = [:]
+    var sectionBlock: ClosedRange<Int>?
     var seenData = false
+    // Repeating sub-headers: data rows only inside a block that a header row opens.
+    var inBlock = true
+    let otherHeaders = mapping.tables.enumerated().filter {
+      $0.offset != currentTable && !$0.element.header.find.isEmpty
+    }.map(\.element.header.find)
+    let sectionsOnly = table.fields.isEmpty && table.sections.contains { $0.entity != nil }
     var previousNumber = layout.headerRow
     let tableLabel = table.name ?? "tables[\(currentTable)]"
     func leave(_ row: Row, _ reason: String) {
@@ -207,10 +215,24 @@ extension MappingRun {
     rowAccount.take(sheet: sheet.name, row: layout.headerRow)
     if let g = layout.groupRow { rowAccount.take(sheet: sheet.name, row: g) }
     var stoppedRow: Int?
-    for row in sheet.rows where row.number > layout.headerRow {
-      defer { previousNumber = row.number }
+    let (mergedRows, continuationRows) = mergeContinuations(
+      table.rows.continuesWhen, sheet: sheet, after: layout.headerRow, columns: conditionColumns)
+    // A repeated sub-header is read from the top, so that the section rows above the first
+    // sub-header are seen; rows before the first section or sub-header are the title block.
+    let firstRow = table.header.repeats ? 1 : layout.headerRow + 1
+    var started = !table.header.repeats
+    if table.header.repeats { inBlock = false }
+    for sheetRow in sheet.rows where sheetRow.number >= firstRow {
+      defer { previousNumber = sheetRow.number }
+      if continuationRows.contains(sheetRow.number) {
+        rowAccount.take(sheet: sheet.name, row: sheetRow.number)
+        run.skipped["continues the row above", default: 0] += 1
+        continue
+      }
+      let row = mergedRows[sheetRow.number] ?? sheetRow
       run.rowsRead += 1
       let gap = row.number > previousNumber + 1
+      if row.isBlank || gap { inBlock = false }
       if row.isBlank || gap {
         if table.rows.stopAtBlank && seenData {
           run.rowsRead -= row.isBlank ? 0 : 1
@@ -237,7 +259,19 @@ extension MappingRun {
       }).first {
         captures = groups
         fillState = [:]
+        inBlock = false
+        started = true
+        // The section's own rows, down to the next section row: label/value rows are there.
+        let next = sheet.rows.first { r in
+          r.number > row.number
+            && table.sections.contains {
+              sectionMatch($0, row: r, columns: conditionColumns) != nil
+            }
+        }
+        let last = (next?.number ?? (sheet.rows.last?.number ?? row.number) + 1) - 1
+        sectionBlock = last > row.number ? (row.number + 1)...last : nil
         var scope = RowScope(sheet: sheet, row: row, captures: groups, sections: sections)
+        scope.block = sectionBlock
         var noFill: [String: RawValue] = [:]
         let ev = evaluate(
           section.fields, entity: section.entity ?? table.entity, scope: &scope, row: row,
@@ -259,6 +293,26 @@ extension MappingRun {
             anchor: anchor)
         }
         continue
+      }
+      if sectionsOnly { continue }
+      if table.header.repeats {
+        if headerMatches(table.header.find, row: row, sheet: sheet) {
+          inBlock = true
+          started = true
+          rowAccount.take(sheet: sheet.name, row: row.number)
+          run.skipped["repeated header row", default: 0] += 1
+          continue
+        }
+        if otherHeaders.contains(where: { headerMatches($0, row: row, sheet: sheet) }) {
+          inBlock = false
+          continue
+        }
+        if !inBlock {
+          if !started { continue }
+          run.skipped["outside the table's blocks", default: 0] += 1
+          leave(row, "outside the table's blocks (no sub-header above it)")
+          continue
+        }
       }
       if !table.rows.skipTotals.isEmpty, isTotal(row, rules: table.rows, columns: conditionColumns)
       {
@@ -284,6 +338,7 @@ extension MappingRun {
         sheet: sheet, row: row,
         captures: captures.merging(tree[row.number] ?? [:]) { section, _ in section },
         sections: sections)
+      scope.block = sectionBlock
       let ev = evaluate(
         table.fields
           + table.dimensions.map { d in
@@ -410,6 +465,55 @@ extension MappingRun {
     if let r = c.regex { parts.append("/\(r)/") }
     if let b = c.blank { parts.append(b ? "blank" : "not blank") }
     return parts.joined(separator: " ")
+  }
+
+  /// Records that span rows: each row matching `continues_when` adds its texts, on a new line,
+  /// to the same columns of the nearest row above that does not match.
+  ///
+  /// - Returns: the merged rows by row number, and the numbers of the continuation rows.
+  func mergeContinuations(
+    _ conditions: [RowCondition], sheet: Worksheet, after headerRow: Int,
+    columns: [ColumnSelector: Int]
+  ) -> ([Int: Row], Set<Int>) {
+    guard !conditions.isEmpty else { return ([:], []) }
+    var merged: [Int: Row] = [:]
+    var continuation: Set<Int> = []
+    var owner: Int?
+    for row in sheet.rows where row.number > headerRow {
+      if row.isBlank {
+        owner = nil
+        continue
+      }
+      let continues = conditions.contains { condition($0, row: row, columns: columns) != nil }
+      guard continues, let o = owner, var target = merged[o] ?? sheet.row(o) else {
+        owner = row.number
+        continue
+      }
+      for cell in row.cells where !RawValue(cell: cell).isBlank {
+        let text = RawValue(cell: cell).text
+        if let i = target.cells.firstIndex(where: { $0.column == cell.column }),
+          !RawValue(cell: target.cells[i]).isBlank
+        {
+          target.cells[i].value = .string(RawValue(cell: target.cells[i]).text + "\n" + text)
+        } else {
+          target.cells.removeAll { $0.column == cell.column }
+          target.cells.append(cell)
+          target.cells.sort { $0.column < $1.column }
+        }
+      }
+      merged[o] = target
+      continuation.insert(row.number)
+    }
+    return (merged, continuation)
+  }
+
+  /// Whether a row has every `find` entry of a header (a repeated sub-header).
+  func headerMatches(_ find: [[String]], row: Row, sheet: Worksheet) -> Bool {
+    guard !find.isEmpty else { return false }
+    let texts = headerTexts(sheet, row: row.number)
+    return find.allSatisfy { synonyms in
+      synonyms.contains { word in texts.contains { headerStarts($0, with: word) } }
+    }
   }
 
   /// Tests every condition of a section's `when`; returns their regex groups together, or

@@ -32,3 +32,34 @@ extension MappingRun {
     return out
   }
 }
+
+extension MappingRun {
+  /// The value of a label/value row within some rows: the first row whose first non-empty
+  /// cell is one of the labels (a trailing `:` ignored) gives the next non-empty cell to the
+  /// right; a first cell `Label: value` gives the text after the colon.
+  func labelValue(_ labels: [String], in sheet: Worksheet, rows: ClosedRange<Int>?)
+    -> (value: RawValue, cell: CellReference)?
+  {
+    guard let rows else { return nil }
+    let wanted = labels.map(TextMatching.normalized)
+    for row in sheet.rows where rows.contains(row.number) {
+      let filled = row.cells.filter { !RawValue(cell: $0).isBlank }
+      guard let first = filled.first else { continue }
+      let text = RawValue(cell: first).text
+      let n = TextMatching.normalized(text)
+      if wanted.contains(n) {
+        if let value = filled.dropFirst().first {
+          return (RawValue(cell: value), CellReference(row: row.number, column: value.column))
+        }
+        return (.blank, CellReference(row: row.number, column: first.column + 1))
+      }
+      if let colon = text.firstIndex(of: ":"),
+        wanted.contains(TextMatching.normalized(String(text[..<colon])))
+      {
+        let rest = TextMatching.trimmed(String(text[text.index(after: colon)...]))
+        return (RawValue(text: rest), CellReference(row: row.number, column: first.column))
+      }
+    }
+    return nil
+  }
+}

@@ -17,6 +17,8 @@ struct RowScope {
   var captures: [String: String] = [:]
   var sections: [String: [String: String]] = [:]
   var values: [String: String] = [:]
+  /// The rows of the current section below its section row, where `label:` fields look.
+  var block: ClosedRange<Int>?
 }
 
 extension MappingRun {

@@ -18,10 +18,10 @@ struct MappingDecoder {
   ]
   static let treeKeys = ["level", "levels"]
   static let treeLevelKeys = ["name", "id"]
-  static let headerKeys = ["row", "find", "within", "rows", "group_fill"]
+  static let headerKeys = ["row", "find", "within", "rows", "group_fill", "repeats"]
   static let rowKeys = [
     "skip_blank", "stop_at_blank", "stop_when", "skip_when", "keep_when", "skip_totals",
-    "totals_column",
+    "totals_column", "continues_when",
   ]
   static let conditionKeys = [
     "column", "column_regex", "position", "group", "equals", "regex", "blank",
@@ -33,7 +33,7 @@ struct MappingDecoder {
   ]
   static let sourceKeys = [
     "column", "columns", "column_regex", "position", "group", "occurrence", "value", "context",
-    "section", "field", "from", "sheet_name",
+    "section", "field", "from", "sheet_name", "label",
   ]
   static let transformKeys = [
     "type", "input", "multiply", "digits", "map", "extract", "split", "lookup", "missing",
@@ -423,6 +423,7 @@ struct MappingDecoder {
       case "within": spec.within = reader.int(value, path: p, range: 1...10_000) ?? spec.within
       case "rows": spec.rows = reader.int(value, path: p, range: 1...2) ?? 1
       case "group_fill": spec.groupFillRight = reader.bool(value, path: p) ?? true
+      case "repeats": spec.repeats = reader.bool(value, path: p) ?? false
       default: break
       }
     }
@@ -461,6 +462,7 @@ struct MappingDecoder {
       case "keep_when": rules.keepWhen = decodeConditions(value, path: p)
       case "skip_totals": rules.skipTotals = reader.strings(value, path: p) ?? []
       case "totals_column": rules.totalsColumn = decodeSelector(value, path: p)
+      case "continues_when": rules.continuesWhen = decodeConditions(value, path: p)
       default: break
       }
     }
@@ -807,6 +809,8 @@ struct MappingDecoder {
         }
       case "sheet_name":
         if reader.bool(value, path: p) == true { sources.append((key, .sheetName)) }
+      case "label":
+        if let words = reader.strings(value, path: p) { sources.append((key, .label(words))) }
       case "required": required = reader.bool(value, path: p) ?? false
       case "optional": optional = reader.bool(value, path: p) ?? false
       default: break

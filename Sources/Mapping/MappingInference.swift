@@ -35,11 +35,12 @@ public enum MappingInference {
   }
 
   static let goalID = [
-    "mål-id", "målid", "mål id", "målnr", "mål nr", "målnummer", "goal id", "goalid",
+    "mål-id", "målid", "mål id", "målnr", "mål nr", "målnummer", "nr", "goal id", "goalid",
     "objective id", "pillarid", "focusareaid",
   ]
   static let goalTitle = [
-    "enhetsmål", "förskolans mål", "skolans mål", "nämndmål", "kommunfullmäktiges mål", "kf-mål",
+    "enhetsmål", "förskolans mål", "skolans mål", "vårt mål", "våra mål", "nämndmål",
+    "kommunfullmäktiges mål", "kf-mål",
     "mål", "målformulering", "goal", "objective", "goal title", "pillarname", "focusareaname",
     "pillar", "focus area",
   ]
@@ -73,7 +74,9 @@ public enum MappingInference {
     "begin",
   ]
   static let end = [
-    "slut", "slutdatum", "slut datum", "till", "klart senast", "end", "end date", "due", "due date",
+    "slut", "slutdatum", "slut datum", "till", "klart senast", "klart datum", "klart",
+    "klar senast",
+    "end", "end date", "due", "due date",
     "deadline",
   ]
   static let period = [
@@ -81,7 +84,8 @@ public enum MappingInference {
     "school year", "datum", "date",
   ]
   static let alignsTo = [
-    "koppling till nämndmål", "kopplat till", "koppling", "läroplan", "nationella mål",
+    "koppling till nämndmål", "kopplat till nämndmål", "kopplat till", "koppling", "läroplan",
+    "nationella mål",
     "aligned to", "supports",
   ]
   static let prioritised = [
@@ -108,7 +112,7 @@ public enum MappingInference {
   static let description = ["beskrivning", "description", "text"]
 
   static let labels = [
-    ("unit", ["Enhet", "Skola", "Förskoleområde", "Förskola", "Nämnd", "Verksamhet"]),
+    ("unit", ["Enhet", "Skolenhet", "Skola", "Förskoleområde", "Förskola", "Nämnd", "Verksamhet"]),
     ("period", ["Period", "Valt läsår", "Valt år", "Läsår", "År", "Uppföljningsperiod"]),
   ]
 
@@ -137,7 +141,9 @@ public enum MappingInference {
           context[field] = (label, "\(SourceLocation.quotedSheetName(sheet.name))!\(ref.a1)")
         }
       }
-      let table = draftTable(sheet, header: header, isOnlySheet: workbook.worksheets.count == 1)
+      let table =
+        draftSections(sheet, isOnlySheet: workbook.worksheets.count == 1)
+        ?? draftTable(sheet, header: header, isOnlySheet: workbook.worksheets.count == 1)
       notes.append(table.note)
       guard !table.yaml.isEmpty else { continue }
       tables.append(table.yaml)
@@ -148,11 +154,28 @@ public enum MappingInference {
     y += "# Check every choice marked with a comment; see docs/mapping-language.md.\n"
     y += "mapping: \(mappingName)\nversion: 1\n"
     y += "description: \(quote("Utkast för \(stem)"))\n"
-    y += "match:\n  file: \(quote(glob(for: stem, ext: ext)))\n"
+    y += "match:\n  file: \(quote(glob(for: stem, ext: ext)))   # the content below decides\n"
     if workbook.format == .xlsx && sheetNames.count > 1 {
       y += "  sheets: [\(sheetNames.map(quote).joined(separator: ", "))]\n"
     } else if !headerWords.isEmpty {
       y += "  headers: [\(headerWords.prefix(3).map(quote).joined(separator: ", "))]\n"
+    }
+    let boardTree = tables.contains { $0.contains("\"NM-{tree_number}\"") }
+    if context["unit"] == nil, boardTree, let first = workbook.worksheets.first,
+      let (ref, text) = first.rows.prefix(10).lazy.flatMap({ r in
+        r.cells.map { (CellReference(row: r.number, column: $0.column), $0.value.displayText) }
+      }).first(where: { $0.1.range(of: #"\p{L}+nämnd\p{L}*"#, options: .regularExpression) != nil })
+    {
+      y += "context:\n"
+      y +=
+        "  unit: { cell: \(quote(ref.a1)), extract: \"(?<value>[\\\\p{L}-]*nämnd\\\\p{L}*)\", "
+        + "lookup: units }   # \(quote(text))\n"
+      if text.range(of: #"20\d\d"#, options: .regularExpression) != nil {
+        y +=
+          "  period: { cell: \(quote(ref.a1)), extract: \"(?<value>20\\\\d{2})\", type: period }\n"
+      } else {
+        y += "  period: { file_name: \"(?<value>20\\\\d{2})\", type: period }\n"
+      }
     }
     if !context.isEmpty {
       y += "context:\n"
@@ -166,6 +189,8 @@ public enum MappingInference {
     if let (label, _) = context["unit"] {
       let board = ["nämnd", "verksamhet"].contains(TextMatching.normalized(label))
       y += "plan: { kind: \(board ? "board-plan" : "unit-plan") }   # one plan per file\n"
+    } else if tables.contains(where: { $0.contains("\"NM-{tree_number}\"") }) {
+      y += "plan: { kind: board-plan }   # KF-mål and nämndmål: the board's plan\n"
     }
     if tables.isEmpty {
       y += "tables: []   # no table found: write one by hand\n"
@@ -338,9 +363,16 @@ public enum MappingInference {
     {
       assigned["aligns_to"] = unplaced.remove(at: i)
     }
+    // A nämndmål column beside a curriculum column: both feed aligns_to.
+    if assigned["aligns_to"] != nil, assigned["goal_title"] != nil,
+      let i = unplaced.firstIndex(where: { TextMatching.normalized($0.1) == "nämndmål" })
+    {
+      assigned["aligns_to2"] = unplaced.remove(at: i)
+    }
     let hasGender = header.columns.contains { c in
       c.group.map { BuiltInValueMaps.gender.value(for: $0) != nil } ?? false
     }
+    if let tree = draftTree(sheet, header: header, isOnlySheet: isOnlySheet) { return tree }
     // The entity.
     let entity: Entity
     if assigned["activity"] != nil {
@@ -366,12 +398,40 @@ public enum MappingInference {
     func letter(_ c: Int) -> String { CellReference.columnLetters(c) }
     var lines: [String] = []
     var keyHeaders: [String] = []
+    var placed: Set<Int> = []
     func line(_ field: String, _ key: String, extra: String = "", comment: String = "") {
       guard let (column, name) = assigned[key] else { return }
+      var extra = extra
+      var comment = comment
+      // Goal numbers (1, 2, 3) become readable ids that other sheets' numbers also give.
+      if ["goal_id"].contains(key), isNumberColumn(sheet, column, below: header.row) {
+        extra = "format: \"{unit}-M{value}\"" + (extra.isEmpty ? "" : ", \(extra)")
+        comment = "goal numbers: a readable id per unit"
+      }
+      if key == "status" || key == "assessment",
+        let map = valueMap(sheet, column, below: header.row, assessment: key == "assessment")
+      {
+        extra = "map: \(map)" + (extra.isEmpty ? "" : ", \(extra)")
+        comment = "traffic lights and smileys as found"
+      }
       let value = extra.isEmpty ? quote(name) : "{ column: \(quote(name)), \(extra) }"
       lines.append(
         "      \(field): \(value)   # \(letter(column))\(comment.isEmpty ? "" : ", \(comment)")")
+      placed.insert(column)
       if keyHeaders.count < 3 { keyHeaders.append(name) }
+    }
+    /// A goal column on a KPI or activity sheet; goal numbers give the goal sheet's ids.
+    func goalLine() {
+      guard let (column, name) = assigned["goal_title"] else { return }
+      if isNumberColumn(sheet, column, below: header.row) {
+        lines.append(
+          "      goal: { column: \(quote(name)), format: \"{unit}-M{value}\" }   # \(letter(column)), "
+            + "goal numbers: the goal sheet's ids")
+        placed.insert(column)
+        if keyHeaders.count < 3 { keyHeaders.append(name) }
+      } else {
+        line("goal", "goal_title")
+      }
     }
     var fillDown: [String] = []
     func mergedGoalColumn() -> Bool {
@@ -385,7 +445,14 @@ public enum MappingInference {
       line("id", "goal_id", extra: "required: true")
       line("title", "goal_title")
       line("text", "description", extra: "optional: true")
-      line("aligns_to", "aligns_to")
+      if let (c1, n1) = assigned["aligns_to2"], let (c2, n2) = assigned["aligns_to"] {
+        lines.append(
+          "      aligns_to: { columns: [\(quote(n1)), \(quote(n2))] }   # \(letter(c1)), \(letter(c2)): "
+            + "nämndmål by title and the curriculum")
+        placed.formUnion([c1, c2])
+      } else {
+        line("aligns_to", "aligns_to")
+      }
       line("prioritised", "prioritised", extra: "optional: true")
       line("period", "period")
       if assigned["goal_id"] == nil {
@@ -394,7 +461,7 @@ public enum MappingInference {
       }
     case .kpi:
       line("goal", "goal_id")
-      if assigned["goal_id"] == nil { line("goal", "goal_title") }
+      if assigned["goal_id"] == nil { goalLine() }
       if mergedGoalColumn() { fillDown.append("goal") }
       line("name", "kpi_name", extra: "required: true")
       line("id", "kpi_id", extra: "default: \"{unit}-{sheet}-{row}\"")
@@ -422,13 +489,25 @@ public enum MappingInference {
       }
       line("kpi_name", "kpi_name", extra: "optional: true")
       line("unit", "unit", extra: "type: code")
+      // Riket (0000) or county rows beside the municipality's: a comparison series.
+      if let (column, name) = assigned["unit"],
+        sheet.rows.contains(where: { r in
+          r.number > header.row
+            && ComparisonSeriesReader.series(for: r.cell(column: column)?.value.displayText ?? "")
+              != nil
+        })
+      {
+        lines.append(
+          "      comparison: \(quote(name))   # \(letter(column)), Riket and county rows are comparison series"
+        )
+      }
       line("period", "period")
       line("gender", "gender", extra: "type: gender")
       line("value", "outcome")
       line("comment", "comment", extra: "optional: true")
     case .activity:
       line("goal", "goal_id")
-      if assigned["goal_id"] == nil { line("goal", "goal_title") }
+      if assigned["goal_id"] == nil { goalLine() }
       if mergedGoalColumn() { fillDown.append("goal") }
       line("title", "activity", extra: "required: true")
       line("owner", "owner", extra: "optional: true")
@@ -484,16 +563,28 @@ public enum MappingInference {
         "    rows: { skip_when: { column: \(quote(assigned["assessment"]?.1 ?? "")), blank: true } }\n"
       y += "    fields:\n"
       if let (c, n) = assigned["goal_id"] ?? assigned["goal_title"] {
-        y += "      goal: \(quote(n))   # \(letter(c))\n"
+        if assigned["goal_id"] != nil, isNumberColumn(sheet, c, below: header.row) {
+          y += "      goal: { column: \(quote(n)), format: \"{unit}-M{value}\" }   # \(letter(c))\n"
+        } else {
+          y += "      goal: \(quote(n))   # \(letter(c))\n"
+        }
       }
-      if let (c, n) = assigned["assessment"] { y += "      level: \(quote(n))   # \(letter(c))\n" }
+      if let (c, n) = assigned["assessment"] {
+        if let map = valueMap(sheet, c, below: header.row, assessment: true) {
+          y +=
+            "      level: { column: \(quote(n)), map: \(map) }   # \(letter(c)), smileys and colours as found\n"
+        } else {
+          y += "      level: \(quote(n))   # \(letter(c))\n"
+        }
+        placed.insert(c)
+      }
       if let (c, n) = assigned["analysis"] {
         y += "      analysis: { column: \(quote(n)), optional: true }   # \(letter(c))\n"
+        placed.insert(c)
       }
     }
-    let used = assigned.values.map(\.0)
     let left = header.columns.filter { c in
-      !used.contains(c.column) && !periodColumns.contains { $0.0 == c.column }
+      !placed.contains(c.column) && !periodColumns.contains { $0.0 == c.column }
     }
     if !left.isEmpty && !(entity == .measurement && y.contains("columns: \"*\"")) {
       y +=
@@ -503,9 +594,312 @@ public enum MappingInference {
     let note =
       "\(SourceLocation.quotedSheetName(sheet.name)): header on row \(header.row)"
       + (header.groupRow.map { " (groups on row \($0))" } ?? "") + ", \(entity.rawValue) table, "
-      + "\(assigned.count) of \(header.columns.count) columns placed"
+      + "\(placed.count) of \(header.columns.count) columns placed"
       + (periodColumns.isEmpty ? "" : ", \(periodColumns.count) period columns")
     return DraftTable(yaml: y, note: note, keyHeaders: keyHeaders)
+  }
+
+  /// A sheet of sections: rows `Prioriterat mål 1: <title>` (a word, a number, a colon),
+  /// label/value rows below them (`Kopplat till nämndmål`, `Bedömning`, `Analys`) and
+  /// sub-headers for nyckeltal and activities that repeat in every section.
+  static func draftSections(_ sheet: Worksheet, isOnlySheet: Bool) -> DraftTable? {
+    var prefix: String?
+    var sectionRows: [Int] = []
+    for row in sheet.rows {
+      guard let first = row.cells.first(where: { !$0.value.displayText.isEmpty }) else { continue }
+      let text = TextMatching.trimmed(first.value.displayText)
+      guard
+        let m = text.range(of: #"^[^\d:]{3,40}?\s\d+\s*:"#, options: .regularExpression)
+      else { continue }
+      let p = String(text[m]).replacingOccurrences(
+        of: #"\s\d+\s*:$"#, with: "", options: .regularExpression)
+      if prefix == nil { prefix = p }
+      if TextMatching.normalized(p) == TextMatching.normalized(prefix ?? "") {
+        sectionRows.append(row.number)
+      }
+    }
+    guard let prefix, let firstSection = sectionRows.first else { return nil }
+    // Label rows and sub-headers after the first section row.
+    var labels: [String: String] = [:]  // field → label
+    var kpiHeader: [String] = []
+    var activityHeader: [String] = []
+    for row in sheet.rows where row.number > firstSection {
+      let texts = row.cells.map { TextMatching.trimmed($0.value.displayText) }.filter {
+        !$0.isEmpty
+      }
+      guard let first = texts.first else { continue }
+      if texts.count >= 3 {
+        if kpiHeader.isEmpty, texts.contains(where: { field($0, in: kpiName) }),
+          texts.contains(where: { field($0, in: target) })
+        {
+          kpiHeader = texts
+        } else if activityHeader.isEmpty, texts.contains(where: { field($0, in: activity) }) {
+          activityHeader = texts
+        }
+        continue
+      }
+      if labels["aligns_to"] == nil, field(first, in: alignsTo + ["nämndmål"]) {
+        labels["aligns_to"] = first
+      } else if labels["level"] == nil, field(first, in: assessment) {
+        labels["level"] = first
+      } else if labels["analysis"] == nil, field(first, in: analysis) {
+        labels["analysis"] = first
+      }
+    }
+    let pattern =
+      "^\(NSRegularExpression.escapedPattern(for: prefix)) (?<number>\\d+)\\s*:\\s*(?<title>.+?)\\s*$"
+    let section =
+      "    sections:\n      - name: mål\n        when: { regex: \(quote(pattern)) }\n"
+    let sectionID = "        fields:\n          id: { value: \"{unit}-M{number}\" }\n"
+    var y = ""
+    func head(_ name: String, _ entity: Entity) {
+      y += "  - name: \(name)\n"
+      if !isOnlySheet { y += "    sheet: \(quote(sheet.name))\n" }
+      y += "    entity: \(entity.rawValue)\n"
+    }
+    head("mal", .goal)
+    y += section + "        entity: goal   # one goal per section row\n"
+    y +=
+      sectionID + "          title: { value: \"{title}\" }\n          prioritised: { value: Ja }\n"
+    if let l = labels["aligns_to"] {
+      y += "          aligns_to: { label: \(quote(l)) }   # a label/value row of the section\n"
+    }
+    if let level = labels["level"] {
+      head("bedomningar", .assessment)
+      y += section + "        entity: assessment\n"
+      y += "        fields:\n          goal: { value: \"{unit}-M{number}\" }\n"
+      y += "          level: { label: \(quote(level)) }\n"
+      if let a = labels["analysis"] { y += "          analysis: { label: \(quote(a)) }\n" }
+    }
+    var placed = labels.count
+    if !kpiHeader.isEmpty, let name = kpiHeader.first(where: { field($0, in: kpiName) }) {
+      head("nyckeltal", .kpi)
+      let targetName = kpiHeader.first { field($0, in: target) } ?? ""
+      y +=
+        "    header: { find: [\(quote(name)), \(quote(targetName))], repeats: true }   # a sub-header in every section\n"
+      y += section + sectionID
+      y += "    fields:\n      goal: { section: mål }\n      name: \(quote(name))\n"
+      if let id = kpiHeader.first(where: { field($0, in: kpiID) }) {
+        y += "      id: { column: \(quote(id)), default: \"{unit}-K{row}\" }\n"
+        placed += 1
+      } else {
+        y += "      id: { value: \"{unit}-K{row}\" }\n"
+      }
+      y += "      target: \(quote(targetName))\n"
+      placed += 2
+      let genders = kpiHeader.filter { h in
+        let last = h.split(separator: " ").last.map(String.init) ?? h
+        return BuiltInValueMaps.gender.value(for: last) != nil
+      }
+      if genders.count >= 2 {
+        // `Utfall T2 totalt` also matches `Utfall T3 totalt` in the next period's file.
+        let alternatives = genders.map {
+          NSRegularExpression.escapedPattern(for: $0).replacingOccurrences(
+            of: #"\d+"#, with: #"\\d+"#, options: .regularExpression)
+        }
+        y += "    unpivot:   # the gender columns: one utfall each\n"
+        y += "      columns_regex: \(quote("^(" + alternatives.joined(separator: "|") + ")$"))\n"
+        y += "      fields:\n        gender: { from: header, type: gender }\n"
+        y += "      value: { type: percent }   # check: percent or number\n"
+        placed += genders.count
+      } else if let o = kpiHeader.first(where: { field($0, in: outcome) }) {
+        y += "      outcome: { column: \(quote(o)), type: percent }\n"
+        placed += 1
+      }
+    }
+    if !activityHeader.isEmpty, let title = activityHeader.first(where: { field($0, in: activity) })
+    {
+      head("aktiviteter", .activity)
+      let statusName = activityHeader.first { field($0, in: status) }
+      y +=
+        "    header: { find: [\(quote(title))\(statusName.map { ", " + quote($0) } ?? "")], repeats: true }\n"
+      // A row with no title but other cells goes on with the activity above it.
+      y += "    rows: { continues_when: { column: \(quote(title)), blank: true } }\n"
+      y += section + sectionID
+      y += "    fields:\n      goal: { section: mål }\n      title: \(quote(title))\n"
+      placed += 1
+      for (f, words) in [
+        ("responsible", owner), ("start", start), ("end", end), ("status", status),
+        ("comment", comment),
+      ] {
+        if let h = activityHeader.first(where: { field($0, in: words) }) {
+          y += "      \(f): { column: \(quote(h)), optional: true }\n"
+          placed += 1
+        }
+      }
+    }
+    let total = labels.count + kpiHeader.count + activityHeader.count
+    let note =
+      "\(SourceLocation.quotedSheetName(sheet.name)): \(sectionRows.count) sections \"\(prefix) N: …\" "
+      + "(rows \(sectionRows.map(String.init).joined(separator: ", "))), \(labels.count) label rows, "
+      + "\(kpiHeader.isEmpty ? 0 : 1) nyckeltal and \(activityHeader.isEmpty ? 0 : 1) activity sub-header; "
+      + "\(placed) of \(total) columns and labels placed"
+    return DraftTable(yaml: y, note: note, keyHeaders: Array(kpiHeader.prefix(3)))
+  }
+
+  /// A flat list with a level column (`Typ`: KF-mål, Nämndmål, Indikator, Aktivitet): one
+  /// table per kind of row, the tree from row order (`tree:`), readable ids per goal level.
+  static func draftTree(_ sheet: Worksheet, header: Header, isOnlySheet: Bool) -> DraftTable? {
+    let levelWords = ["typ", "nivå", "level", "type", "objekttyp", "radtyp"]
+    guard
+      let level = header.columns.first(where: {
+        levelWords.contains(TextMatching.normalized($0.name))
+      })
+    else { return nil }
+    var kinds: [String] = []
+    for row in sheet.rows where row.number > header.row {
+      let t = TextMatching.trimmed(row.cell(column: level.column)?.value.displayText ?? "")
+      if !t.isEmpty, !kinds.contains(t) { kinds.append(t) }
+    }
+    func kind(_ word: String) -> (entity: Entity, prefix: String?, level: String?)? {
+      let n = TextMatching.normalized(word)
+      if n.contains("kf") || n.contains("kommunfullmäktige") || n.contains("kommunmål") {
+        return (.goal, "KF", "council")
+      }
+      if n.contains("nämnd") { return (.goal, "NM", nil) }
+      if n.contains("indikator") || n.contains("nyckeltal") || n.contains("mått")
+        || n.contains("mätetal")
+      {
+        return (.kpi, nil, nil)
+      }
+      if n.contains("aktivitet") || n.contains("åtgärd") || n.contains("insats")
+        || n.contains("uppdrag")
+      {
+        return (.activity, nil, nil)
+      }
+      if n.contains("mål") { return (.goal, "M", nil) }
+      return nil
+    }
+    let goals = kinds.filter { kind($0)?.entity == .goal }
+    let leaves = kinds.filter { [.kpi, .activity].contains(kind($0)?.entity) }
+    guard !goals.isEmpty, goals.count + (leaves.isEmpty ? 0 : 1) >= 2 else { return nil }
+    let others = header.columns.filter { $0.column != level.column }
+    func col(_ words: [String]) -> (column: Int, name: String, group: String?)? {
+      others.first { field($0.name, in: words) }
+    }
+    let title =
+      col(["rubrik", "namn", "benämning", "titel", "title", "name"] + goalTitle + kpiName)
+      ?? others.first
+    guard let title else { return nil }
+    let kolada = col(kpiID)
+    let targetColumn = col(target)
+    let curriculum = col(alignsTo)
+    let ownerColumn = col(owner)
+    func letter(_ c: Int) -> String { CellReference.columnLetters(c) }
+    var y = ""
+    var placed: Set<Int> = [level.column, title.column]
+    let levels =
+      goals.map {
+        "        - { name: \(quote($0)), id: \"\(kind($0)?.prefix ?? "M")-{tree_number}\" }"
+      }
+      + (leaves.isEmpty
+        ? [] : ["        - { name: [\(leaves.map(quote).joined(separator: ", "))] }"])
+    for (i, word) in (goals + leaves).enumerated() {
+      guard let k = kind(word) else { continue }
+      y += "  - name: \(quote(slugName(word)))\n"
+      if !isOnlySheet { y += "    sheet: \(quote(sheet.name))\n" }
+      y += "    entity: \(k.entity.rawValue)\n"
+      y +=
+        "    header: { find: [\(quote(level.name)), \(quote(title.name))] }   # header on row \(header.row)\n"
+      if i == 0 {
+        y += "    tree: &tree   # the parent is the nearest row above at the level above\n"
+        y += "      level: \(quote(level.name))   # \(letter(level.column))\n"
+        y += "      levels:\n" + levels.joined(separator: "\n") + "\n"
+      } else {
+        y += "    tree: *tree\n"
+      }
+      y += "    rows: { keep_when: { column: \(quote(level.name)), equals: \(quote(word)) } }\n"
+      y += "    fields:\n"
+      switch k.entity {
+      case .goal:
+        y +=
+          "      id: { value: \"{tree_id}\" }   # no id column: \(k.prefix ?? "M")-1, \(k.prefix ?? "M")-2, …\n"
+        y += "      title: \(quote(title.name))   # \(letter(title.column))\n"
+        if let l = k.level { y += "      level: { value: \(l) }\n" }
+        if goals.firstIndex(of: word) ?? 0 > 0 {
+          y += "      parent: { value: \"{tree_parent}\" }\n"
+        }
+        if let c = curriculum {
+          y +=
+            "      aligns_to: { column: \(quote(c.name)), optional: true }   # \(letter(c.column))\n"
+          placed.insert(c.column)
+        }
+      case .kpi:
+        if let c = kolada {
+          y +=
+            "      id: { column: \(quote(c.name)), default: \"{tree_parent}-K{tree_number}\" }   # \(letter(c.column))\n"
+          placed.insert(c.column)
+        } else {
+          y += "      id: { value: \"{tree_parent}-K{tree_number}\" }\n"
+        }
+        y += "      name: \(quote(title.name))   # \(letter(title.column))\n"
+        y += "      goal: { value: \"{tree_parent}\" }\n"
+        if let c = targetColumn {
+          y += "      target: \(quote(c.name))   # \(letter(c.column))\n"
+          placed.insert(c.column)
+        }
+      default:
+        y += "      title: \(quote(title.name))   # \(letter(title.column))\n"
+        y += "      goal: { value: \"{tree_parent}\" }\n"
+        if let c = ownerColumn {
+          y +=
+            "      responsible: { column: \(quote(c.name)), optional: true }   # \(letter(c.column))\n"
+          placed.insert(c.column)
+        }
+      }
+      y += "\n"
+    }
+    let left = header.columns.filter { !placed.contains($0.column) }
+    if !left.isEmpty {
+      y +=
+        "    # not mapped: "
+        + left.map { "\(letter($0.column)) \(quote($0.name))" }.joined(separator: ", ") + "\n"
+    }
+    let note =
+      "\(SourceLocation.quotedSheetName(sheet.name)): header on row \(header.row), a flat list "
+      + "with the level column \(letter(level.column)) \"\(level.name)\" (\(kinds.joined(separator: ", "))), "
+      + "\(goals.count + leaves.count) tables, \(placed.count) of \(header.columns.count) columns placed"
+    return DraftTable(yaml: y, note: note, keyHeaders: [level.name, title.name])
+  }
+
+  /// Whether a column's cells below the header are whole numbers (goal numbers 1, 2, 3).
+  static func isNumberColumn(_ sheet: Worksheet, _ column: Int, below row: Int) -> Bool {
+    let values = sheet.rows.filter { $0.number > row }.compactMap { $0.cell(column: column) }
+      .map { TextMatching.trimmed($0.value.displayText) }.filter { !$0.isEmpty }
+    return !values.isEmpty && values.allSatisfy { Int($0).map { $0 > 0 && $0 < 1000 } ?? false }
+  }
+
+  /// An inline value map for the traffic lights, emoji and smileys a status or assessment
+  /// column holds, with `"*": keep` so that words the built-in maps know still pass.
+  static func valueMap(_ sheet: Worksheet, _ column: Int, below row: Int, assessment: Bool)
+    -> String?
+  {
+    let known: [(String, String, String)] = [
+      ("grön", "ongoing", "fulfilled"), ("gul", "delayed", "partly-fulfilled"),
+      ("röd", "delayed", "not-fulfilled"), ("🟢", "ongoing", "fulfilled"),
+      ("🟡", "delayed", "partly-fulfilled"), ("🔴", "delayed", "not-fulfilled"),
+      ("✅", "done", "fulfilled"), ("⚪", "not-started", "not-assessed"),
+      ("😊", "done", "fulfilled"), ("🙂", "ongoing", "fulfilled"),
+      ("😐", "delayed", "partly-fulfilled"), ("🙁", "delayed", "not-fulfilled"),
+      ("☹️", "delayed", "not-fulfilled"),
+    ]
+    var found: [String] = []
+    for r in sheet.rows where r.number > row {
+      guard let cell = r.cell(column: column) else { continue }
+      let text = TextMatching.trimmed(cell.value.displayText)
+      guard
+        let entry = known.first(where: {
+          TextMatching.normalized($0.0) == TextMatching.normalized(text)
+        }),
+        !found.contains(text)
+      else { continue }
+      found.append(text)
+      _ = entry
+    }
+    guard !found.isEmpty else { return nil }
+    // The whole family, not only the symbols this sample uses: other units use the others.
+    let pairs = known.map { "\(quote($0.0)): \(assessment ? $0.2 : $0.1)" }
+    return "{ " + (pairs + ["\"*\": keep"]).joined(separator: ", ") + " }"
   }
 
   // MARK: text
@@ -529,13 +923,10 @@ public enum MappingInference {
     return name.isEmpty ? "draft" : name
   }
 
-  /// A file-name glob: the first word of the name, then `*`, then the extension
-  /// (`Arbetsplan Petreskolan kvartal 3 2026` → `Arbetsplan*.xlsx`).
+  /// A file-name glob that does not name the sample: the extension only (`*.xlsx`). The
+  /// sample's name holds its unit and date, which other units' files do not share; the
+  /// draft's sheets and header words choose the files.
   static func glob(for stem: String, ext: String) -> String {
-    let first =
-      stem.split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" }).first.map(String.init)
-      ?? stem
-    let safe = first.filter { !"*?[]{}".contains($0) }
-    return "\(safe)*.\(ext.isEmpty ? "*" : ext)"
+    "*.\(ext.isEmpty ? "*" : ext)"
   }
 }

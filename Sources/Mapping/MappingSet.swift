@@ -78,6 +78,22 @@ public struct MappingSet: Sendable {
         fits.append((mapping, reason, score))
       }
     }
+    if fits.isEmpty {
+      // A file renamed by its sender: the content (sheets, header words) decides; the name
+      // only narrows when several mappings fit.
+      for mapping in mappings where !mapping.match.files.isEmpty {
+        var content = mapping.match
+        content.files = []
+        if let (reason, score) = Self.evaluate(content, fileName: name, workbook: workbook) {
+          let globs = mapping.match.files.map { "'\($0)'" }.joined(separator: ", ")
+          fits.append(
+            (
+              mapping, "\(reason); the file name does not match \(globs), the content decides",
+              score
+            ))
+        }
+      }
+    }
     fits.sort { a, b in
       if a.0.match.priority != b.0.match.priority { return a.0.match.priority > b.0.match.priority }
       if a.2 != b.2 { return a.2 > b.2 }
@@ -86,7 +102,17 @@ public struct MappingSet: Sendable {
     guard let best = fits.first else { return nil }
     return Selection(
       mapping: best.0, reason: best.1,
-      alsoMatching: fits.dropFirst().map { "\($0.0.name): \($0.1)" })
+      alsoMatching: fits.dropFirst().map { other in
+        let why: String
+        if other.0.match.priority != best.0.match.priority {
+          why = "lower priority (\(other.0.match.priority) < \(best.0.match.priority))"
+        } else if other.2 != best.2 {
+          why = "fewer criteria met (\(other.2) < \(best.2))"
+        } else {
+          why = "as close; '\(best.0.name)' comes first by name"
+        }
+        return "\(other.0.name): \(other.1) — not chosen: \(why)"
+      })
   }
 
   /// Whether a rule fits a file: the reason and a specificity score, or `nil`.

@@ -191,6 +191,8 @@ struct MappingValidator {
   }
 
   private func checkEssentials(_ table: TableMapping, path: String) -> [MappingError] {
+    // A table of section rows only: its sections make the records.
+    if table.fields.isEmpty && table.sections.contains(where: { $0.entity != nil }) { return [] }
     var provided = Set(table.fields.map(\.name))
     provided.formUnion(table.unpivot?.fields.map(\.name) ?? [])
     if table.unpivot != nil { provided.insert(table.entity == .kpi ? "outcome" : "value") }

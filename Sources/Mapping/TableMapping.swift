@@ -88,6 +88,10 @@ public struct HeaderSpec: Sendable, Hashable {
   public var rows: Int
   /// Whether a blank group cell takes the group to its left (groups written once, not merged).
   public var groupFillRight: Bool
+  /// Whether the header repeats as a sub-header in every section: data rows are then only
+  /// those after a header row and before the next blank row, section row or another
+  /// table's header row.
+  public var repeats: Bool = false
   /// Where it is declared.
   public var location: SourceLocation?
 
@@ -122,6 +126,9 @@ public struct RowRules: Sendable, Hashable {
   public var skipTotals: [String]
   /// The column whose text marks a total row.
   public var totalsColumn: ColumnSelector?
+  /// Rows that continue the record above (a comment or a title wrapped onto the next row):
+  /// their texts are added, on a new line, to the same columns of the row above.
+  public var continuesWhen: [RowCondition] = []
   /// Where it is declared.
   public var location: SourceLocation?
 

@@ -45,25 +45,19 @@ extension Conversion {
   }
 
   /// The diagnostics of the stored files that belong to the report for `period`: those of
-  /// files whose own period counts there (``Canonical/Period/counts(in:)``), with the files'
-  /// periods read from the plans of `dataset` (a diagnostic names its file in its location),
+  /// files whose plan counts there (``Canonical/Dataset/planFiles(countingIn:)``, from the
+  /// plans of `dataset`; a diagnostic names its file in its location),
   /// and the `wrong-period` warnings given while `period` was being collected. A kvartal 2
   /// file's mapping notes are not kvartal 3's. Diagnostics of no file, or of a file with no
   /// plan period (a statistics extract), are kept.
   public static func diagnostics(
     _ diagnostics: [Diagnostic], of dataset: Dataset, in period: Period
   ) -> [Diagnostic] {
-    var filePeriod: [String: Period] = [:]
-    for plan in dataset.plans where plan.kind != .statistics {
-      if let file = plan.provenance?.file, let p = plan.period, filePeriod[file] == nil {
-        filePeriod[file] = p
-      }
-    }
+    let planFiles = dataset.planFiles(countingIn: period)
     let wrong = DiagnosticCode.wrongPeriod.id
     return diagnostics.filter { d in
       if d.code == wrong { return d.arguments?["collected"] == period.id }
-      guard let file = d.location?.file, let own = filePeriod[file] else { return true }
-      return own.counts(in: period)
+      return planFiles.counts(d.location?.file)
     }
   }
 }

@@ -15,7 +15,9 @@ public import Canonical
 /// period of another kind that contains it (the verksamhetsplan 2026 in each quarter of 2026,
 /// a plan for läsår 2026/27 in kvartal 3 2026). A file for kvartal 2 is a snapshot of kvartal
 /// 2: its nyckeltal and activities do not appear in kvartal 3, and a unit that delivered for
-/// kvartal 2 only is not delivered in kvartal 3. A record that carries a period of its own
+/// kvartal 2 only is not delivered in kvartal 3. Of one unit's plans that count, only those
+/// for the shortest period do (its kvartal 3 follow-up, not also its arbetsplan for the year).
+/// A record that carries a period of its own
 /// (a målvärde for 2026, an assessment for kvartal 3) must also overlap the report's period.
 /// Records from no plan (the reference register's goals) count when their own period, if
 /// any, overlaps. Statistics extracts (Kolada, Skolverket) are catalogues, not plans: their
@@ -165,23 +167,16 @@ public struct BoardScope: Sendable {
       guard let p else { return true }
       return p.overlaps(period)
     }
-    // The period of each delivered plan's file: a record read from that file counts only
-    // when the file's period counts in the report's period.
-    var filePeriod: [String: Period] = [:]
-    for plan in dataset.plans where plan.kind != .statistics {
-      if let file = plan.provenance?.file, let p = plan.period, filePeriod[file] == nil {
-        filePeriod[file] = p
-      }
-    }
+    // A record read from a delivered plan's file counts only when that plan counts in the
+    // report's period (Dataset.planFiles(countingIn:)).
+    let planFiles = dataset.planFiles(countingIn: period)
     func counts(_ own: Period?, _ provenance: Provenance?) -> Bool {
-      if let file = provenance?.file, let p = filePeriod[file], !p.counts(in: period) {
-        return false
-      }
-      return overlaps(own)
+      planFiles.counts(provenance?.file) && overlaps(own)
     }
     func planCounts(_ plan: Plan) -> Bool {
       guard let p = plan.period else { return true }
-      return plan.kind == .statistics ? p.overlaps(period) : p.counts(in: period)
+      if plan.kind == .statistics { return p.overlaps(period) }
+      return plan.provenance.map { planFiles.counts($0.file) } ?? p.counts(in: period)
     }
 
     var plans: [Plan] = []

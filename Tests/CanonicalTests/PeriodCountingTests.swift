@@ -52,4 +52,20 @@ import Testing
     let open = Self.dataset().selecting(.range(from: .quarter(2, 2026), to: nil))
     #expect(open.kpis.map(\.id) == ["K-q2.xlsx", "K-q3.xlsx", "K-vp"])
   }
+
+  @Test func aUnitsMostSpecificPlanCountsNotAlsoItsYearPlan() {
+    var d = Dataset(units: [OrgUnit(id: "s1", name: "Skola 1", kind: .school)])
+    for (file, period) in [("2026.xlsx", Period.year(2026)), ("q3.xlsx", .quarter(3, 2026))] {
+      let p = Provenance(file: file)
+      d.plans.append(Plan(unitID: "s1", period: period, kind: .unitPlan, provenance: p))
+      d.activities.append(Activity(id: "A-\(file)", title: "A", provenance: p))
+    }
+    #expect(d.planFiles(countingIn: .quarter(3, 2026)).counting == ["q3.xlsx"])
+    #expect(d.planFiles(countingIn: .quarter(2, 2026)).counting == ["2026.xlsx"])
+    #expect(d.planFiles(countingIn: .year(2026)).counting == ["2026.xlsx"])
+    #expect(d.planFiles(countingIn: .year(2025)).counting.isEmpty)
+    let q3 = d.selecting(.period(.quarter(3, 2026)))
+    #expect(q3.activities.map(\.id) == ["A-q3.xlsx"])
+    #expect(q3.plans.compactMap(\.provenance?.file) == ["q3.xlsx"])
+  }
 }

@@ -22,7 +22,10 @@ import Testing
     let chosen = try #require(set.select(forFile: plan.path, workbook: plan))
     #expect(chosen.mapping.name == "plans")
     #expect(chosen.reason == "file name matches '*arbetsplan*.xlsx'; has sheets Mål, Nyckeltal")
-    #expect(chosen.alsoMatching == ["any-xlsx: file name matches '*.xlsx'"])
+    #expect(
+      chosen.alsoMatching == [
+        "any-xlsx: file name matches '*.xlsx' — not chosen: fewer criteria met (1 < 3)"
+      ])
 
     let csv = workbook(
       "kolada.csv", worksheet("kolada", [["Kommun", "Nyckeltal-ID", "År", "Värde"]]))
