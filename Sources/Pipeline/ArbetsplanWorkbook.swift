@@ -74,6 +74,22 @@ public struct ArbetsplanWorkbook: Sendable {
     self.activities = activities
   }
 
+  /// Carried-forward references the drop-down lists do not hold (a nämndmål id typed wrong in
+  /// the last plan, `NM-22`), as `'Enhetens mål'!C9: NM-22`: the rektor must pick the goal
+  /// meant, and the controller may want to say so.
+  public var unknownReferences: [String] {
+    let board = Set(boardGoals.map(\.id))
+    var out: [String] = []
+    for (index, goal) in unitGoals.enumerated() {
+      if let ref = goal.alignsTo.first(where: { board.contains($0) || !$0.hasPrefix("L") }),
+        !board.contains(ref)
+      {
+        out.append("'Enhetens mål'!C\(Self.firstDataRow + index): \(ref)")
+      }
+    }
+    return out
+  }
+
   /// The text a drop-down shows for a goal: `NM-2 Barn och elever känner sig trygga …`.
   public static func display(_ goal: Goal) -> String { "\(goal.id) \(goal.title)" }
 

@@ -23,6 +23,8 @@ public struct PlanSender: Sendable {
     public var deadline: String
     /// How many goals, nyckeltal and activities were carried forward.
     public var carried: [String: Int]
+    /// Carried-forward references that are in no list (``ArbetsplanWorkbook/unknownReferences``).
+    public var unknownReferences: [String]?
   }
 
   /// The workspace.
@@ -143,7 +145,8 @@ public struct PlanSender: Sendable {
           deadline: due.description,
           carried: [
             "goals": unitGoals.count, "kpis": unitKPIs.count, "activities": activities.count,
-          ]))
+          ],
+          unknownReferences: book.unknownReferences.isEmpty ? nil : book.unknownReferences))
     }
     try record(sent, in: folder)
     return sent

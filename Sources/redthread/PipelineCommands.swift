@@ -50,7 +50,8 @@ struct StatusCommand: ParsableCommand {
     abstract: "Show what each unit delivered for the period, what is missing, and the reports.",
     discussion: """
       Per unit under the board: the file that counts and when it was received, the deliveries \
-      it replaced, or 'missing'. Then the statistics and other files of the period, the files \
+      it replaced, or 'missing'. Then the arbetsplan workbooks 'plan send' sent for the period, \
+      when and to whom, and whether each came back. Then the statistics and other files of the period, the files \
       lying in rejected/ and why, the files waiting in the inbox, and every report version of \
       the period with the files it was built from. Reads the store only; needs no lock.
 
@@ -88,6 +89,20 @@ struct StatusCommand: ParsableCommand {
           for old in unit.replaced { print("             replaces \(old)") }
         } else {
           print("  missing    \(unit.name)")
+        }
+      }
+      // What `plan send` sent for the period (outbox/<period>/sent.json), and whether it came
+      // back: the unit's delivery above.
+      let sent = PlanSender(
+        workspace: folder.workspace, config: folder.config, converter: converter
+      ).sentRecords(for: folder.config.period)
+      if !sent.isEmpty {
+        print("\nArbetsplaner sent (plan send): \(sent.count)")
+        for item in sent {
+          let back = status.units.first { $0.id == item.unit }?.file
+          print(
+            "  \(item.unitName): sent \(item.sent), due \(item.deadline); "
+              + (back.map { "returned as \($0)" } ?? "not returned"))
         }
       }
       if !status.otherFiles.isEmpty {

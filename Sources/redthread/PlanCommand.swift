@@ -74,9 +74,14 @@ struct PlanSendCommand: ParsableCommand {
       print(
         "sent       \(item.file) (\(carried["goals"] ?? 0) goals, \(carried["kpis"] ?? 0) "
           + "nyckeltal, \(carried["activities"] ?? 0) activities carried forward)")
+      for reference in item.unknownReferences ?? [] {
+        print(
+          "           note: \(reference) is in no list of the board's goals; "
+            + "the unit picks the goal meant")
+      }
     }
-    print(
-      "\(sent.count) workbooks for \(target.swedishLabel), due \(sent.first?.deadline ?? "-")")
+    let noun = sent.count == 1 ? "workbook" : "workbooks"
+    print("\(sent.count) \(noun) for \(target.swedishLabel), due \(sent.first?.deadline ?? "-")")
   }
 }
 

@@ -85,6 +85,10 @@ struct ArbetsplanRoundTripTests {
         "hyttbackens-skola", "lillaskolan", "petreskolan", "asens-skola",
       ])
     #expect(sender.sentRecords(for: Self.period).count == 7)
+    // Åsens skola's last plan aligned ASE-2 to "NM-22": carried as written, and noted.
+    #expect(
+      sent.first { $0.unit == "asens-skola" }?.unknownReferences == ["'Enhetens mål'!C9: NM-22"])
+    #expect(sent.filter { $0.unknownReferences != nil }.count == 1)
     for item in sent {
       let path = workspace.root.appendingPathComponent(item.file).path
       // RedThread's own reader: the format property, the sheets, the carried-forward goals.
