@@ -47,12 +47,16 @@ public struct Measurement: Hashable, Sendable, Codable {
   public var dimensions: [String: String]?
   /// Where the value was read.
   public var provenance: Provenance?
+  /// The comparison series this value belongs to (Riket, the county, similar
+  /// municipalities); `nil` is the unit's own value.
+  public var comparison: ComparisonSeries?
 
   /// Creates a measurement.
   public init(
     kpiID: String, unitID: String? = nil, period: Period? = nil, gender: Gender = .total,
     value: Double? = nil, missingReason: MissingReason? = nil, missingToken: String? = nil,
-    comment: String? = nil, dimensions: [String: String]? = nil, provenance: Provenance? = nil
+    comment: String? = nil, dimensions: [String: String]? = nil, provenance: Provenance? = nil,
+    comparison: ComparisonSeries? = nil
   ) {
     self.kpiID = kpiID
     self.unitID = unitID
@@ -64,5 +68,6 @@ public struct Measurement: Hashable, Sendable, Codable {
     self.comment = comment
     self.dimensions = dimensions
     self.provenance = provenance
+    self.comparison = comparison
   }
 }

@@ -169,6 +169,35 @@ extension DiagnosticCode {
     swedishHint: "Kontrollera målvärdet och nyckeltalets riktning (Högre/Lägre är bättre).",
     scope: .cell)
 
+  /// A målvärde written in another unit of measure than its nyckeltal.
+  public static let targetUnitMismatch = DiagnosticCode(
+    id: "target-unit-mismatch", title: "Målvärde in another unit",
+    swedishTitle: "Målvärde i annan enhet än nyckeltalet",
+    rule:
+      "A målvärde is written in its nyckeltal's unit of measure: a share's målvärde in %, a cost's in kr; a '%' målvärde on a kr nyckeltal cannot be judged.",
+    severity: .error,
+    template:
+      "målvärde '{target}' for nyckeltal '{kpi}' is in {targetUnit}, but the nyckeltal is measured in {kpiUnit}",
+    swedishTemplate:
+      "Målvärdet '{target}' för nyckeltalet {kpi} är angivet i {targetUnit}, men nyckeltalet mäts i {kpiUnit}.",
+    hint: "write the målvärde in {kpiUnit}",
+    swedishHint: "Skriv målvärdet i {kpiUnit}.", scope: .cell)
+
+  /// A unit's målvärde asks for the opposite of the board's nyckeltal.
+  public static let targetAgainstBoard = DiagnosticCode(
+    id: "target-against-board", title: "Unit målvärde against the board's direction",
+    swedishTitle: "Enhetens målvärde går mot nämndens riktning",
+    rule:
+      "A unit's målvärde for one of the board's nyckeltal asks for the direction the board does: 'Högst 230' on meritvärde, which the board wants higher, pulls against the board's goal.",
+    severity: .warning,
+    template:
+      "målvärde '{target}' of unit '{unit}' for nyckeltal '{kpi}' asks for {wanted} values, but the board wants {direction} values",
+    swedishTemplate:
+      "Målvärdet '{target}' hos {unit} för nyckeltalet {kpi} kräver {direction:wanted} värden, men nämnden vill ha {direction:direction} värden.",
+    hint: "check the målvärde against the board's ('Minst' or 'Högst')",
+    swedishHint: "Jämför målvärdet med nämndens ('Minst' eller 'Högst') och rätta det.",
+    scope: .cell)
+
   /// An outcome outside what its unit of measure allows.
   public static let implausibleOutcome = DiagnosticCode(
     id: "implausible-outcome", title: "Implausible outcome", swedishTitle: "Orimligt utfall",
@@ -328,7 +357,8 @@ extension DiagnosticCode {
     unitGoalNotAligned, boardGoalNotTraced, alignmentNotUpward, unresolvedReference, unknownUnit,
     goalCycle,
     goalWithoutBreakdown, orphanKPI, orphanActivity,
-    missingTarget, targetDirectionConflict, implausibleOutcome, totalOutsideGenderRange,
+    missingTarget, targetDirectionConflict, targetUnitMismatch, targetAgainstBoard,
+    implausibleOutcome, totalOutsideGenderRange,
     activityEndsBeforeStart, activityDelayed, activityStatusInconsistent,
     missingAnalysis,
     missingDelivery, duplicateDelivery, uncoveredCouncilGoal,

@@ -27,6 +27,12 @@ import Testing
     let json = try Data(
       contentsOf: root.appendingPathComponent("demo/reports/2026-Q3/dataset.json"))
     Golden.check(json, suite: "CLITests", name: "dataset.json")
+    // The red thread as a page beside the workbook.
+    let page = try String(
+      contentsOf: root.appendingPathComponent("demo/reports/2026-Q3/rod-trad-bun-2026-Q3.html"),
+      encoding: .utf8)
+    #expect(page.contains("<html lang=\"sv\">") && page.contains("Utan koppling"))
+    #expect(page.contains("✗ Ej uppnått") && !page.contains("https://"))
 
     // A second pass over an empty inbox writes the same report again.
     let again = try Executable.run(

@@ -77,13 +77,17 @@ public struct WorksheetOptions: Sendable {
   public var showGridLines: Bool
   /// Whether the tab is shown, hidden, or hidden so that only VBA can show it.
   public var visibility: Worksheet.Visibility
+  /// How the sheet prints (paper, orientation, fit, repeated rows, header and footer);
+  /// `nil` leaves Excel's defaults.
+  public var pageSetup: PageSetup?
 
   /// Creates worksheet options; the defaults are Excel's.
   public init(
     columnWidths: [Int: Double] = [:], frozenRows: Int = 0, frozenColumns: Int = 0,
     autoFilter: CellRange? = nil, mergedRanges: [CellRange] = [],
     conditionalFormats: [ConditionalFormat] = [], tabColor: CellStyle.Color? = nil,
-    showGridLines: Bool = true, visibility: Worksheet.Visibility = .visible
+    showGridLines: Bool = true, visibility: Worksheet.Visibility = .visible,
+    pageSetup: PageSetup? = nil
   ) {
     self.columnWidths = columnWidths
     self.frozenRows = frozenRows
@@ -94,6 +98,7 @@ public struct WorksheetOptions: Sendable {
     self.tabColor = tabColor
     self.showGridLines = showGridLines
     self.visibility = visibility
+    self.pageSetup = pageSetup
   }
 }
 
