@@ -76,6 +76,18 @@ import Testing
       ))
   }
 
+  @Test func manualPageBreaksAndAScale() throws {
+    var setup = PageSetup(orientation: .landscape, rowBreaks: [31, 1, 16], scale: 80)
+    setup.header = nil
+    let xml = try #require(try parts(setup: setup, chart: false)["xl/worksheets/sheet1.xml"])
+    #expect(xml.contains("<pageSetup paperSize=\"9\" scale=\"80\" orientation=\"landscape\"/>"))
+    #expect(
+      xml.contains(
+        "<rowBreaks count=\"2\" manualBreakCount=\"2\"><brk id=\"15\" max=\"16383\" man=\"1\"/>"
+          + "<brk id=\"30\" max=\"16383\" man=\"1\"/></rowBreaks>"))
+    #expect(!xml.contains("fitToPage"))
+  }
+
   @Test func withoutAPageSetupNothingChanges() throws {
     let parts = try parts(setup: nil, chart: false)
     let xml = try #require(parts["xl/worksheets/sheet1.xml"])
