@@ -248,3 +248,103 @@ func encodeUTF8(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int 
   out[3] = UInt8(0x80 | (scalar & 0x3F))
   return 4
 }
+
+/// Transcodes Mac Roman or Shift-JIS (code page 932) input to UTF-8, so that the scanner
+/// splits ASCII-compatible bytes (a Shift-JIS trail byte may be `\` or `|`).
+///
+/// A Shift-JIS code that code page 932 does not define is the error `invalid-shift-jis`, with
+/// the byte offset in the file and the line: nothing is replaced silently.
+final class CodePageDecoder: ByteInput {
+  private let source: any ByteInput
+  private let encoding: CSVEncoding
+  private let path: String
+  private var raw: [UInt8] = []
+  private var rawStart = 0
+  /// Absolute file offset of `raw[rawStart]`.
+  private var fileOffset: Int
+  private var sourceDone = false
+  private var line = 1
+  private var lastWasCR = false
+
+  /// - Parameters:
+  ///   - source: the input.
+  ///   - encoding: ``CSVEncoding/macRoman`` or ``CSVEncoding/cp932``.
+  ///   - path: for errors.
+  ///   - startOffset: the file offset of the first byte `source` returns.
+  init(source: any ByteInput, encoding: CSVEncoding, path: String, startOffset: Int) {
+    self.source = source
+    self.encoding = encoding
+    self.path = path
+    self.fileOffset = startOffset
+  }
+
+  private func refill() throws {
+    if rawStart > 0 {
+      raw.removeFirst(rawStart)
+      rawStart = 0
+    }
+    let want = 64 * 1024
+    let old = raw.count
+    raw.append(contentsOf: repeatElement(0, count: want))
+    let n = try raw.withUnsafeMutableBufferPointer { buffer -> Int in
+      guard let base = buffer.baseAddress else { return 0 }
+      return try source.read(into: base + old, count: want)
+    }
+    raw.removeLast(want - n)
+    if n == 0 { sourceDone = true }
+  }
+
+  func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+    var written = 0
+    while written + 4 <= count {
+      if raw.count - rawStart < 2 && !sourceDone {
+        try refill()
+        continue
+      }
+      if raw.count - rawStart == 0 { break }
+      let byte = raw[rawStart]
+      var scalar: UInt32
+      var consumed = 1
+      if byte < 0x80 {
+        scalar = UInt32(byte)
+      } else if encoding == .macRoman {
+        scalar = MacRoman.scalarValue(byte)
+      } else {
+        let step = raw.withUnsafeBufferPointer { buffer in
+          ShiftJIS.step(UnsafeBufferPointer(rebasing: buffer[rawStart...]), at: 0)
+        }
+        switch step {
+        case .scalar(let value, let length):
+          scalar = value
+          consumed = length
+        case .incomplete:
+          throw error("the lead byte \(hexByte(byte)) ends the file without its trail byte")
+        case .invalid:
+          let trail = raw[rawStart + 1]
+          throw error(
+            "the bytes \(hexByte(byte)) \(hexByte(trail)) are not a character of code page 932")
+        }
+      }
+      if scalar == 0x0A {
+        if !lastWasCR { line += 1 }
+        lastWasCR = false
+      } else if scalar == 0x0D {
+        line += 1
+        lastWasCR = true
+      } else {
+        lastWasCR = false
+      }
+      written += encodeUTF8(scalar, into: destination + written)
+      rawStart += consumed
+      fileOffset += consumed
+    }
+    return written
+  }
+
+  private func error(_ what: String) -> CSVError {
+    CSVError(
+      code: .invalidShiftJIS, path: path, line: line, byteOffset: fileOffset,
+      message: "\(what) at byte offset \(fileOffset) (\(encoding.name)); nothing is replaced "
+        + "silently: re-export the file as UTF-8 (or give its encoding)")
+  }
+}

@@ -62,12 +62,29 @@ public struct CSVDetection: Sendable, Hashable {
     public var text: String
   }
 
+  /// A legacy encoding weighed for a file that is not UTF-8, with how plausibly it reads the
+  /// sample (see docs/csv.md, "Encoding").
+  public struct EncodingAlternative: Sendable, Hashable {
+    /// The encoding.
+    public var encoding: CSVEncoding
+    /// The plausibility score: higher is likelier.
+    public var score: Double
+    /// The first line with non-ASCII text as this encoding reads it (at most 60 characters).
+    public var example: String
+  }
+
   /// The encoding.
   public var encoding: CSVEncoding
   /// Why: the byte-order mark, the NUL pattern, UTF-8 validity or the single-byte evidence.
   public var encodingReason: String
   /// The length in bytes of the byte-order mark skipped (0 when none).
   public var byteOrderMarkLength: Int
+  /// The legacy encodings weighed, best first, when the sample is not UTF-8 and no option
+  /// gave the encoding; empty otherwise.
+  public var encodingAlternatives: [EncodingAlternative] = []
+  /// Whether another encoding reads the sample nearly as plausibly as ``encoding`` (the read
+  /// then carries an `uncertain-encoding` warning).
+  public var encodingIsUncertain = false
 
   /// The field delimiter.
   public var delimiter: Character

@@ -10,6 +10,11 @@ public enum CSVEncoding: String, Sendable, Hashable, CaseIterable {
   case windows1252 = "windows-1252"
   /// ISO-8859-1 (Latin-1): single-byte Western text with no byte 0x80–0x9F.
   case iso88591 = "iso-8859-1"
+  /// Mac OS Roman: classic Mac OS and Excel for Mac before 2016, whose files end lines with a
+  /// lone CR (`å` is 0x8C).
+  case macRoman = "mac-roman"
+  /// Shift-JIS as Windows writes it (code page 932, Windows-31J): Japanese text.
+  case cp932 = "cp932"
   /// UTF-16, little-endian (`FF FE` byte-order mark, or NUL in every odd byte of ASCII).
   case utf16LE = "utf-16-le"
   /// UTF-16, big-endian (`FE FF` byte-order mark, or NUL in every even byte of ASCII).
@@ -20,7 +25,8 @@ public enum CSVEncoding: String, Sendable, Hashable, CaseIterable {
   case utf32BE = "utf-32-be"
 
   /// Parses an encoding name as users write it: `utf-8`, `UTF8`, `utf-8-sig`, `cp1252`,
-  /// `windows-1252`, `latin1`, `ISO-8859-1`, `utf-16le`, `UTF-16 BE`, …
+  /// `windows-1252`, `latin1`, `ISO-8859-1`, `mac-roman`, `macintosh`, `cp932`, `shift_jis`,
+  /// `sjis`, `utf-16le`, `UTF-16 BE`, …
   ///
   /// - Returns: `nil` for names of encodings the reader does not handle.
   public init?(name: String) {
@@ -31,6 +37,9 @@ public enum CSVEncoding: String, Sendable, Hashable, CaseIterable {
     case "utf8sig", "utf8bom", "utf8withbom": self = .utf8WithBOM
     case "windows1252", "cp1252", "win1252", "ansi", "xcp1252": self = .windows1252
     case "iso88591", "latin1", "l1", "iso885915", "latin9": self = .iso88591
+    case "macroman", "macintosh", "mac", "xmacroman", "macosroman": self = .macRoman
+    case "cp932", "shiftjis", "sjis", "windows31j", "ms932", "mskanji", "windows932", "xsjis":
+      self = .cp932
     case "utf16le", "utf16": self = .utf16LE
     case "utf16be": self = .utf16BE
     case "utf32le", "utf32": self = .utf32LE
@@ -45,7 +54,11 @@ public enum CSVEncoding: String, Sendable, Hashable, CaseIterable {
   /// Whether each byte is one character and ASCII bytes mean ASCII (Windows-1252, Latin-1).
   public var isSingleByte: Bool { self == .windows1252 || self == .iso88591 }
 
-  /// Whether the reader transcodes the file to UTF-8 before splitting it (UTF-16, UTF-32).
+  /// Whether the reader transcodes the file to UTF-8 before splitting it (UTF-16, UTF-32,
+  /// Mac Roman, Shift-JIS).
+  var isTranscoded: Bool { isWide || self == .macRoman || self == .cp932 }
+
+  /// Whether code units are wider than a byte (UTF-16, UTF-32).
   var isWide: Bool {
     switch self {
     case .utf16LE, .utf16BE, .utf32LE, .utf32BE: return true

@@ -25,6 +25,8 @@ public struct CSVError: LocatedError {
     case invalidUTF16 = "invalid-utf16"
     /// A UTF-32 file holds a value above U+10FFFF, a surrogate, or ends in a partial unit.
     case invalidUTF32 = "invalid-utf32"
+    /// A Shift-JIS (code page 932) file holds a byte pair that is not a character.
+    case invalidShiftJIS = "invalid-shift-jis"
     /// A quoted field is still open at the end of the file.
     case unterminatedQuote = "unterminated-quote"
     /// A NUL byte in the text, under ``CSVReadOptions/NULBytePolicy/error``.
@@ -124,6 +126,12 @@ public struct CSVError: LocatedError {
       explanation: "A UTF-32 file holds a value that is not a Unicode scalar, or a length "
         + "that is not a multiple of four."),
     CodeDescription(
+      code: Code.invalidShiftJIS.rawValue, title: "Invalid Shift-JIS",
+      explanation: "A file read as Shift-JIS (code page 932) holds a lead byte without a valid "
+        + "trail byte, or a pair the code page does not define. The error gives the line and "
+        + "the byte offset. Re-export the file as UTF-8, or give its encoding if it is not "
+        + "Shift-JIS."),
+    CodeDescription(
       code: Code.unterminatedQuote.rawValue, title: "Unterminated quote",
       explanation: "A field opens with a quote that is never closed, so the rest of the file "
         + "would become one cell. The error points at the opening quote."),
@@ -172,6 +180,12 @@ public struct CSVError: LocatedError {
       code: "stray-quote", title: "Stray quote",
       explanation: "A quoted field goes on after its closing quote (`\"a\"b`). The text is "
         + "kept as Excel and Python read it (`ab`); the sender should double inner quotes."),
+    CodeDescription(
+      code: "uncertain-encoding", title: "Encoding uncertain",
+      explanation: "The file is not UTF-8 and more than one single-byte or Japanese encoding "
+        + "reads it plausibly (Windows-1252, Mac Roman, Shift-JIS). The reader took the most "
+        + "likely; the warning and `redthread inspect --explain` name the others and how the "
+        + "first non-ASCII text reads in each. Check the values, or give the encoding."),
     CodeDescription(
       code: "mojibake", title: "Doubly encoded text (mojibake)",
       explanation: "Text such as `Ã¥`, `Ã¤`, `Ã¶` is UTF-8 that was once read as Windows-1252 "

@@ -23,6 +23,22 @@ enum CSVExplanation {
     out += "detection sample: \(sampled)\n\n"
 
     row("encoding", "\(d.encoding.name): \(d.encodingReason)")
+    if d.encodingIsUncertain || [.macRoman, .cp932].contains(d.encoding),
+      !d.encodingAlternatives.isEmpty
+    {
+      row(
+        "",
+        d.encodingIsUncertain
+          ? "uncertain: another encoding reads the text nearly as plausibly; the first "
+            + "non-ASCII line in each:"
+          : "the first non-ASCII line in each encoding weighed:")
+      for alternative in d.encodingAlternatives {
+        row(
+          "",
+          "  \(alternative.encoding.name) (\(EncodingDetector.formatScore(alternative.score))): "
+            + "\"\(clip(alternative.example, 60))\"")
+      }
+    }
     row("delimiter", "\(CSVDetection.display(d.delimiter)): \(d.delimiterReason)")
     if d.delimiter != ",", d.decimalSeparator == "," {
       row("", "`,` occurs inside values as a decimal comma: \(d.decimalReason)")

@@ -39,7 +39,7 @@ public enum CSVReader {
   /// - Returns: the workbook; see ``CSVReadResult/workbook``.
   /// - Throws: ``CSVError``: `file-not-found`, `unreadable-file`, `file-too-large`,
   ///   `binary-file`, `invalid-option`, `invalid-utf8`, `invalid-utf16`, `invalid-utf32`,
-  ///   `unterminated-quote`, `nul-byte`, `ragged-row`, `record-too-large`, `too-many-fields`.
+  ///   `invalid-shift-jis`, `unterminated-quote`, `nul-byte`, `ragged-row`, `record-too-large`, `too-many-fields`.
   public static func read(path: String, options: CSVReadOptions = .init()) throws -> Workbook {
     try readResult(path: path, options: options).workbook
   }

@@ -24,8 +24,8 @@ public import Spreadsheet
 /// Problems the reader works around are collected in ``diagnostics``; the others are thrown
 /// as ``CSVError`` by the call that reaches them: `file-not-found`, `unreadable-file`,
 /// `binary-file`, `invalid-option` (opening); `invalid-utf8`, `invalid-utf16`,
-/// `invalid-utf32`, `unterminated-quote`, `nul-byte`, `ragged-row`, `record-too-large`,
-/// `too-many-fields` (reading).
+/// `invalid-utf32`, `invalid-shift-jis`, `unterminated-quote`, `nul-byte`, `ragged-row`,
+/// `record-too-large`, `too-many-fields` (reading).
 public final class CSVRecordStream {
   /// The path as the user gave it.
   public let path: String
@@ -160,11 +160,15 @@ public final class CSVRecordStream {
       guess = try EncodingDetector.detect(sample, complete: rawEOF, path: path)
     }
     declaredEncoding = guess.encoding
-    if guess.encoding.isWide {
+    if guess.encoding.isTranscoded {
       let prefix = Array(sample[guess.bomLength...])
-      input = WideDecoder(
-        source: PrefixedInput(prefix: prefix, rest: file), encoding: guess.encoding, path: path,
-        startOffset: guess.bomLength)
+      let source = PrefixedInput(prefix: prefix, rest: file)
+      input =
+        guess.encoding.isWide
+        ? WideDecoder(
+          source: source, encoding: guess.encoding, path: path, startOffset: guess.bomLength)
+        : CodePageDecoder(
+          source: source, encoding: guess.encoding, path: path, startOffset: guess.bomLength)
       end = 0
       // The decoder writes whole characters (up to 4 bytes): stop short of the sample's end.
       while sampleBytes - end >= 8 {
@@ -360,6 +364,22 @@ public final class CSVRecordStream {
       spaceThousandsSeparator: layout.spaceThousands, thousandsExample: layout.thousandsExample,
       sampledRecords: finalSplit.records.count,
       sampledBytes: finalSplit.bytes, sampleIsWholeFile: eof && start + finalSplit.bytes == end)
+    detection.encodingAlternatives = guess.ranked.map {
+      CSVDetection.EncodingAlternative(encoding: $0.encoding, score: $0.score, example: $0.example)
+    }
+    detection.encodingIsUncertain = guess.uncertain
+    if guess.uncertain, let best = guess.ranked.first {
+      let others = guess.ranked.dropFirst().map {
+        "\($0.encoding.name) reads \"\($0.example)\""
+      }.joined(separator: "; ")
+      note(
+        "uncertain-encoding", line: guess.firstLegacyLine,
+        message: "the encoding is uncertain: read as \(best.encoding.name) (\"\(best.example)\"), "
+          + "but \(others)",
+        hint: "check the values; if they are wrong, give the encoding (the read option "
+          + "`encoding: \(guess.ranked[1].encoding.name)`) or ask for a UTF-8 export",
+        value: best.example)
+    }
     cleanup = false
   }
 
@@ -612,7 +632,7 @@ public final class CSVRecordStream {
         local >= recordStart
         ? position(of: local, recordStart: recordStart, recordLine: recordLine)
         : (line: recordLine, column: 1)
-      let byteOffset = declaredEncoding.isWide ? nil : event.offset
+      let byteOffset = declaredEncoding.isTranscoded ? nil : event.offset
       switch event.kind {
       case .invalidUTF8(let bytes):
         throw CSVError(

@@ -5,6 +5,12 @@ struct EncodingGuess {
   var bomLength: Int
   /// One sentence: what in the bytes decided it.
   var reason: String
+  /// The legacy encodings weighed (best first), when the bytes are not UTF-8; empty otherwise.
+  var ranked: [EncodingPlausibility.Score] = []
+  /// Whether another encoding of ``ranked`` reads the bytes nearly as plausibly.
+  var uncertain = false
+  /// The 1-based line of the first byte that is not UTF-8, when ``ranked`` is not empty.
+  var firstLegacyLine = 1
 }
 
 /// Counts over raw bytes that decide between UTF-8 and single-byte Western text.
@@ -198,7 +204,15 @@ enum EncodingDetector {
           + "sequence\(census.validSequences == 1 ? "" : "s") and no invalid one")
     }
     let utf8Evidence = census.validSequences + census.brokenSequences
-    if utf8Evidence > census.loneBytes {
+    let ranked = EncodingPlausibility.rank(
+      sample, complete: complete, western: census.c1Bytes > 0 ? .windows1252 : .iso88591)
+    let uncertain = EncodingPlausibility.isUncertain(ranked)
+    let best = ranked[0]
+    // Shift-JIS lead bytes 0xE0–0xEF followed by 0x80–0xBF look like UTF-8 cut short: they
+    // outweigh a broken UTF-8 sequence only when they decode to some Japanese text (two
+    // characters or more).
+    let japanese = best.encoding == .cp932 && best.invalid == 0 && !uncertain && best.score >= 4
+    if utf8Evidence > census.loneBytes && !japanese {
       // Mostly UTF-8: the stream validator reports the first broken sequence as an error.
       return EncodingGuess(
         encoding: .utf8, bomLength: 0,
@@ -212,15 +226,40 @@ enum EncodingDetector {
       "no byte-order mark; \(census.loneBytes) byte\(census.loneBytes == 1 ? "" : "s") above 0x7F "
       + "cannot be UTF-8 (first \(hexByte(sample[first])) at byte offset \(first), line "
       + "\(lineNumber(sample, offset: first))) and \(census.validSequences) valid UTF-8 "
-      + "sequence\(census.validSequences == 1 ? "" : "s") occur: single-byte Western text"
-    if census.c1Bytes > 0 {
+      + "sequence\(census.validSequences == 1 ? "" : "s") occur"
+    let scores = ranked.map { "\($0.encoding.name) \(formatScore($0.score))" }.joined(
+      separator: ", ")
+    switch best.encoding {
+    case .macRoman:
       reason +=
-        "; bytes 0x80–0x9F occur (first \(hexByte(sample[census.firstC1])) at byte offset "
-        + "\(census.firstC1)), which only Windows-1252 prints"
-      return EncodingGuess(encoding: .windows1252, bomLength: 0, reason: reason)
+        "; read as Mac Roman they are the likeliest text (plausibility \(scores))"
+        + (EncodingPlausibility.lineEndsOnlyWithCR(sample)
+          ? "; lines end with a lone CR, as Excel for Mac wrote Mac Roman" : "")
+    case .cp932:
+      reason +=
+        "; read as Shift-JIS (code page 932) they are the likeliest text: Japanese "
+        + "(plausibility \(scores))"
+    default:
+      reason += ": single-byte Western text"
+      if ranked.contains(where: { $0.encoding != best.encoding && $0.score > 0 }) {
+        reason += " (plausibility \(scores))"
+      }
+      if census.c1Bytes > 0 {
+        reason +=
+          "; bytes 0x80–0x9F occur (first \(hexByte(sample[census.firstC1])) at byte offset "
+          + "\(census.firstC1)), which only Windows-1252 prints"
+      } else {
+        reason += "; no byte 0x80–0x9F occurs, so ISO-8859-1 and Windows-1252 read it the same"
+      }
     }
-    reason += "; no byte 0x80–0x9F occurs, so ISO-8859-1 and Windows-1252 read it the same"
-    return EncodingGuess(encoding: .iso88591, bomLength: 0, reason: reason)
+    return EncodingGuess(
+      encoding: best.encoding, bomLength: 0, reason: reason, ranked: ranked,
+      uncertain: uncertain, firstLegacyLine: lineNumber(sample, offset: first))
+  }
+
+  /// `4`, `-2.5`.
+  static func formatScore(_ x: Double) -> String {
+    x == x.rounded() ? String(Int(x)) : String(x)
   }
 
   /// UTF-16 or UTF-32 without a byte-order mark, from where the NUL bytes fall.

@@ -1,11 +1,10 @@
-/// A comparison series beside a unit's own value: the nation (Riket), the county (län) or
-/// Kolada's similar municipalities (liknande kommuner). Kolada and Skolverket files carry
-/// these as rows of their own; they are kept as comparisons, never as units.
+/// The comparison series a statistics value belongs to, when it is not the unit's own value:
+/// the nation, the county, or similar municipalities (Kolada's jämförelsegrupper).
 public enum ComparisonSeries: String, Codable, Sendable, Hashable, CaseIterable {
   /// Riket: the whole country.
   case nation = "riket"
-  /// The county (län) the municipality lies in.
+  /// Länet: the county.
   case county = "lan"
-  /// Kolada's group of similar municipalities (liknande kommuner).
+  /// Liknande kommuner: a group of comparable municipalities.
   case similarMunicipalities = "liknande-kommuner"
 }

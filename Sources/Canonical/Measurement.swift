@@ -47,8 +47,7 @@ public struct Measurement: Hashable, Sendable, Codable {
   public var dimensions: [String: String]?
   /// Where the value was read.
   public var provenance: Provenance?
-  /// The comparison series this value belongs to (Riket, the county, similar
-  /// municipalities); `nil` is the unit's own value.
+  /// The comparison series the value belongs to; `nil` for the unit's own value.
   public var comparison: ComparisonSeries?
 
   /// Creates a measurement.

@@ -87,6 +87,22 @@ public struct Period: Hashable, Sendable, Comparable, Codable, CustomStringConve
   /// Whether this period lies wholly inside `other` (a quarter inside its year, T1 inside T2).
   public func isWithin(_ other: Period) -> Bool { other.start <= start && end <= other.end }
 
+  /// Whether the two periods share at least one day.
+  public func overlaps(_ other: Period) -> Bool { start <= other.end && other.start <= end }
+
+  /// Whether a plan for this period counts in a report for `report`: it is the same period,
+  /// or a period of another kind that contains it (the year 2026 for kvartal 3 2026, läsår
+  /// 2026/27 for kvartal 3 2026, the year for tertial 3).
+  ///
+  /// Periods of the same kind never count in one another: tertials are cumulative (tertial
+  /// 2 runs from January to August and so contains tertial 1), yet a tertial 2 follow-up is
+  /// not part of the tertial 1 report, nor tertial 1's part of tertial 2's. A shorter period
+  /// inside the report's (a month in a quarter) does not count either: each delivery is a
+  /// snapshot of its own period.
+  public func counts(in report: Period) -> Bool {
+    self == report || (kind != report.kind && report.isWithin(self))
+  }
+
   /// The period of a kind that contains a date (the smallest cumulative tertial for
   /// tertials; the term for dates in July, which fall between terms, is VT).
   public static func containing(_ date: CalendarDate, kind: Kind) -> Period {

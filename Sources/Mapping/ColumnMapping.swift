@@ -36,6 +36,10 @@ public struct ColumnMapping: Sendable, Hashable {
   public var required: Bool
   /// Whether the column may be absent from the header without an error.
   public var optional: Bool
+  /// For a `columns:` source, the transforms of the parts that have their own, by 0-based
+  /// index in the list: each part is read with its own before the texts are joined (a
+  /// nämndmål title looked up among the goals, Lgr22 headings read as national ids).
+  public var partTransforms: [Int: ValueTransform] = [:]
   /// Where it is declared.
   public var location: SourceLocation?
 

@@ -28,10 +28,11 @@ public enum Entity: String, Sendable, Hashable, CaseIterable {
     case .kpi:
       return [
         "id", "name", "unit_of_measure", "direction", "goal", "unit", "target", "target_period",
-        "outcome", "outcome_period", "gender", "comment",
+        "outcome", "outcome_period", "gender", "comment", "comparison",
       ]
     case .target: return ["kpi", "unit", "period", "target"]
-    case .measurement: return ["kpi", "kpi_name", "unit", "period", "gender", "value", "comment"]
+    case .measurement:
+      return ["kpi", "kpi_name", "unit", "period", "gender", "value", "comment", "comparison"]
     case .activity:
       return [
         "id", "title", "goal", "unit", "owner", "responsible", "start", "end", "status", "comment",

@@ -20,8 +20,10 @@ extension MappingRun {
       default: return false
       }
     }
+    // `comparison` first: a Riket or county row's unit code is not looked up in the register.
     let ordered =
-      fields.filter { !isDerived($0) && $0.name != "target" }
+      fields.filter { $0.name == "comparison" }
+      + fields.filter { !isDerived($0) && $0.name != "target" && $0.name != "comparison" }
       + fields.filter { isDerived($0) && $0.name != "target" }
       + fields.filter { $0.name == "target" }
     for field in ordered {
@@ -56,8 +58,34 @@ extension MappingRun {
           if cell == nil || (ev.cells[name] != nil && texts.isEmpty) { cell = ref }
           if !part.isBlank {
             if texts.isEmpty { cell = ref }
-            texts.append(part.text)
             ev.cells["\(name).\(i + 1)"] = ref
+            guard let own = field.partTransforms[i] else {
+              texts.append(part.text)
+              continue
+            }
+            // The part's own transform, item by item (`2.2 Kunskaper; 2.7 Bedömning och
+            // betyg`), reported at its own cell. Items split on `;` and line breaks unless the
+            // part says `split:` (titles often hold commas).
+            var itemTransform = own
+            itemTransform.split = nil
+            let pieces =
+              own.split.map { part.text.components(separatedBy: $0) }
+              ?? part.text.split(whereSeparator: { $0 == ";" || $0.isNewline }).map(String.init)
+            let items = pieces.map { TextMatching.trimmed($0) }.filter { !$0.isEmpty }
+            for item in items {
+              let itemRaw = items.count == 1 ? part : RawValue(text: item)
+              switch read(
+                itemRaw, transform: itemTransform, type: own.type ?? .text, isList: false,
+                scope: scope)
+              {
+              case .success(let v?): if let t = v.text { texts.append(t) }
+              case .success(nil): break
+              case .failure(let f):
+                report(
+                  f.code, at: location(sheet: sheet, cell: ref, line: row.line), f.message,
+                  hint: f.hint, value: item)
+              }
+            }
           }
         }
         raw = RawValue(text: texts.joined(separator: "; "))
@@ -89,10 +117,14 @@ extension MappingRun {
       }
       let isList = !isDimension && entity.isList(name)
       let result: Result<FieldValue?, ValueFailure>
+      var transform = field.transform
+      if name == "unit", ev.text("comparison").flatMap(ComparisonSeriesReader.series) != nil {
+        transform.lookup = nil
+      }
       switch field.source {
       case .column, .columns:
         result = read(
-          raw, transform: field.transform, type: type, isList: isList, scope: scope, bare: bare)
+          raw, transform: transform, type: type, isList: isList, scope: scope, bare: bare)
       default:
         let key = ReadKey(
           field: "\(currentTable).\(block).\(name)", bare: bare, text: raw.text,
@@ -141,6 +173,8 @@ extension MappingRun {
     if entity == .activity { essentials.removeAll { $0 == "id" } }
     for field in essentials where ev.values[field] == nil {
       if ev.failed.contains(field) { return }
+      // An unpivoted cell of a KPI row: the row itself reported what it lacks.
+      if entity == .kpi, unpivot != nil { return }
       let place =
         ev.cells[field].map { location(sheet: sheet, cell: $0, line: row.line) }
         ?? SourceLocation(file: workbook.path, sheet: sheet.name, row: row.number, line: row.line)
@@ -208,7 +242,7 @@ extension MappingRun {
           kpi: id, unit: unit,
           period: ev.period("outcome_period") ?? ev.period("period") ?? contextPeriod,
           gender: ev.text("gender"), value: outcome, comment: ev.text("comment"), dims: dims,
-          provenance: p)
+          provenance: p, comparison: ev.text("comparison"))
         dataset.measurements.append(m)
         made.append(m)
       }
@@ -226,7 +260,8 @@ extension MappingRun {
       let m = measurement(
         kpi: kpi, unit: unit, period: ev.period("period") ?? contextPeriod,
         gender: ev.text("gender"), value: ev.values["value"] ?? .missing(.blank, token: ""),
-        comment: ev.text("comment"), dims: dims, provenance: provenance)
+        comment: ev.text("comment"), dims: dims, provenance: provenance,
+        comparison: ev.text("comparison"))
       dataset.measurements.append(m)
       made.append(m)
       if table.emitKPIs, !emittedKPIs.contains(kpi) {
@@ -269,6 +304,7 @@ extension MappingRun {
       made.append(u)
     }
     run.records += made.count
+    if !made.isEmpty { rowAccount.take(sheet: sheet.name, row: row.number) }
     if run.samples.count < sampleCount {
       for record in made where run.samples.count < sampleCount {
         run.samples.append(sampleJSON(record, at: anchorCell, sheet: sheet, row: row))
@@ -317,9 +353,10 @@ extension MappingRun {
       kpi: kpi, unit: text("unit") ?? recordContext[sheet.name]?.unit,
       period: column.period("period") ?? ev.period("period") ?? recordContext[sheet.name]?.period,
       gender: text("gender"), value: value, comment: text("comment"), dims: dims,
-      provenance: provenance)
+      provenance: provenance, comparison: text("comparison"))
     dataset.measurements.append(m)
     run.records += 1
+    rowAccount.take(sheet: sheet.name, row: row.number)
     if run.samples.count < sampleCount {
       run.samples.append(sampleJSON(m, at: cell, sheet: sheet, row: row))
     }
@@ -350,12 +387,13 @@ extension MappingRun {
 
   func measurement(
     kpi: String, unit: String?, period: Period?, gender: String?, value: FieldValue,
-    comment: String?, dims: [String: String], provenance: Provenance
+    comment: String?, dims: [String: String], provenance: Provenance, comparison: String? = nil
   ) -> CanonicalMeasurement {
     var m = CanonicalMeasurement(
       kpiID: kpi, unitID: unit, period: period,
       gender: gender.flatMap(CanonicalMeasurement.Gender.init(rawValue:)) ?? .total,
       comment: comment, dimensions: dims.isEmpty ? nil : dims, provenance: provenance)
+    m.comparison = comparison.flatMap(ComparisonSeriesReader.series)
     switch value {
     case .number(let n): m.value = n
     case .missing(let reason, let token):
@@ -394,7 +432,7 @@ extension MappingRun {
       text.removeSubrange(range)
     }
     let place =
-      cell.map { "\(SourceLocation.quotedSheetName(sheet.name))!\($0.a1)" } ?? "row \(row.number)"
+      cell.map { placeText(sheet: sheet, cell: $0) } ?? "row \(row.number)"
     return "\(place): \(text)"
   }
 }

@@ -109,6 +109,20 @@ extension MappingRun {
     for field in table.dimensions {
       bindField(field, key: "dimensions.\(field.name)", essential: false)
     }
+    // Section fields may read any column of the section row.
+    var sectionBindings: [String: [String: Binding]] = [:]
+    for section in table.sections {
+      let before = bindings
+      for field in section.fields {
+        bindField(field, key: "section.\(section.name).\(field.name)", essential: false)
+      }
+      var own: [String: Binding] = [:]
+      for (key, b) in bindings where before[key] == nil {
+        own[String(key.dropFirst("section.\(section.name).".count))] = b
+        bindings[key] = nil
+      }
+      sectionBindings[section.name] = own
+    }
     let duplicates = Dictionary(
       grouping: layout.columns.filter { !$0.name.isEmpty },
       by: { "\(TextMatching.normalized($0.group ?? ""))|\(TextMatching.normalized($0.name))" }
@@ -122,9 +136,10 @@ extension MappingRun {
     }
     var conditionColumns: [ColumnSelector: Int] = [:]
     var conditions = table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen
-    conditions += table.sections.map(\.when)
+    conditions += table.sections.flatMap { [$0.when] + $0.alsoWhen }
     var selectors = conditions.compactMap(\.column)
     if let t = table.rows.totalsColumn { selectors.append(t) }
+    if let tree = table.tree { selectors.append(tree.level) }
     for selector in selectors where conditionColumns[selector] == nil {
       if let b = bind(selector, in: layout) {
         conditionColumns[selector] = b.column
@@ -139,6 +154,10 @@ extension MappingRun {
         return
       }
     }
+    let tree: [Int: [String: String]] =
+      table.tree.flatMap { t in
+        conditionColumns[t.level].map { treeCaptures(t, layout: layout, levelColumn: $0) }
+      } ?? [:]
     // Unpivot columns.
     var unpivotColumns: [UnpivotColumn] = []
     if let u = table.unpivot {
@@ -181,6 +200,13 @@ extension MappingRun {
     var captures: [String: String] = [:]
     var seenData = false
     var previousNumber = layout.headerRow
+    let tableLabel = table.name ?? "tables[\(currentTable)]"
+    func leave(_ row: Row, _ reason: String) {
+      rowAccount.pass(row, sheet: sheet.name, reason: "\(reason) (table \(tableLabel))")
+    }
+    rowAccount.take(sheet: sheet.name, row: layout.headerRow)
+    if let g = layout.groupRow { rowAccount.take(sheet: sheet.name, row: g) }
+    var stoppedRow: Int?
     for row in sheet.rows where row.number > layout.headerRow {
       defer { previousNumber = row.number }
       run.rowsRead += 1
@@ -190,6 +216,7 @@ extension MappingRun {
           run.rowsRead -= row.isBlank ? 0 : 1
           run.stoppedAt =
             "blank row \(row.isBlank ? row.number : previousNumber + 1) (stop_at_blank)"
+          stoppedRow = row.number
           break
         }
         if row.isBlank {
@@ -202,10 +229,11 @@ extension MappingRun {
       }) {
         run.rowsRead -= 1
         run.stoppedAt = "row \(row.number) matches stop_when \(describe(c))"
+        stoppedRow = row.number
         break
       }
       if let (section, groups) = table.sections.lazy.compactMap({ s in
-        self.condition(s.when, row: row, columns: conditionColumns).map { (s, $0) }
+        self.sectionMatch(s, row: row, columns: conditionColumns).map { (s, $0) }
       }).first {
         captures = groups
         fillState = [:]
@@ -213,10 +241,12 @@ extension MappingRun {
         var noFill: [String: RawValue] = [:]
         let ev = evaluate(
           section.fields, entity: section.entity ?? table.entity, scope: &scope, row: row,
-          bindings: [:], layout: layout, fillDown: [], fillState: &noFill,
+          bindings: sectionBindings[section.name] ?? [:], layout: layout, fillDown: [],
+          fillState: &noFill,
           block: "section.\(section.name)")
         sections[section.name] = ev.values.compactMapValues(\.text)
         run.skipped["section row (\(section.name))", default: 0] += 1
+        rowAccount.take(sheet: sheet.name, row: row.number)
         if let entity = section.entity {
           var anchor: CellReference?
           if let selector = section.when.column, let column = conditionColumns[selector] {
@@ -233,21 +263,27 @@ extension MappingRun {
       if !table.rows.skipTotals.isEmpty, isTotal(row, rules: table.rows, columns: conditionColumns)
       {
         run.skipped["total row", default: 0] += 1
+        leave(row, "a total row")
         continue
       }
       if table.rows.skipWhen.contains(where: {
         condition($0, row: row, columns: conditionColumns) != nil
       }) {
         run.skipped["skip_when", default: 0] += 1
+        leave(row, "matches skip_when")
         continue
       }
       if !table.rows.keepWhen.allSatisfy({
         condition($0, row: row, columns: conditionColumns) != nil
       }) {
         run.skipped["not matching keep_when", default: 0] += 1
+        leave(row, "does not match keep_when")
         continue
       }
-      var scope = RowScope(sheet: sheet, row: row, captures: captures, sections: sections)
+      var scope = RowScope(
+        sheet: sheet, row: row,
+        captures: captures.merging(tree[row.number] ?? [:]) { section, _ in section },
+        sections: sections)
       let ev = evaluate(
         table.fields
           + table.dimensions.map { d in
@@ -261,11 +297,18 @@ extension MappingRun {
       let anyBound = boundKeys.contains { !(ev.raws[$0]?.isBlank ?? true) }
       if !boundKeys.isEmpty && !anyBound && unpivotColumns.isEmpty {
         run.skipped["no mapped values", default: 0] += 1
+        leave(row, "no value in any mapped column")
         continue
       }
       seenData = true
       if let u = table.unpivot {
         var made = 0
+        if table.entity == .kpi {
+          // The row's KPI and target come once; the unpivoted cells are its outcomes.
+          var kpiRow = ev
+          kpiRow.values["outcome"] = nil
+          emit(.kpi, ev: kpiRow, table: table, scope: scope, row: row, layout: layout, run: &run)
+        }
         let rowCells = ev.cells.mapValues { a1($0) }
         let rowDims = dimensions(of: ev)
         for column in unpivotColumns {
@@ -324,8 +367,16 @@ extension MappingRun {
           made += 1
         }
         if made == 0 { run.skipped["no values in the unpivoted columns", default: 0] += 1 }
+        if made == 0 && table.entity != .kpi { leave(row, "no values in the unpivoted columns") }
       } else {
+        let before = run.records
         emit(table.entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
+        if run.records == before { leave(row, "no record made (see the diagnostics on this row)") }
+      }
+    }
+    if let stoppedRow {
+      for row in sheet.rows where row.number >= stoppedRow {
+        leave(row, "after the table's end (\(run.stoppedAt ?? "stopped"))")
       }
     }
   }
@@ -359,6 +410,18 @@ extension MappingRun {
     if let r = c.regex { parts.append("/\(r)/") }
     if let b = c.blank { parts.append(b ? "blank" : "not blank") }
     return parts.joined(separator: " ")
+  }
+
+  /// Tests every condition of a section's `when`; returns their regex groups together, or
+  /// `nil` when one fails.
+  func sectionMatch(_ s: SectionSpec, row: Row, columns: [ColumnSelector: Int]) -> [String: String]?
+  {
+    var groups: [String: String] = [:]
+    for c in [s.when] + s.alsoWhen {
+      guard let g = condition(c, row: row, columns: columns) else { return nil }
+      groups.merge(g) { first, _ in first }
+    }
+    return groups
   }
 
   /// Tests a row condition; returns the regex groups (empty when no regex) or `nil`.

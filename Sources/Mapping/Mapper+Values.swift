@@ -85,7 +85,7 @@ extension MappingRun {
       raw = RawValue(
         value: ws.displayedValue(at: ref), numberFormat: ws.cell(at: ref)?.numberFormat)
       location = SourceLocation(file: workbook.path, sheet: ws.name, cell: ref)
-      source = "cell \(SourceLocation.quotedSheetName(ws.name))!\(ref.a1)"
+      source = "cell \(placeText(sheet: ws, cell: ref))"
     case .label(let labels, let sheetName, let within):
       var sheets: [Worksheet] = []
       if let sheetName {
@@ -100,7 +100,7 @@ extension MappingRun {
           if let (value, cell) = findLabel(label, in: ws, within: within) {
             raw = value
             location = SourceLocation(file: workbook.path, sheet: ws.name, cell: cell)
-            source = "label \"\(label)\" at \(SourceLocation.quotedSheetName(ws.name))!\(cell.a1)"
+            source = "label \"\(label)\" at \(placeText(sheet: ws, cell: cell))"
             break search
           }
         }
@@ -247,13 +247,22 @@ extension MappingRun {
       raw = RawValue(text: text)
       if raw.isBlank { return .success(nil) }
     }
-    if let pattern = t.extract {
+    // With an explicit `split`, the list is split first and `extract` applies to each item
+    // (`NM-2 Trygghet; LGR22-2.1 Normer och värden` → NM-2, LGR22-2.1).
+    if let pattern = t.extract, t.split == nil {
       guard let groups = regexes.match(pattern, in: raw.text) else { return .success(nil) }
       raw = RawValue(text: groups["value"] ?? groups["1"] ?? groups["0"])
       if raw.isBlank { return .success(nil) }
     }
     if isList || t.split != nil {
-      let items = split(raw.text, separator: t.split)
+      var items = split(raw.text, separator: t.split)
+      if let pattern = t.extract, t.split != nil {
+        items = items.compactMap { item in
+          guard let groups = regexes.match(pattern, in: item) else { return nil }
+          let text = groups["value"] ?? groups["1"] ?? groups["0"] ?? ""
+          return text.isEmpty ? nil : text
+        }
+      }
       var out: [String] = []
       for item in items {
         switch readOne(RawValue(text: item), t: t, type: type, scope: scope, bare: bare) {
@@ -437,7 +446,14 @@ extension MappingRun {
     }
     let key = YAMLReader.wordKey(text)
     if let c = choices.first(where: { YAMLReader.wordKey($0) == key }) { return c }
-    return BuiltInValueMaps.map(for: type)?.value(for: text)
+    if let word = BuiltInValueMaps.map(for: type)?.value(for: text) { return word }
+    // A header that ends in a gender word: `Utfall T2 totalt`, `Andel flickor`.
+    if type == .gender, let last = text.split(separator: " ").last, last.count > 1,
+      last.count < text.count
+    {
+      return BuiltInValueMaps.gender.value(for: String(last))
+    }
+    return nil
   }
 
   func isCanonicalWord(_ text: String, type: ValueType) -> Bool {

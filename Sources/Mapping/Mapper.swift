@@ -54,8 +54,10 @@ public struct Mapper: Sendable {
     let run = MappingRun(mapping: mapping, reference: reference, workbook: workbook)
     run.sampleCount = sampleCount
     run.execute()
+    var explanation = run.explanation
+    explanation.leftOut = run.rowAccount.leftOut
     return MappingResult(
-      dataset: run.dataset, diagnostics: run.diagnostics, explanation: run.explanation)
+      dataset: run.dataset, diagnostics: run.diagnostics, explanation: explanation)
   }
 }
 
@@ -90,6 +92,8 @@ final class MappingRun {
     return l + String(ref.row)
   }
   var reportedOnce: Set<String> = []
+  /// The rows taken and passed over, for the account of rows left out.
+  var rowAccount = RowAccount()
 
   init(mapping: MappingFile, reference: ReferenceData, workbook: Workbook) {
     self.mapping = mapping
@@ -130,6 +134,16 @@ final class MappingRun {
         value: value, arguments: arguments))
   }
 
+  /// A cell as explanations name it, in the same form as diagnostics: `'Mål'!B7` in a
+  /// workbook, `export.csv:14 (C13)` in a CSV file.
+  func placeText(sheet: Worksheet, cell: CellReference) -> String {
+    if workbook.format == .csv, let line = sheet.row(cell.row)?.line ?? Optional(cell.row) {
+      return SourceLocation(file: workbook.path, sheet: sheet.name, cell: cell, line: line)
+        .description
+    }
+    return "\(SourceLocation.quotedSheetName(sheet.name))!\(a1(cell))"
+  }
+
   func location(sheet: Worksheet, cell: CellReference, line: Int?) -> SourceLocation {
     SourceLocation(file: workbook.path, sheet: sheet.name, cell: cell, line: line)
   }
@@ -151,12 +165,23 @@ final class MappingRun {
     if case .period(let p)? = globalContext["period"]?.value { period = p }
     let title = spec.title.map { expand($0, scope: nil) }
     let anchor = globalContext["unit"]?.location ?? globalContext["period"]?.location
+    // The cells the unit and the period were read from, by field, so that a file for the
+    // wrong unit or period can be pointed to ('Mål'!B3).
+    var cells: [String: String] = [:]
+    for field in ["unit", "period"] {
+      if let location = globalContext[field]?.location, let cell = location.cell,
+        location.sheet == anchor?.sheet
+      {
+        cells[field] = cell.a1
+      }
+    }
     dataset.plans.append(
       Plan(
         unitID: unit, period: period, kind: spec.kind, title: title,
         provenance: Provenance(
           file: workbook.path, sheet: anchor?.sheet, cell: anchor?.cell?.a1, row: anchor?.row,
-          line: anchor?.line, mapping: mapping.name, mappingVersion: mapping.version)))
+          line: anchor?.line, mapping: mapping.name, mappingVersion: mapping.version,
+          cells: cells.isEmpty ? nil : cells)))
   }
 }
 

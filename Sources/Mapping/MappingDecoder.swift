@@ -11,11 +11,13 @@ struct MappingDecoder {
     "mapping", "version", "description", "extends", "values", "value_maps", "match", "csv",
     "context", "plan", "tables",
   ]
-  static let matchKeys = ["file", "files", "sheets", "headers", "priority"]
+  static let matchKeys = ["file", "files", "sheets", "headers", "priority", "property"]
   static let tableKeys = [
     "name", "sheet", "sheet_regex", "optional", "entity", "header", "rows", "fill_down",
-    "sections", "fields", "dimensions", "unpivot", "emit_kpis",
+    "sections", "fields", "dimensions", "unpivot", "emit_kpis", "tree",
   ]
+  static let treeKeys = ["level", "levels"]
+  static let treeLevelKeys = ["name", "id"]
   static let headerKeys = ["row", "find", "within", "rows", "group_fill"]
   static let rowKeys = [
     "skip_blank", "stop_at_blank", "stop_when", "skip_when", "keep_when", "skip_totals",
@@ -145,13 +147,32 @@ struct MappingDecoder {
       case "sheets": rule.sheets = reader.strings(value, path: path) ?? []
       case "headers": rule.headers = reader.strings(value, path: path) ?? []
       case "priority": rule.priority = reader.int(value, path: path) ?? 0
+      case "property":
+        guard
+          let fields = reader.pairs(
+            value, path: path, what: "'property'", allowed: ["name", "value"])
+        else { continue }
+        var name: String?
+        var text: String?
+        for (k, _, v) in fields {
+          if k == "name" { name = reader.string(v, path: "\(path).name") }
+          if k == "value" { text = reader.string(v, path: "\(path).value") }
+        }
+        if let name, let text {
+          rule.property = (name, text)
+        } else {
+          reader.error(
+            .missingKey, value, "'property' needs a 'name' and a 'value'", path: path)
+        }
       default: break
       }
     }
-    if rule.files.isEmpty && rule.sheets.isEmpty && rule.headers.isEmpty {
+    if rule.files.isEmpty && rule.sheets.isEmpty && rule.headers.isEmpty
+      && rule.property == nil
+    {
       reader.error(
         .missingKey, node,
-        "'match' needs at least one of 'file', 'sheets' or 'headers'", path: "match")
+        "'match' needs at least one of 'file', 'sheets', 'headers' or 'property'", path: "match")
     }
     return rule
   }
@@ -357,6 +378,7 @@ struct MappingDecoder {
         removed.formUnion(gone)
       case "unpivot": table.unpivot = decodeUnpivot(value, path: p, entity: entity)
       case "emit_kpis": table.emitKPIs = reader.bool(value, path: p) ?? false
+      case "tree": table.tree = decodeTree(value, path: p)
       default: break
       }
     }
@@ -522,11 +544,58 @@ struct MappingDecoder {
     return nil
   }
 
+  func decodeTree(_ node: Node, path: String) -> TreeSpec? {
+    guard let pairs = reader.pairs(node, path: path, what: "'tree'", allowed: Self.treeKeys)
+    else { return nil }
+    var level: ColumnSelector?
+    var levels: [TreeSpec.Level] = []
+    for (key, _, value) in pairs {
+      let p = "\(path).\(key)"
+      switch key {
+      case "level": level = decodeSelector(value, path: p)
+      case "levels":
+        guard case .sequence(let seq) = value else {
+          reader.error(.wrongType, value, "'levels' must be a list, top level first", path: p)
+          continue
+        }
+        for (i, item) in seq.enumerated() {
+          let ip = "\(p)[\(i)]"
+          if case .mapping = item {
+            guard
+              let items = reader.pairs(
+                item, path: ip, what: "a tree level", allowed: Self.treeLevelKeys)
+            else { continue }
+            var names: [String] = []
+            var id: String?
+            for (k, _, v) in items {
+              if k == "name" { names = reader.strings(v, path: "\(ip).name") ?? [] }
+              if k == "id" { id = reader.string(v, path: "\(ip).id") }
+            }
+            if names.isEmpty {
+              reader.error(.missingKey, item, "a tree level needs a 'name'", path: ip)
+            }
+            levels.append(TreeSpec.Level(names: names, id: id))
+          } else if let names = reader.strings(item, path: ip) {
+            levels.append(TreeSpec.Level(names: names))
+          }
+        }
+      default: break
+      }
+    }
+    guard let level, levels.count >= 2 else {
+      reader.error(
+        .missingKey, node, "'tree' needs a 'level' column and at least two 'levels'", path: path)
+      return nil
+    }
+    return TreeSpec(level: level, levels: levels, location: reader.location(node))
+  }
+
   func decodeSection(_ node: Node, path: String) -> SectionSpec? {
     guard let pairs = reader.pairs(node, path: path, what: "a section", allowed: Self.sectionKeys)
     else { return nil }
     var name: String?
     var when: RowCondition?
+    var alsoWhen: [RowCondition] = []
     var entity: Entity?
     var fields: [ColumnMapping] = []
     if let e = pairs.first(where: { $0.key == "entity" }) {
@@ -537,7 +606,10 @@ struct MappingDecoder {
       let p = "\(path).\(key)"
       switch key {
       case "name": name = reader.string(value, path: p)
-      case "when": when = decodeCondition(value, path: p)
+      case "when":
+        let conditions = decodeConditions(value, path: p)
+        when = conditions.first
+        alsoWhen = Array(conditions.dropFirst())
       case "fields": fields = decodeFields(value, path: p, entity: entity, unpivot: false).0
       default: break
       }
@@ -547,7 +619,8 @@ struct MappingDecoder {
       return nil
     }
     return SectionSpec(
-      name: name, when: when, entity: entity, fields: fields, location: reader.location(node))
+      name: name, when: when, alsoWhen: alsoWhen, entity: entity, fields: fields,
+      location: reader.location(node))
   }
 
   func decodeUnpivot(_ node: Node, path: String, entity: Entity?) -> UnpivotSpec? {
@@ -651,6 +724,7 @@ struct MappingDecoder {
     var hasColumn = false
     var required = false
     var optional = false
+    var partTransforms: [Int: ValueTransform] = [:]
     for (key, _, value) in items {
       let p = "\(path).\(key)"
       switch key {
@@ -672,8 +746,41 @@ struct MappingDecoder {
             path: p)
           continue
         }
-        let selectors = seq.enumerated().compactMap { i, item in
-          reader.strings(item, path: "\(p)[\(i)]").map { ColumnSelector(names: $0) }
+        var selectors: [ColumnSelector] = []
+        for (i, item) in seq.enumerated() {
+          let ip = "\(p)[\(i)]"
+          guard case .mapping = item else {
+            if let names = reader.strings(item, path: ip) {
+              selectors.append(ColumnSelector(names: names))
+            }
+            continue
+          }
+          // A part with its own transform: `{ column: Nämndmål, lookup: goals }`.
+          guard
+            let partItems = reader.pairs(
+              item, path: ip, what: "a part of 'columns'",
+              allowed: ["column", "column_regex", "position", "group", "occurrence"]
+                + Self.transformKeys)
+          else { continue }
+          var part = ColumnSelector()
+          for (pk, _, pv) in partItems {
+            switch pk {
+            case "column": part.names = reader.strings(pv, path: "\(ip).\(pk)") ?? []
+            case "column_regex": part.regex = reader.regex(pv, path: "\(ip).\(pk)")
+            case "position": part.position = decodePosition(pv, path: "\(ip).\(pk)")
+            case "group": part.groups = reader.strings(pv, path: "\(ip).\(pk)") ?? []
+            case "occurrence":
+              part.occurrence = reader.int(pv, path: "\(ip).\(pk)", range: 1...1000) ?? 1
+            default: break
+            }
+          }
+          if part.names.isEmpty && part.regex == nil && part.position == nil {
+            reader.error(
+              .missingKey, item, "a part of 'columns' needs 'column', 'column_regex' or 'position'",
+              path: ip)
+          }
+          partTransforms[selectors.count] = decodeTransform(partItems, path: ip)
+          selectors.append(part)
         }
         sources.append((key, .columns(selectors)))
       case "value":
@@ -706,6 +813,18 @@ struct MappingDecoder {
       }
     }
     if hasColumn { sources.insert(("column", .column(selector)), at: 0) }
+    // Dimensions also take 'from'; only unpivot's own fields cannot read a column.
+    if unpivot, path.contains("unpivot.fields"),
+      let key = items.first(where: {
+        ["column", "columns", "column_regex", "position"].contains($0.key)
+      })
+    {
+      reader.error(
+        .invalidValue, key.keyNode,
+        "'\(key.key)' is not read under 'unpivot.fields': a field there comes from the "
+          + "unpivoted column ('from: header', 'from: group', a named group), a value or the "
+          + "context; map the column under the table's 'fields'", path: "\(path).\(key.key)")
+    }
     if sources.count > 1 {
       reader.error(
         .conflictingKeys, node,
@@ -728,8 +847,10 @@ struct MappingDecoder {
         path: path)
     }
     let transform = decodeTransform(items, path: path)
-    return ColumnMapping(
+    var mapping = ColumnMapping(
       name: name, source: source, transform: transform, required: required, optional: optional)
+    mapping.partTransforms = partTransforms
+    return mapping
   }
 
   func decodeTransform(_ items: [(key: String, keyNode: Node, value: Node)], path: String)

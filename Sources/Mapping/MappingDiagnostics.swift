@@ -29,6 +29,8 @@ public enum MappingDiagnostics {
   public static let contextValueMissing = "context-value-missing"
   /// `period-order`: period columns are not in the declared order.
   public static let periodOrder = "period-order"
+  /// `rows-left-out`: rows with values that no table of the mapping took (info, per file).
+  public static let rowsLeftOut = "rows-left-out"
 
   /// The catalogue entries for `docs/errors.md`.
   public static let catalogue: [CodeDescription] = [
@@ -87,5 +89,11 @@ public enum MappingDiagnostics {
       code: periodOrder, title: "Period columns out of order",
       explanation: "The period columns of a wide table are not in the order the mapping "
         + "declares (`newest-first` or `oldest-first`): a column may have moved."),
+    CodeDescription(
+      code: rowsLeftOut, title: "Rows left out",
+      explanation: "Rows with values that no table of the mapping made a record from (a total "
+        + "row, a row failing `keep_when`, a row with nothing in the mapped columns, notes after "
+        + "the table's end). Information only; `redthread mapping explain` lists each row and "
+        + "the reason, so that nothing is lost silently."),
   ]
 }

@@ -236,6 +236,7 @@ extension MappingFile {
     if present.contains("sections") { t.sections = child.sections }
     if present.contains("unpivot") { t.unpivot = child.unpivot }
     if present.contains("emit_kpis") { t.emitKPIs = child.emitKPIs }
+    if present.contains("tree") { t.tree = child.tree }
     t.fields = mergeFields(child.fields, over: parent.fields, removed: removed)
     t.dimensions = mergeFields(child.dimensions, over: parent.dimensions, removed: removed)
     t.location = child.location

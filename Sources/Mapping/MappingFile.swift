@@ -70,15 +70,30 @@ public struct MatchRule: Sendable, Hashable {
   public var headers: [String]
   /// Breaks ties when several mappings match: the highest wins.
   public var priority: Int
+  /// A custom document property the workbook must carry (`docProps/custom.xml`), e.g. the
+  /// format RedThread writes into the workbooks it sends: the name compared ignoring case,
+  /// the value exactly (after trimming).
+  public var property: (name: String, value: String)? {
+    get { propertyName.map { ($0, propertyValue ?? "") } }
+    set {
+      propertyName = newValue?.name
+      propertyValue = newValue?.value
+    }
+  }
+  private var propertyName: String?
+  private var propertyValue: String?
 
   /// Creates a rule.
   public init(
-    files: [String] = [], sheets: [String] = [], headers: [String] = [], priority: Int = 0
+    files: [String] = [], sheets: [String] = [], headers: [String] = [], priority: Int = 0,
+    property: (name: String, value: String)? = nil
   ) {
     self.files = files
     self.sheets = sheets
     self.headers = headers
     self.priority = priority
+    self.propertyName = property?.name
+    self.propertyValue = property?.value
   }
 }
 

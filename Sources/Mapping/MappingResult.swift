@@ -15,6 +15,26 @@ public struct MappingResult: Sendable {
   /// Whether any diagnostic is an error.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
+  /// An info diagnostic (`rows-left-out`) counting the rows with values that no table took,
+  /// by reason, or `nil` when every such row was taken. `redthread run` adds it to the file's
+  /// diagnostics; `mapping explain` lists the rows themselves.
+  public var leftOutSummary: Diagnostic? {
+    let rows = explanation.leftOut
+    guard let first = rows.first else { return nil }
+    let reasons = Dictionary(grouping: rows, by: \.reason).map { ($0.key, $0.value.count) }
+      .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    let n = rows.count
+    return Diagnostic(
+      code: MappingDiagnostics.rowsLeftOut, severity: .info,
+      location: SourceLocation(
+        file: explanation.file, sheet: first.sheet, row: first.row, line: first.line),
+      message: "\(n) row\(n == 1 ? "" : "s") with values \(n == 1 ? "was" : "were") left out: "
+        + reasons.prefix(4).map { "\($0.1) \($0.0)" }.joined(separator: "; ")
+        + (reasons.count > 4 ? "; …" : ""),
+      hint: "redthread mapping explain lists every row left out and why",
+      value: String(n), arguments: ["count": String(n)])
+  }
+
   /// Creates a result.
   public init(dataset: Dataset, diagnostics: [Diagnostic], explanation: MappingExplanation) {
     self.dataset = dataset
@@ -36,6 +56,8 @@ public struct MappingExplanation: Sendable {
   public var context: [ContextLine]
   /// One entry per table and worksheet read.
   public var tables: [TableRun]
+  /// The rows with values that no table took, with the reason.
+  public var leftOut: [LeftOutRow] = []
 
   /// Creates an explanation.
   public init(
@@ -154,6 +176,14 @@ public struct MappingExplanation: Sendable {
       if !run.samples.isEmpty {
         out += "  first records:\n"
         for s in run.samples.prefix(samples) { out += "    \(s)\n" }
+      }
+    }
+    if !leftOut.isEmpty {
+      out += "\nrows no table took (\(leftOut.count))\n"
+      for r in leftOut {
+        let place = SourceLocation(file: file, sheet: r.sheet, row: r.row, line: r.line)
+        out += "  \(r.line == nil ? place.reference ?? "row \(r.row)" : place.description): "
+        out += "\(r.reason): \(r.preview)\n"
       }
     }
     let errors = diagnostics.filter { $0.severity == .error }.count

@@ -93,7 +93,18 @@ public struct MappingSet: Sendable {
   static func evaluate(_ rule: MatchRule, fileName: String, workbook: Workbook) -> (String, Int)? {
     var reasons: [String] = []
     var score = 0
-    if rule.files.isEmpty && rule.sheets.isEmpty && rule.headers.isEmpty { return nil }
+    if rule.files.isEmpty && rule.sheets.isEmpty && rule.headers.isEmpty && rule.property == nil {
+      return nil
+    }
+    if let (name, value) = rule.property {
+      let key = name.lowercased()
+      guard
+        let found = workbook.customProperties.first(where: { $0.key.lowercased() == key }),
+        TextMatching.trimmed(found.value) == TextMatching.trimmed(value)
+      else { return nil }
+      reasons.append("document property \(found.key) = '\(value)'")
+      score += 2
+    }
     if !rule.files.isEmpty {
       guard let glob = rule.files.first(where: { Glob($0).matches(fileName) }) else { return nil }
       reasons.append("file name matches '\(glob)'")

@@ -29,8 +29,11 @@ struct MappingValidator {
       for section in table.sections {
         known.insert(section.name)
         for f in section.fields { known.insert("\(section.name).\(f.name)") }
-        if let r = section.when.regex { known.formUnion(Self.groupNames(r)) }
+        for c in [section.when] + section.alsoWhen {
+          if let r = c.regex { known.formUnion(Self.groupNames(r)) }
+        }
       }
+      if table.tree != nil { known.formUnion(TreeSpec.templateNames) }
       var parts: Set<String> = ["header", "group", "cell"]
       if let u = table.unpivot {
         known.formUnion(u.fields.map(\.name))

@@ -22,6 +22,9 @@ public struct ReferenceData: Sendable {
 
   private var unitIndex: [String: String] = [:]
   private var unitLooseIndex: [String: String] = [:]
+  /// By ``UnitNameKey``: the full key (kind included), and the words alone.
+  private var unitKeyIndex: [String: String] = [:]
+  private var unitWordsIndex: [String: String] = [:]
   private var goalIndex: [String: String] = [:]
   private var goalLooseIndex: [String: String] = [:]
 
@@ -54,6 +57,10 @@ public struct ReferenceData: Sendable {
         if unitIndex[n] == nil { unitIndex[n] = unit.id }
         let loose = Self.unitKey(key)
         if !loose.isEmpty, unitLooseIndex[loose] == nil { unitLooseIndex[loose] = unit.id }
+        let nameKey = UnitNameKey(key)
+        guard !nameKey.words.isEmpty else { continue }
+        if unitKeyIndex[nameKey.full] == nil { unitKeyIndex[nameKey.full] = unit.id }
+        if unitWordsIndex[nameKey.words] == nil { unitWordsIndex[nameKey.words] = unit.id }
       }
     }
   }
@@ -96,8 +103,25 @@ public struct ReferenceData: Sendable {
     let n = TextMatching.normalized(text)
     if let id = unitIndex[n] { return .found(id) }
     if let id = unitLooseIndex[Self.unitKey(text)] { return .found(id) }
+    let key = UnitNameKey(text)
+    if !key.words.isEmpty {
+      if let id = unitKeyIndex[key.full] { return .found(id) }
+      // A name that does not say its kind finds a unit of any kind; one that does finds a
+      // unit whose register names do not say theirs.
+      if let id = unitWordsIndex[key.words] {
+        let unitKinds = Set(
+          units.filter { $0.id == id }.flatMap { [$0.name] + $0.aliases }.map {
+            UnitNameKey($0).kind
+          })
+        if key.kind == nil || unitKinds.contains(key.kind) || unitKinds == [nil] {
+          return .found(id)
+        }
+      }
+    }
     let names = units.flatMap { [$0.name] + $0.aliases }
-    return .notFound(suggestion: TextMatching.suggestion(for: text, among: names))
+    return .notFound(
+      suggestion: TextMatching.suggestion(for: text, among: names)
+        ?? Self.unitSuggestion(for: key, among: names))
   }
 
   /// The goal id for an id or a title.
@@ -129,6 +153,21 @@ public struct ReferenceData: Sendable {
 
   /// Whether a register table with this name is loaded.
   public func hasTable(_ name: String) -> Bool { tables[name] != nil }
+
+  /// The closest unit name by ``UnitNameKey`` words (`Ängens förskolor` → `Förskoleenhet
+  /// Ängen` when the words are within a third of their length of each other).
+  static func unitSuggestion(for key: UnitNameKey, among names: [String]) -> String? {
+    guard !key.words.isEmpty else { return nil }
+    var best: (String, Int)?
+    for name in names {
+      let other = UnitNameKey(name).words
+      guard !other.isEmpty else { continue }
+      let d = TextMatching.editDistance(key.words, other)
+      guard d <= max(1, max(key.words.count, other.count) / 3) else { continue }
+      if best == nil || d < (best?.1 ?? .max) { best = (name, d) }
+    }
+    return best?.0
+  }
 
   /// The comparison key for unit names: letters and digits only, school words (`skola`,
   /// `skolan`, `grundskola`) and grade ranges (`F-6`, `7-9`) removed, a genitive `s` before a

@@ -26,6 +26,8 @@ public struct TableMapping: Sendable, Hashable {
   public var dimensions: [ColumnMapping]
   /// Wide-to-long: each matching column of a row becomes its own record.
   public var unpivot: UnpivotSpec?
+  /// A tree given by a level column and row order (a flat list such as a Stratsys export).
+  public var tree: TreeSpec?
   /// For measurement tables: also emit one KPI record per distinct indicator, named by
   /// `kpi_name` (or the column header when unpivoting).
   public var emitKPIs: Bool
@@ -174,6 +176,8 @@ public struct SectionSpec: Sendable, Hashable {
   public var name: String
   /// Which rows open a section.
   public var when: RowCondition
+  /// Further conditions that must also hold (`when:` written as a list tests several cells).
+  public var alsoWhen: [RowCondition] = []
   /// When set, each section row is also emitted as a record of this entity.
   public var entity: Entity?
   /// The section's fields; templates may use the named groups of `when.regex`.
@@ -183,11 +187,12 @@ public struct SectionSpec: Sendable, Hashable {
 
   /// Creates a section spec.
   public init(
-    name: String, when: RowCondition, entity: Entity? = nil, fields: [ColumnMapping] = [],
-    location: SourceLocation? = nil
+    name: String, when: RowCondition, alsoWhen: [RowCondition] = [], entity: Entity? = nil,
+    fields: [ColumnMapping] = [], location: SourceLocation? = nil
   ) {
     self.name = name
     self.when = when
+    self.alsoWhen = alsoWhen
     self.entity = entity
     self.fields = fields
     self.location = location

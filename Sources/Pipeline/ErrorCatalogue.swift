@@ -42,6 +42,18 @@ public enum ErrorCatalogue {
         + "rejected/ with the message."),
   ]
 
+  /// The codes the pipeline gives while it takes a file (`wrong-period`,
+  /// `measurement-replaced`), with their rule and both languages' messages.
+  static var ingestionDiagnostics: [CodeDescription] {
+    DiagnosticCode.ingestion.map {
+      CodeDescription(
+        code: $0.id, title: $0.title,
+        explanation: "\($0.rule) Given when the file is taken. Severity: "
+          + "\($0.severity.rawValue). Message: \($0.template) — in the board report: "
+          + "\($0.swedishTemplate)")
+    }
+  }
+
   /// All sections, in the order a file travels through RedThread.
   public static var sections: [Section] {
     [
@@ -86,7 +98,7 @@ public enum ErrorCatalogue {
         title: "The pipeline",
         summary: "Thrown by `redthread init` and `redthread run`, or given as the reason a file "
           + "was moved to rejected/.",
-        entries: PipelineError.catalogue + pipelineDiagnostics),
+        entries: PipelineError.catalogue + pipelineDiagnostics + ingestionDiagnostics),
     ]
   }
 

@@ -130,8 +130,10 @@ public struct MappingConverter: SourceConverter {
             message: "the file does not say \(what)",
             hint: "fill in the unit name and the period in the title block"))
     }
+    // Rows with values that no table took: one info line per file (nothing lost silently).
     return Conversion(
-      dataset: result.dataset, diagnostics: result.diagnostics, mappingName: name,
-      mappingVersion: version)
+      dataset: result.dataset,
+      diagnostics: result.diagnostics + [result.leftOutSummary].compactMap { $0 },
+      mappingName: name, mappingVersion: version)
   }
 }

@@ -16,7 +16,7 @@ import Yams
 /// report:
 ///   title: Uppföljning kvartal 3 2026  # optional; a Swedish title is made from the period
 /// inbox:
-///   settle_seconds: 1                  # a file must keep its size and time this long
+///   settle_seconds: 5                  # a file must keep its size and time this long
 /// ```
 public struct PipelineConfig: Sendable, Hashable {
   /// Id of the municipality.
@@ -39,7 +39,7 @@ public struct PipelineConfig: Sendable, Hashable {
   /// Creates a configuration.
   public init(
     municipality: String?, board: String, period: Period, referenceFiles: [String],
-    mappingPaths: [String], reportTitle: String? = nil, settleSeconds: Double = 1,
+    mappingPaths: [String], reportTitle: String? = nil, settleSeconds: Double = 5,
     path: String
   ) {
     self.municipality = municipality
@@ -101,7 +101,7 @@ public struct PipelineConfig: Sendable, Hashable {
         throw doc.error(at: language, "only Swedish reports ('sv') are available")
       }
     }
-    var settle = 1.0
+    var settle = 5.0
     if let inbox = mapping["inbox"] {
       guard case .mapping(let i) = inbox else {
         throw doc.error(at: inbox, "'inbox' must be a mapping, e.g. 'inbox: { settle_seconds: 1 }'")

@@ -19,6 +19,10 @@ public struct PipelineError: LocatedError {
     case writeFailed = "write-failed"
     /// `redthread init` would overwrite an existing configuration.
     case alreadyInitialised = "already-initialised"
+    /// Another RedThread process holds the workspace lock.
+    case workspaceBusy = "workspace-busy"
+    /// A file named on the command line is not in the store.
+    case fileNotFound = "file-not-found"
   }
 
   /// The kind of failure.
@@ -72,5 +76,14 @@ public struct PipelineError: LocatedError {
     CodeDescription(
       code: Code.alreadyInitialised.rawValue, title: "Already initialised",
       explanation: "`redthread init` found an existing `redthread.yaml` and leaves it alone."),
+    CodeDescription(
+      code: Code.workspaceBusy.rawValue, title: "Workspace busy",
+      explanation: "Another RedThread process (run, watch, reprocess, withdraw) holds the "
+        + "workspace lock `DIR/.redthread.lock`. Wait for it, or give `--wait SECONDS`. Exit "
+        + "status 75."),
+    CodeDescription(
+      code: Code.fileNotFound.rawValue, title: "File not in the store",
+      explanation: "A file named to `reprocess` or `withdraw` was never received in this "
+        + "workspace; `redthread status DIR` lists the files received."),
   ]
 }

@@ -3,13 +3,19 @@ public import Foundation
 import Reporting
 public import Spreadsheet
 
-/// One pass over a workspace's inbox: take each stable file, convert it, store the result,
-/// archive or reject the source; then validate the board's period across everything stored
-/// and write the board report.
+/// One pass over a workspace's inbox, in three steps over the injected store:
+///
+/// 1. **recover**: finish or undo what an interrupted pass left (files in processing/,
+///    temporary files, reason files without their file);
+/// 2. **ingest**: take each whole, stable file, convert it, store the result, archive or
+///    reject the source;
+/// 3. **publish**: when what counts for the period changed, validate it and write the next
+///    version of the board report.
+///
+/// The caller holds the workspace lock (``WorkspaceLock``) around a pass.
 ///
 /// ```swift
-/// let runner = PipelineRunner(workspace: ws, config: config, converter: c, validator: v,
-///                             reporter: r)
+/// let runner = try PipelineRunner.standard(config: config, workspace: ws)
 /// let summary = try runner.runOnce()
 /// print(summary.reportURL?.path ?? "no report")
 /// ```
@@ -22,6 +28,9 @@ public struct PipelineRunner: Sendable {
     case duplicate(of: String, archivedAs: String)
     /// Not usable: moved to rejected/ with a reason file.
     case rejected(movedTo: String, reason: String)
+    /// Converted and archived, but a delivery received later (for the same unit, plan kind
+    /// and period) counts instead.
+    case superseded(by: String, archivedAs: String)
   }
 
   /// The result of one pass.
@@ -32,12 +41,21 @@ public struct PipelineRunner: Sendable {
     public var skipped: [(name: String, reason: String)]
     /// Files put back from processing/ after an interrupted run.
     public var recovered: [String]
-    /// The report written, if any.
+    /// The report of the period: the one written, or the latest when nothing changed.
     public var reportURL: URL?
+    /// The report's version number.
+    public var reportVersion: Int?
+    /// Whether this pass wrote the report (false: nothing changed since the latest version).
+    public var reportWritten: Bool
     /// The canonical JSON of everything that counted, beside the report.
     public var datasetURL: URL?
-    /// Every diagnostic of the period (conversion and validation).
+    /// Every diagnostic of the period (conversion and validation); empty when no report was
+    /// written.
     public var diagnostics: [Diagnostic]
+    /// For files that replaced an earlier delivery: the file's name → the replaced file.
+    public var replaces: [String: String]
+    /// For files that gave measurements again: the file's name → (earlier file, count).
+    public var measurementsReplaced: [String: [(file: String, count: Int)]]
   }
 
   /// The workspace.
@@ -50,6 +68,8 @@ public struct PipelineRunner: Sendable {
   public var validator: any RedThreadValidator
   /// Writes the report.
   public var reporter: any BoardReportWriter
+  /// The store; `nil` opens the workspace's SQLite store when a pass starts.
+  public var store: (any PipelineStore)?
   /// The time now (injected in tests).
   public var now: @Sendable () -> Date
   /// Waits the settle time between two looks at the inbox (injected in tests).
@@ -59,11 +79,16 @@ public struct PipelineRunner: Sendable {
   public var asOf: CalendarDate?
   /// The day shown in the report's title block; defaults to `asOf` when given, else today.
   public var reportDate: CalendarDate?
+  /// Told before each file is converted: (files done, files to do, name).
+  public var progress: (@Sendable (Int, Int, String) -> Void)?
+  /// Asked between files; when it returns true the pass stops taking files (watch's SIGINT).
+  public var shouldStop: @Sendable () -> Bool = { false }
 
   /// Creates a runner.
   public init(
     workspace: Workspace, config: PipelineConfig, converter: any SourceConverter,
     validator: any RedThreadValidator, reporter: any BoardReportWriter,
+    store: (any PipelineStore)? = nil,
     now: @escaping @Sendable () -> Date = { Date() },
     wait: @escaping @Sendable (Double) -> Void = { seconds in
       if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
@@ -75,44 +100,109 @@ public struct PipelineRunner: Sendable {
     self.converter = converter
     self.validator = validator
     self.reporter = reporter
+    self.store = store
     self.now = now
     self.wait = wait
     self.asOf = asOf
     self.reportDate = reportDate
   }
 
-  /// Runs one pass.
+  /// The runner a workspace's configuration describes: its mappings and reference files, the
+  /// red-thread checks, the board report workbook, and the workspace's SQLite store.
+  ///
+  /// - Throws: ``PipelineError`` and `MappingError` for a broken configuration or mapping.
+  public static func standard(
+    config: PipelineConfig, workspace: Workspace, asOf: CalendarDate? = nil
+  ) throws -> PipelineRunner {
+    let converter = try MappingConverter.load(config: config)
+    let successions = converter.referenceData.kpiSuccession
+    try workspace.createFolders()
+    return PipelineRunner(
+      workspace: workspace, config: config, converter: converter,
+      validator: RedThreadChecks(koladaSuccessions: successions),
+      reporter: BoardReportWorkbook(koladaSuccessions: successions),
+      store: try SQLiteStore.open(workspace), asOf: asOf)
+  }
+
+  /// The store to use: the injected one, or the workspace's SQLite store.
+  public func resolvedStore() throws -> any PipelineStore {
+    if let store { return store }
+    return try SQLiteStore.open(workspace)
+  }
+
+  /// Runs one pass: recover, ingest, publish.
   ///
   /// - Throws: ``PipelineError`` for an unusable workspace or a failed write of the report;
   ///   problems with single files never stop the pass.
   public func runOnce() throws -> Summary {
     try workspace.createFolders()
-    let journal = Journal(url: workspace.journalFile)
-    let store = ResultStore(folder: workspace.store)
+    let store = try resolvedStore()
     var summary = Summary(
-      files: [], skipped: [], recovered: [], reportURL: nil, datasetURL: nil, diagnostics: [])
+      files: [], skipped: [], recovered: [], reportURL: nil, reportVersion: nil,
+      reportWritten: false, datasetURL: nil, diagnostics: [], replaces: [:],
+      measurementsReplaced: [:])
+    try recover(store: store, into: &summary)
+    try ingest(store: store, into: &summary)
+    try publish(store: store, into: &summary)
+    return summary
+  }
 
-    // A file left in processing/ by an interrupted pass goes back to the inbox.
-    let leftovers =
-      (try? FileManager.default.contentsOfDirectory(atPath: workspace.processing.path)) ?? []
-    let interruptions =
-      leftovers.isEmpty
-      ? [:]
-      : Dictionary(
+  // MARK: Recover
+
+  /// Finishes or undoes what an interrupted pass left: a file in processing/ whose result is
+  /// stored goes where the store says; any other goes back to the inbox (or, after
+  /// ``maximumInterruptions``, to rejected/); temporary files are removed; a reason file
+  /// whose file never reached rejected/ is removed.
+  public func recover(store: any PipelineStore, into summary: inout Summary) throws {
+    let journal = Journal(url: workspace.journalFile)
+    let fm = FileManager.default
+    let leftovers = ((try? fm.contentsOfDirectory(atPath: workspace.processing.path)) ?? [])
+      .sorted()
+    var interruptions: [String: Int] = [:]
+    if !leftovers.isEmpty {
+      interruptions = Dictionary(
         journal.entries().filter { $0.event == .recovered }.map { ($0.file, 1) },
         uniquingKeysWith: +)
-    for name in leftovers.sorted() {
+    }
+    for name in leftovers {
       let url = workspace.processing.appendingPathComponent(name)
+      if Workspace.isTemporaryName(name) {
+        try? fm.removeItem(at: url)
+        continue
+      }
+      // The result was committed and only the move was left to do: do it.
+      if let data = fm.contents(atPath: url.path),
+        let stored = try store.files(sha256: SHA256.hex(data)).last(where: {
+          $0.storedAs != nil && $0.outcome != .withdrawn
+        }),
+        let target = stored.storedAs,
+        !fm.fileExists(atPath: workspace.root.appendingPathComponent(target).path)
+      {
+        let destination = workspace.root.appendingPathComponent(target)
+        let moved = try workspace.move(
+          url, into: destination.deletingLastPathComponent(),
+          name: destination.lastPathComponent)
+        if moved.path != destination.path {
+          try store.update(
+            fileID: stored.id, outcome: stored.outcome, storedAs: relative(moved), detail: nil)
+        }
+        journal.append(.archived, file: name, detail: relative(moved), at: now())
+        continue
+      }
       // A file that was being processed when a run died twice before is set aside, so that a
       // file that always kills the run (too big for the machine) does not hold up the others.
       if (interruptions[name] ?? 0) >= Self.maximumInterruptions {
+        let data = fm.contents(atPath: url.path) ?? Data()
+        let file = ReceivedFile(
+          sha256: SHA256.hex(data), name: name, size: data.count, modified: nil,
+          received: now(), outcome: .rejected)
         if let outcome = try? reject(
-          url, name: name, code: "processing-interrupted",
+          url, file: file, code: "processing-interrupted",
           message: "a run stopped while processing this file "
             + "\((interruptions[name] ?? 0) + 1) times; it is set aside so that the other files "
             + "are processed", location: nil,
           hint: "check the file's size and content; drop it in the inbox again to retry",
-          journal: journal)
+          store: store, journal: journal)
         {
           summary.files.append((name, outcome))
         }
@@ -123,7 +213,39 @@ public struct PipelineRunner: Sendable {
         summary.recovered.append(name)
       }
     }
+    // Temporary files of writes that never reached their rename.
+    for folder in [workspace.rejected, workspace.root, workspace.store, workspace.inbox] {
+      removeTemporaryFiles(in: folder, ownOnly: folder == workspace.inbox)
+    }
+    let reportFolders = (try? fm.contentsOfDirectory(atPath: workspace.reports.path)) ?? []
+    for period in reportFolders {
+      removeTemporaryFiles(
+        in: workspace.reports.appendingPathComponent(period), ownOnly: false)
+    }
+    // A reason file is written before its file is moved to rejected/: one without its file
+    // belongs to a rejection that did not happen.
+    let rejected = (try? fm.contentsOfDirectory(atPath: workspace.rejected.path)) ?? []
+    let files = rejected.filter { !$0.hasSuffix(".reason.txt") && !$0.hasPrefix(".") }
+    let expected = Set(files.map(Self.reasonFileName(for:)))
+    for name in rejected where name.hasSuffix(".reason.txt") && !expected.contains(name) {
+      try? fm.removeItem(at: workspace.rejected.appendingPathComponent(name))
+    }
+  }
 
+  func removeTemporaryFiles(in folder: URL, ownOnly: Bool) {
+    let fm = FileManager.default
+    for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+    where Workspace.isTemporaryName(name) && (!ownOnly || name.hasPrefix(".redthread-")) {
+      try? fm.removeItem(at: folder.appendingPathComponent(name))
+    }
+  }
+
+  // MARK: Ingest
+
+  /// Takes each stable, whole file from the inbox, in the order received (modification time,
+  /// then name), and converts, stores and archives or rejects it.
+  public func ingest(store: any PipelineStore, into summary: inout Summary) throws {
+    let journal = Journal(url: workspace.journalFile)
     let scanner = InboxScanner(inbox: workspace.inbox)
     let first = try inboxSnapshot(scanner)
     if !first.isEmpty { wait(config.settleSeconds) }
@@ -139,47 +261,29 @@ public struct PipelineRunner: Sendable {
         summary.skipped.append((url.lastPathComponent, "still being written; taken next run"))
       }
     }
-
-    for url in take {
+    let snapshots = Dictionary(second.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
+    let ordered = take.sorted {
+      let a = snapshots[$0]?.modified ?? .distantPast
+      let b = snapshots[$1]?.modified ?? .distantPast
+      return a != b ? a < b : $0.lastPathComponent < $1.lastPathComponent
+    }
+    var taken: [(name: String, outcome: Outcome)] = []
+    for (index, url) in ordered.enumerated() {
+      if shouldStop() { break }
       let name = url.lastPathComponent
+      progress?(index, ordered.count, name)
       do {
-        let outcome = try process(url, store: store, journal: journal)
-        summary.files.append((name, outcome))
+        if let outcome = try process(
+          url, snapshot: snapshots[url], store: store, journal: journal, summary: &summary)
+        {
+          taken.append((name, outcome))
+        }
       } catch {
         summary.skipped.append((name, "\(error)"))
       }
     }
-
-    // Validate the period across everything that counts, and write the report.
-    let dataset = workspace.currentDataset(reference: converter.reference)
-    var diagnostics = store.current().flatMap(\.conversion.diagnostics)
-    diagnostics += pendingRejections()
-    let day = asOf ?? config.period.end
-    let printed = reportDate ?? asOf ?? Self.calendarDate(now())
-    diagnostics += validator.validate(
-      dataset, board: config.board, period: config.period, asOf: day)
-    summary.diagnostics = diagnostics
-
-    let folder = workspace.reports.appendingPathComponent(Self.folderName(config.period))
-    let reportURL = folder.appendingPathComponent(
-      "uppfoljning-\(config.board)-\(Self.folderName(config.period)).xlsx")
-    try reporter.writeReport(
-      dataset: dataset, diagnostics: diagnostics, board: config.board, period: config.period,
-      title: config.reportTitle, asOf: day, reportDate: printed, to: reportURL)
-    journal.append(
-      .report, file: reportURL.lastPathComponent, detail: relative(reportURL), at: now())
-    summary.reportURL = reportURL
-
-    let datasetURL = folder.appendingPathComponent("dataset.json")
-    do {
-      try Workspace.writeAtomically(try dataset.canonicalJSON(), to: datasetURL)
-      summary.datasetURL = datasetURL
-    } catch let error as PipelineError {
-      throw error
-    } catch {
-      throw PipelineError(.writeFailed, "cannot encode the canonical JSON: \(error)")
-    }
-    return summary
+    progress?(ordered.count, ordered.count, "")
+    summary.files += taken.sorted { $0.name < $1.name }
   }
 
   func inboxSnapshot(_ scanner: InboxScanner) throws -> [InboxScanner.Snapshot] {
@@ -192,8 +296,12 @@ public struct PipelineRunner: Sendable {
     }
   }
 
-  /// Claims, converts, stores and archives (or rejects) one file.
-  func process(_ url: URL, store: ResultStore, journal: Journal) throws -> Outcome {
+  /// Claims, checks, converts, stores and archives (or rejects) one file; `nil` when the file
+  /// turned out not to be whole and went back to the inbox.
+  func process(
+    _ url: URL, snapshot: InboxScanner.Snapshot?, store: any PipelineStore, journal: Journal,
+    summary: inout Summary
+  ) throws -> Outcome? {
     let name = url.lastPathComponent
     let claimed = try workspace.move(url, into: workspace.processing)
     journal.append(.claimed, file: name, at: now())
@@ -201,44 +309,89 @@ public struct PipelineRunner: Sendable {
     let dayFolder = workspace.archive.appendingPathComponent(Self.isoDay(time))
 
     let data = FileManager.default.contents(atPath: claimed.path) ?? Data()
-    let hash = ContentHash(data)
-    if let earlier = store.entry(matching: hash), isSameBytes(data, as: earlier) {
-      let archived = try workspace.move(claimed, into: dayFolder, name: name)
+    func putBack(_ why: String) throws -> Outcome? {
+      try workspace.move(claimed, into: workspace.inbox, name: name)
+      summary.skipped.append((name, why))
+      return nil
+    }
+    if let snapshot, snapshot.size != data.count {
+      return try putBack("still being written; taken next run")
+    }
+    if WholeFile.isZip(data), !WholeFile.hasCompleteZipDirectory(data) {
+      return try putBack("incomplete: the zip directory at its end is missing; taken when whole")
+    }
+    let sha = SHA256.hex(data)
+    var file = ReceivedFile(
+      sha256: sha, name: name, size: data.count, modified: snapshot?.modified, received: time,
+      outcome: .converted)
+
+    if let earlier = try store.file(sha256: sha) {
+      let target = Self.uniqueTarget(in: dayFolder, name: name)
+      file.outcome = .duplicate
+      file.storedAs = relative(target)
+      file.detail = "same bytes as '\(earlier.name)'"
+      try store.add(file, diagnostics: [])
+      let archived = try workspace.move(claimed, into: dayFolder, name: target.lastPathComponent)
       journal.append(
-        .duplicate, file: name, detail: "same bytes as '\(earlier.source)'", at: now())
-      return .duplicate(of: earlier.source, archivedAs: relative(archived))
+        .duplicate, file: name, detail: "same bytes as '\(earlier.name)'", at: now())
+      return .duplicate(of: earlier.name, archivedAs: relative(archived))
     }
 
-    let conversion: Conversion
+    var conversion: Conversion
     do {
       conversion = try converter.convert(file: claimed, displayName: name)
     } catch let error as any LocatedError {
+      if let changed = try changedWhileConverting(claimed, sha: sha) {
+        return try putBack(changed)
+      }
+      file.outcome = .rejected
       return try reject(
-        claimed, name: name, code: error.code, message: error.message,
-        location: error.location.map { relocate($0, to: name) }, hint: nil, journal: journal)
+        claimed, file: file, code: error.code, message: error.message,
+        location: error.location.map { relocate($0, to: name) }, hint: nil, store: store,
+        journal: journal)
     } catch {
+      file.outcome = .rejected
       return try reject(
-        claimed, name: name, code: "unreadable-file", message: "\(error)", location: nil,
-        hint: nil, journal: journal)
+        claimed, file: file, code: "unreadable-file", message: "\(error)", location: nil,
+        hint: nil, store: store, journal: journal)
+    }
+    if let changed = try changedWhileConverting(claimed, sha: sha) {
+      return try putBack(changed)
     }
     if let rejection = conversion.rejection {
+      file.outcome = .rejected
+      file.mapping = conversion.mappingName
+      file.mappingVersion = conversion.mappingVersion
       return try reject(
-        claimed, name: name, code: rejection.code, message: rejection.message,
-        location: rejection.location, hint: rejection.hint, journal: journal)
+        claimed, file: file, code: rejection.code, message: rejection.message,
+        location: rejection.location, hint: rejection.hint, store: store, journal: journal)
     }
+    // A file for another period is stored under its own period, with a warning.
+    conversion = conversion.checkingPeriod(collected: config.period, file: name)
 
-    let previous = store.current()
-    var entry = ResultStore.Entry(
-      source: name, hash: hash, received: ISO8601DateFormatter().string(from: time),
-      sequence: store.nextSequence(), archivedAs: nil, conversion: conversion)
     let target = Self.uniqueTarget(in: dayFolder, name: name)
-    entry.archivedAs = relative(target)
-    try store.save(entry)
-    if let old = previous.first(where: { $0.supersedeKey == entry.supersedeKey }) {
-      journal.append(.superseded, file: old.source, detail: "by '\(name)'", at: now())
+    file.storedAs = relative(target)
+    let result = try store.ingest(file, conversion: conversion)
+    if let old = result.replaces {
+      journal.append(.superseded, file: old.name, detail: "by '\(name)'", at: now())
+      summary.replaces[name] = old.name
+    }
+    if !result.replacedMeasurements.isEmpty {
+      summary.measurementsReplaced[name] = result.replacedMeasurements.map {
+        ($0.file.name, $0.count)
+      }
     }
     let archived = try workspace.move(claimed, into: dayFolder, name: target.lastPathComponent)
+    if archived.path != target.path {
+      try store.update(
+        fileID: result.fileID, outcome: result.replacedBy == nil ? .converted : .superseded,
+        storedAs: relative(archived), detail: nil)
+    }
     journal.append(.archived, file: name, detail: relative(archived), at: now())
+    if let winner = result.replacedBy {
+      journal.append(.superseded, file: name, detail: "by '\(winner.name)'", at: now())
+      return .superseded(by: winner.name, archivedAs: relative(archived))
+    }
     let d = conversion.dataset
     let records =
       d.units.count + d.goals.count + d.kpis.count + d.targets.count + d.measurements.count
@@ -247,11 +400,123 @@ public struct PipelineRunner: Sendable {
       archivedAs: relative(archived), records: records, diagnostics: conversion.diagnostics.count)
   }
 
+  /// Why a claimed file is not the file that was hashed before its conversion (a writer still
+  /// had it open), or nil when its bytes are unchanged.
+  func changedWhileConverting(_ url: URL, sha: String) throws -> String? {
+    let after = FileManager.default.contents(atPath: url.path) ?? Data()
+    return SHA256.hex(after) == sha ? nil : "changed while it was read; taken when it stays whole"
+  }
+
+  // MARK: Publish
+
+  /// Validates the period across everything that counts and writes the next version of the
+  /// board report, unless nothing changed since the latest version.
+  public func publish(store: any PipelineStore, into summary: inout Summary) throws {
+    let journal = Journal(url: workspace.journalFile)
+    let reference = converter.reference
+    let counting = try store.countingFileIDs()
+    let rejectedFiles = try pendingRejectedFiles(store)
+    let day = asOf ?? config.period.end
+    var basis = "board=\(config.board)\nperiod=\(config.period.id)\n"
+    basis += "title=\(config.reportTitle ?? "-")\nasOf=\(day)\n"
+    basis += "files=\(counting.map(String.init).joined(separator: ","))\n"
+    basis += "rejected=\(rejectedFiles.map(\.name).joined(separator: "\u{1F}"))\n"
+    basis += "reference=\(SHA256.hex((try? reference.canonicalJSON()) ?? Data()))\n"
+    let fingerprint = SHA256.hex(Data(basis.utf8))
+    let folder = workspace.reports.appendingPathComponent(Self.folderName(config.period))
+    let latest = try store.latestReport(board: config.board, period: config.period.id)
+    if let latest, latest.fingerprint == fingerprint,
+      FileManager.default.fileExists(
+        atPath: workspace.root.appendingPathComponent(latest.path).path)
+    {
+      summary.reportURL = workspace.root.appendingPathComponent(latest.path)
+      summary.reportVersion = latest.version
+      let json = folder.appendingPathComponent("dataset.json")
+      if FileManager.default.fileExists(atPath: json.path) { summary.datasetURL = json }
+      return
+    }
+
+    var dataset = reference
+    dataset.append(contentsOf: try store.countingDataset())
+    // Only the diagnostics of files that count in the period (and wrong-period warnings given
+    // while it was collected): a kvartal 2 file's notes are not kvartal 3's.
+    var diagnostics = Conversion.diagnostics(
+      try store.countingDiagnostics(), of: dataset, in: config.period)
+    diagnostics += try rejectedFiles.flatMap { file in
+      let stored = try store.diagnostics(fileID: file.id)
+      return stored.isEmpty
+        ? [
+          Self.rejectionDiagnostic(
+            file: file.name, code: "unknown", message: "see \(file.name).reason.txt",
+            location: nil, hint: nil)
+        ] : stored
+    }
+    let printed = reportDate ?? asOf ?? Self.calendarDate(now())
+    diagnostics += validator.validate(
+      dataset, board: config.board, period: config.period, asOf: day)
+    summary.diagnostics = diagnostics
+
+    let version = (latest?.version ?? 0) + 1
+    let reportURL = folder.appendingPathComponent(
+      Self.reportFileName(board: config.board, period: config.period, version: version))
+    try reporter.writeReport(
+      dataset: dataset, diagnostics: diagnostics, board: config.board, period: config.period,
+      title: config.reportTitle, asOf: day, reportDate: printed, to: reportURL)
+    let datasetURL = folder.appendingPathComponent("dataset.json")
+    do {
+      try Workspace.writeAtomically(try dataset.canonicalJSON(), to: datasetURL)
+      summary.datasetURL = datasetURL
+    } catch let error as PipelineError {
+      throw error
+    } catch {
+      throw PipelineError(.writeFailed, "cannot encode the canonical JSON: \(error)")
+    }
+    try store.addReport(
+      ReportVersion(
+        board: config.board, period: config.period.id, version: version,
+        path: relative(reportURL), written: now(), fingerprint: fingerprint, fileIDs: counting))
+    journal.append(
+      .report, file: reportURL.lastPathComponent, detail: relative(reportURL), at: now())
+    summary.reportURL = reportURL
+    summary.reportVersion = version
+    summary.reportWritten = true
+  }
+
+  /// `uppfoljning-BOARD-PERIOD-vN.xlsx`.
+  public static func reportFileName(board: String, period: Period, version: Int) -> String {
+    "uppfoljning-\(board)-\(folderName(period))-v\(version).xlsx"
+  }
+
+  /// The files lying in rejected/ now, as the store knows them (a file the store does not
+  /// know, from an earlier version, with id 0).
+  func pendingRejectedFiles(_ store: any PipelineStore) throws -> [ReceivedFile] {
+    let fm = FileManager.default
+    let names = ((try? fm.contentsOfDirectory(atPath: workspace.rejected.path)) ?? []).filter {
+      !$0.hasSuffix(".reason.txt") && !$0.hasPrefix(".")
+    }.sorted()
+    guard !names.isEmpty else { return [] }
+    var known: [String: ReceivedFile] = [:]
+    for file in try store.files(outcome: .rejected) {
+      if let path = file.storedAs { known[(path as NSString).lastPathComponent] = file }
+    }
+    return names.map {
+      known[$0]
+        ?? ReceivedFile(
+          id: 0, sha256: "-", name: $0, size: 0, modified: nil, received: now(),
+          outcome: .rejected)
+    }
+  }
+
+  /// Moves a file to rejected/ with its reason file. The reason file is written first, then
+  /// the store records the rejection, then the file moves: a crash in between leaves the file
+  /// in processing/ and a reason file that recovery removes, never a rejected file without
+  /// its reason.
   func reject(
-    _ claimed: URL, name: String, code: String, message: String, location: SourceLocation?,
-    hint: String?, journal: Journal
+    _ claimed: URL, file: ReceivedFile, code: String, message: String,
+    location: SourceLocation?, hint: String?, store: any PipelineStore, journal: Journal
   ) throws -> Outcome {
-    let moved = try workspace.move(claimed, into: workspace.rejected, name: name)
+    let name = file.name
+    let target = Self.uniqueTarget(in: workspace.rejected, name: name)
     var text = "Filen kunde inte användas / The file could not be used\n\n"
     text += "Fil: \(name)\n"
     let swedish = SwedishMessages.text(
@@ -264,40 +529,30 @@ public struct PipelineRunner: Sendable {
     text += "Mottagen / Received: \(ISO8601DateFormatter().string(from: now()))\n\n"
     text += "Rätta filen och lägg den i inkorgen igen. Är du osäker på vad som ska ändras, fråga "
     text += "den som sammanställer uppföljningen (felkoden inom hakparentes hjälper hen).\n"
-    let reasonURL = moved.deletingLastPathComponent().appendingPathComponent(
-      Self.reasonFileName(for: moved.lastPathComponent))
+    let reasonURL = workspace.rejected.appendingPathComponent(
+      Self.reasonFileName(for: target.lastPathComponent))
     try Workspace.writeAtomically(Data(text.utf8), to: reasonURL)
     let record = Self.rejectionDiagnostic(
-      file: moved.lastPathComponent, code: code, message: message, location: location, hint: hint)
-    if let data = try? JSONEncoder().encode(record) {
-      try? Workspace.writeAtomically(data, to: rejectionRecordURL(moved.lastPathComponent))
+      file: target.lastPathComponent, code: code, message: message, location: location,
+      hint: hint)
+    var stored = file
+    stored.outcome = .rejected
+    stored.storedAs = relative(target)
+    stored.detail = "\(code): \(message)"
+    let id = try store.add(stored, diagnostics: [record])
+    let moved = try workspace.move(
+      claimed, into: workspace.rejected, name: target.lastPathComponent)
+    if moved.path != target.path {
+      // The name was taken after all: the reason file follows the file.
+      try? FileManager.default.removeItem(at: reasonURL)
+      try Workspace.writeAtomically(
+        Data(text.utf8),
+        to: workspace.rejected.appendingPathComponent(
+          Self.reasonFileName(for: moved.lastPathComponent)))
+      try store.update(fileID: id, outcome: .rejected, storedAs: relative(moved), detail: nil)
     }
     journal.append(.rejected, file: name, detail: "\(code): \(message)", at: now())
     return .rejected(movedTo: relative(moved), reason: "\(message) [\(code)]")
-  }
-
-  /// `store/rejected/NAME.json`: the diagnostic for a file in rejected/.
-  func rejectionRecordURL(_ name: String) -> URL {
-    workspace.store.appendingPathComponent("rejected").appendingPathComponent(
-      Self.sidecarName(for: name, suffix: ".json"))
-  }
-
-  /// A `file-rejected` diagnostic for every file still in rejected/: the Kontroll sheet lists
-  /// files that arrived but could not be used, so their units do not look as if they sent
-  /// nothing.
-  func pendingRejections() -> [Diagnostic] {
-    let fm = FileManager.default
-    let names = (try? fm.contentsOfDirectory(atPath: workspace.rejected.path)) ?? []
-    return names.sorted().filter { !$0.hasSuffix(".reason.txt") && !$0.hasPrefix(".") }.map {
-      name in
-      if let data = fm.contents(atPath: rejectionRecordURL(name).path),
-        let record = try? JSONDecoder().decode(Diagnostic.self, from: data)
-      {
-        return record
-      }
-      return Self.rejectionDiagnostic(
-        file: name, code: "unknown", message: "see \(name).reason.txt", location: nil, hint: nil)
-    }
   }
 
   /// How many interrupted runs a file in processing/ survives before it is rejected.
@@ -335,12 +590,6 @@ public struct PipelineRunner: Sendable {
       value: code, arguments: ["file": file, "code": code, "reason": message])
   }
 
-  func isSameBytes(_ data: Data, as entry: ResultStore.Entry) -> Bool {
-    guard let archived = entry.archivedAs else { return false }
-    let url = workspace.root.appendingPathComponent(archived)
-    return FileManager.default.contents(atPath: url.path) == data
-  }
-
   /// A location inside the processing folder reported under the name the file arrived with.
   func relocate(_ location: SourceLocation, to name: String) -> SourceLocation {
     var l = location
@@ -354,17 +603,14 @@ public struct PipelineRunner: Sendable {
     return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
   }
 
+  /// The first free name in a folder for a file (see ``Workspace/numberedName(_:_:)``).
   static func uniqueTarget(in folder: URL, name: String) -> URL {
-    var target = folder.appendingPathComponent(name)
-    var n = 2
-    let ext = (name as NSString).pathExtension
-    let stem = (name as NSString).deletingPathExtension
-    while FileManager.default.fileExists(atPath: target.path) {
-      target = folder.appendingPathComponent(
-        ext.isEmpty ? "\(stem) (\(n))" : "\(stem) (\(n)).\(ext)")
+    var n = 1
+    while true {
+      let target = folder.appendingPathComponent(Workspace.numberedName(name, n))
+      if !FileManager.default.fileExists(atPath: target.path) { return target }
       n += 1
     }
-    return target
   }
 
   /// A period id usable as a folder name: `2025/26` → `2025-26`.

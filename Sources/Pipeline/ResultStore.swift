@@ -1,12 +1,10 @@
 import Canonical
 public import Foundation
+public import Spreadsheet
 
-/// The converted results of every source received, one JSON file each in `DIR/store/`.
-///
-/// A result is written (atomically) before its source is archived, so a crash between the two
-/// leaves the source in processing/, to be converted again, never a lost file. A corrected file
-/// for the same unit, plan kind and period supersedes the earlier one: both stay in the store,
-/// and only the newest counts.
+/// The JSON store of RedThread before the SQLite store: one JSON file per converted source in
+/// `DIR/store/`, and one per rejected file in `DIR/store/rejected/`. Read only, once, to import
+/// it into ``SQLiteStore``.
 public struct ResultStore: Sendable {
   /// One stored result.
   public struct Entry: Sendable, Codable, Hashable {
@@ -52,34 +50,16 @@ public struct ResultStore: Sendable {
     }.sorted { $0.sequence < $1.sequence }
   }
 
-  /// The entries that count: for each supersede key, the one received last.
-  public func current() -> [Entry] {
-    var latest: [String: Entry] = [:]
-    for entry in entries() { latest[entry.supersedeKey] = entry }
-    return latest.values.sorted { $0.sequence < $1.sequence }
-  }
-
-  /// The stored entry with the same fingerprint, if any.
-  public func entry(matching hash: ContentHash) -> Entry? {
-    entries().first { $0.hash == hash }
-  }
-
-  /// The next sequence number.
-  public func nextSequence() -> Int { (entries().map(\.sequence).max() ?? 0) + 1 }
-
-  /// Writes an entry as `<sequence>-<hash>.json`, atomically.
-  ///
-  /// - Throws: ``PipelineError`` `write-failed`.
-  public func save(_ entry: Entry) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data: Data
-    do {
-      data = try encoder.encode(entry)
-    } catch {
-      throw PipelineError(.writeFailed, "cannot encode the result of '\(entry.source)': \(error)")
+  /// The diagnostic kept for each file rejected before, by its name in rejected/.
+  public func rejections() -> [(name: String, diagnostic: Diagnostic)] {
+    let folder = folder.appendingPathComponent("rejected")
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return [] }
+    return names.sorted().filter { $0.hasSuffix(".json") }.compactMap { name in
+      guard let data = fm.contents(atPath: folder.appendingPathComponent(name).path),
+        let d = try? JSONDecoder().decode(Diagnostic.self, from: data)
+      else { return nil }
+      return (String(name.dropLast(5)), d)
     }
-    let name = String(format: "%06d", entry.sequence) + "-\(entry.hash).json"
-    try Workspace.writeAtomically(data, to: folder.appendingPathComponent(name))
   }
 }

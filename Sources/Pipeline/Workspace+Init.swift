@@ -44,7 +44,7 @@ extension Workspace {
       reference: [reference/units.yaml, reference/national-goals.yaml]
       mappings: [mappings]          # folders of mapping files, relative to this file
       report: { language: sv }
-      inbox: { settle_seconds: 1 }  # a file must keep its size this long before it is taken
+      inbox: { settle_seconds: 5 }  # a file must keep its size this long before it is taken
 
       """
     try Workspace.writeAtomically(Data(config.utf8), to: configFile)

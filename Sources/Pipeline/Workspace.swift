@@ -10,12 +10,12 @@ import Spreadsheet
 /// DIR/processing/      files claimed by a running pass (moved back to inbox after a crash)
 /// DIR/archive/         sources that were converted, by date received
 /// DIR/rejected/        sources that could not be used, each with NAME.reason.txt
-/// DIR/store/           one stored result per converted source (canonical JSON)
+/// DIR/store/           the pipeline store (redthread.sqlite: files, records, reports)
 /// DIR/reports/PERIOD/  the board report workbooks
 /// DIR/journal.log      one JSON line per event
 /// ```
-/// Files only ever move by `rename` inside the workspace, which is atomic on one file system;
-/// no source file is deleted. Written files go to a temporary name first and are renamed.
+/// Files only ever move inside the workspace, by a hard link to a new name and the removal of
+/// the old one, so a move never replaces a file; no source file is deleted. Written files go to a temporary name first and are renamed.
 public struct Workspace: Sendable {
   /// The workspace root.
   public let root: URL
@@ -56,27 +56,16 @@ public struct Workspace: Sendable {
   }
 
   /// Moves a file into a folder, keeping its name, or adding ` (2)`, ` (3)` … before the
-  /// extension when the name is taken. Never overwrites.
+  /// extension when the name is taken (shortening the name when the whole would pass the
+  /// 255-byte limit). Never replaces a file: the move is a hard link to the new name, which
+  /// fails when the name exists, then the removal of the old name.
   ///
   /// - Returns: the new location.
   /// - Throws: ``PipelineError`` `move-failed`; the file is then where it was.
   @discardableResult
   public func move(_ file: URL, into folder: URL, name: String? = nil) throws -> URL {
-    let fm = FileManager.default
     do {
-      try fm.createDirectory(at: folder, withIntermediateDirectories: true)
-      let base = name ?? file.lastPathComponent
-      var target = folder.appendingPathComponent(base)
-      var n = 2
-      while fm.fileExists(atPath: target.path) {
-        let ext = (base as NSString).pathExtension
-        let stem = (base as NSString).deletingPathExtension
-        target = folder.appendingPathComponent(
-          ext.isEmpty ? "\(stem) (\(n))" : "\(stem) (\(n)).\(ext)")
-        n += 1
-      }
-      try fm.moveItem(at: file, to: target)
-      return target
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     } catch {
       throw PipelineError(
         .moveFailed,
@@ -84,33 +73,94 @@ public struct Workspace: Sendable {
           + error.localizedDescription,
         location: SourceLocation(file: file.path), underlying: error)
     }
+    let base = name ?? file.lastPathComponent
+    var n = 1
+    while true {
+      let target = folder.appendingPathComponent(Self.numberedName(base, n))
+      switch FileMoves.moveNoReplace(from: file.path, to: target.path) {
+      case .moved: return target
+      case .exists: n += 1
+      case .failed(let message):
+        throw PipelineError(
+          .moveFailed,
+          "cannot move '\(file.lastPathComponent)' to \(folder.lastPathComponent)/: \(message)",
+          location: SourceLocation(file: file.path))
+      }
+    }
   }
 
-  /// Writes data to a file through a temporary file in the same folder and a rename, so a
-  /// reader never sees a half-written file.
+  /// `name` for n = 1, else `stem (n).ext`; shortened at a character boundary to fit 255 bytes.
+  public static func numberedName(_ name: String, _ n: Int) -> String {
+    let ext = (name as NSString).pathExtension
+    let stem = (name as NSString).deletingPathExtension
+    let suffix = (n == 1 ? "" : " (\(n))") + (ext.isEmpty ? "" : "." + ext)
+    let whole = (n == 1 ? name : stem + suffix)
+    guard whole.utf8.count > 255 else { return whole }
+    var kept = ""
+    let budget = 255 - suffix.utf8.count - "…".utf8.count
+    for character in (n == 1 && ext.isEmpty ? name : stem) {
+      if kept.utf8.count + String(character).utf8.count > budget { break }
+      kept.append(character)
+    }
+    return kept + "…" + suffix
+  }
+
+  /// Writes data to a file through a temporary file in the same folder
+  /// (`.redthread-NAME.tmp`), flushed to disk and renamed, so a reader never sees a
+  /// half-written file.
   ///
   /// - Throws: ``PipelineError`` `write-failed`; an earlier file of that name is kept.
   public static func writeAtomically(_ data: Data, to url: URL) throws {
+    let folder = url.deletingLastPathComponent()
+    let temporary = folder.appendingPathComponent(
+      numberedName(
+        ".redthread-\(ProcessInfo.processInfo.processIdentifier)-"
+          + url.lastPathComponent + ".tmp", 1))
     do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try data.write(to: url, options: .atomic)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      try FileMoves.writeDurably(data, to: temporary.path)
+      try FileMoves.rename(temporary.path, to: url.path)
     } catch {
+      try? FileManager.default.removeItem(at: temporary)
       throw PipelineError(
-        .writeFailed, "cannot write: \(error.localizedDescription)",
+        .writeFailed, "cannot write: \(error)",
         location: SourceLocation(file: url.path), underlying: error)
     }
+  }
+
+  /// Whether a name is one of the temporary files RedThread writes before a rename
+  /// (`.redthread-….tmp`, and the report writer's `.NAME.XXXXXX.tmp`).
+  public static func isTemporaryName(_ name: String) -> Bool {
+    name.hasPrefix(".") && name.hasSuffix(".tmp")
   }
 }
 
 extension Workspace {
-  /// What counts now: the reference records, then the newest stored result for each unit, plan
-  /// kind and period (see ``ResultStore``).
-  public func currentDataset(reference: Dataset) -> Dataset {
+  /// `DIR/store/redthread.sqlite`: the pipeline store.
+  public var storeDatabase: URL { store.appendingPathComponent("redthread.sqlite") }
+
+  /// `DIR/.redthread.lock`: held by every command that changes the workspace.
+  public var lockFile: URL { root.appendingPathComponent(".redthread.lock") }
+
+  /// What counts now: the reference records, then the records that count in the store (see
+  /// ``PipelineStore``).
+  ///
+  /// - Throws: ``PipelineError`` when the store cannot be opened.
+  public func currentDataset(reference: Dataset) throws -> Dataset {
     var dataset = reference
-    for entry in ResultStore(folder: store).current() {
-      dataset.append(contentsOf: entry.conversion.dataset)
-    }
+    dataset.append(contentsOf: try SQLiteStore.open(self).countingDataset())
+    return dataset
+  }
+
+  /// What counts for a period: as ``currentDataset(reference:)``, but of each unit's plans
+  /// only the one for the latest period up to this one (``PipelineStore/filesOutside(period:)``).
+  ///
+  /// - Throws: ``PipelineError`` when the store cannot be opened.
+  public func currentDataset(reference: Dataset, period: Period) throws -> Dataset {
+    var dataset = reference
+    let store = try SQLiteStore.open(self)
+    dataset.append(
+      contentsOf: try store.countingDataset(excluding: try store.filesOutside(period: period)))
     return dataset
   }
 }

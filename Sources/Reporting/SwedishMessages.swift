@@ -105,6 +105,10 @@ public enum SwedishMessages {
       message:
         "Periodkolumnerna[ i bladet '{sheet}'] står inte i den ordning som mappningen anger.",
       hint: "En kolumn kan ha flyttats; värdena läses ändå under sina egna rubriker."),
+    "rows-left-out": Entry(
+      title: "Rader som inte lästes",
+      message: "{value} rader med värden blev inte data (summarader, anteckningar, okänd typ).",
+      hint: "redthread mapping explain visar varje rad och varför."),
   ]
 
   /// The pipeline's codes for whole files: a file no mapping knows, and a file lying in

@@ -36,6 +36,9 @@ public struct Workbook: Hashable, Sendable {
   public var dateSystem: DateSystem
   /// For CSV: encoding and delimiter.
   public var textLayout: TextLayout?
+  /// Custom document properties by name, their values as text (XLSX `docProps/custom.xml`);
+  /// empty for CSV and for workbooks without them.
+  public var customProperties: [String: String] = [:]
 
   /// Creates a workbook.
   public init(

@@ -6,9 +6,24 @@ public import Canonical
 /// A record's unit is its own unit id, or else the unit of the plan read from the same file.
 /// Kept are: national and council goals; the board's own nämndmål (owner the board or none);
 /// the records of the board and of every unit under it, and of units the register does not
-/// know (reported as `unknown-unit`); records with a period only when it overlaps the
-/// period. Records of units under other boards are left out (their files are listed in
-/// ``outsidePlans``). Measurements of every period are kept, for trends.
+/// know (reported as `unknown-unit`). Records of units under other boards are left out (their
+/// files are listed in ``outsidePlans``).
+///
+/// Each record counts in its own period. A goal, nyckeltal, målvärde, activity or assessment
+/// read from a delivered plan (a unit's arbetsplan or the board's verksamhetsplan) counts only
+/// when that plan's period ``Period/counts(in:)`` the report's: it is the period itself, or a
+/// period of another kind that contains it (the verksamhetsplan 2026 in each quarter of 2026,
+/// a plan for läsår 2026/27 in kvartal 3 2026). A file for kvartal 2 is a snapshot of kvartal
+/// 2: its nyckeltal and activities do not appear in kvartal 3, and a unit that delivered for
+/// kvartal 2 only is not delivered in kvartal 3. A record that carries a period of its own
+/// (a målvärde for 2026, an assessment for kvartal 3) must also overlap the report's period.
+/// Records from no plan (the reference register's goals) count when their own period, if
+/// any, overlaps. Statistics extracts (Kolada, Skolverket) are catalogues, not plans: their
+/// files count when their period overlaps, as before.
+///
+/// Measurements of every period are kept, for history: the previous value and the trend
+/// (``previousOutcome(kpiID:unitID:gender:before:)``). They never stand in for the period's
+/// own outcome when they are of the same kind (see ``latestOutcome(kpiID:unitID:gender:)``).
 public struct BoardScope: Sendable {
   /// The board's unit id, e.g. `hofors-bun`.
   public let boardID: String
@@ -149,12 +164,30 @@ public struct BoardScope: Sendable {
     }
     func overlaps(_ p: Period?) -> Bool {
       guard let p else { return true }
-      return p.start <= period.end && period.start <= p.end
+      return p.overlaps(period)
+    }
+    // The period of each delivered plan's file: a record read from that file counts only
+    // when the file's period counts in the report's period.
+    var filePeriod: [String: Period] = [:]
+    for plan in dataset.plans where plan.kind != .statistics {
+      if let file = plan.provenance?.file, let p = plan.period, filePeriod[file] == nil {
+        filePeriod[file] = p
+      }
+    }
+    func counts(_ own: Period?, _ provenance: Provenance?) -> Bool {
+      if let file = provenance?.file, let p = filePeriod[file], !p.counts(in: period) {
+        return false
+      }
+      return overlaps(own)
+    }
+    func planCounts(_ plan: Plan) -> Bool {
+      guard let p = plan.period else { return true }
+      return plan.kind == .statistics ? p.overlaps(period) : p.counts(in: period)
     }
 
     var plans: [Plan] = []
     var outside: [Plan] = []
-    for plan in dataset.plans where overlaps(plan.period) {
+    for plan in dataset.plans where planCounts(plan) {
       noteUnknown(plan.unitID, "file", plan.provenance?.file ?? "", plan.provenance)
       if inScope(plan.unitID) { plans.append(plan) } else { outside.append(plan) }
     }
@@ -162,7 +195,7 @@ public struct BoardScope: Sendable {
     outsidePlans = outside
 
     var goals: [Goal] = []
-    for var goal in dataset.goals where overlaps(goal.period) {
+    for var goal in dataset.goals where counts(goal.period, goal.provenance) {
       switch goal.level {
       case .national, .council: goals.append(goal)
       case .board:
@@ -181,7 +214,7 @@ public struct BoardScope: Sendable {
     let statisticsFiles = Set(
       dataset.plans.filter { $0.kind == .statistics }.compactMap { $0.provenance?.file })
     var kpis: [KPI] = []
-    for var kpi in dataset.kpis {
+    for var kpi in dataset.kpis where counts(nil, kpi.provenance) {
       if let file = kpi.provenance?.file, statisticsFiles.contains(file) { continue }
       kpi.unitID = unitOf(kpi.unitID, kpi.provenance)
       noteUnknown(kpi.unitID, "nyckeltal", kpi.id, kpi.provenance)
@@ -190,7 +223,7 @@ public struct BoardScope: Sendable {
     self.kpis = kpis
 
     var targets: [Target] = []
-    for var target in dataset.targets where overlaps(target.period) {
+    for var target in dataset.targets where counts(target.period, target.provenance) {
       target.unitID = unitOf(target.unitID, target.provenance)
       noteUnknown(target.unitID, "målvärde", target.kpiID, target.provenance)
       if inScope(target.unitID) { targets.append(target) }
@@ -198,7 +231,7 @@ public struct BoardScope: Sendable {
     self.targets = targets
 
     var activities: [Activity] = []
-    for var activity in dataset.activities {
+    for var activity in dataset.activities where counts(nil, activity.provenance) {
       activity.unitID = unitOf(activity.unitID, activity.provenance)
       noteUnknown(activity.unitID, "activity", activity.id, activity.provenance)
       if inScope(activity.unitID) { activities.append(activity) }
@@ -206,7 +239,8 @@ public struct BoardScope: Sendable {
     self.activities = activities
 
     var assessments: [Assessment] = []
-    for var assessment in dataset.assessments where overlaps(assessment.period) {
+    for var assessment in dataset.assessments
+    where counts(assessment.period, assessment.provenance) {
       assessment.unitID = unitOf(assessment.unitID, assessment.provenance)
       noteUnknown(assessment.unitID, "assessment", assessment.goalID, assessment.provenance)
       if inScope(assessment.unitID) { assessments.append(assessment) }
@@ -348,8 +382,13 @@ public struct BoardScope: Sendable {
   }
 
   /// The outcome the board reads for the period: the one for the period itself (a value or
-  /// a missing reason), else the latest value of a period ending on or before the period's
-  /// last day (the 2025 result of an annual Kolada series in a report for kvartal 1 2026).
+  /// a missing reason), else the latest value of a period of another kind ending on or before
+  /// the period's last day (the 2025 result of an annual Kolada series in a report for
+  /// kvartal 1 2026).
+  ///
+  /// An earlier period of the same kind is history, never the period's outcome: a unit's
+  /// kvartal 2 value is the previous value in kvartal 3 (``previousOutcome(kpiID:unitID:gender:before:)``),
+  /// and a nyckeltal with no kvartal 3 outcome has none.
   public func latestOutcome(
     kpiID: String, unitID: String?, gender: Measurement.Gender = .total
   ) -> Measurement? {
@@ -357,7 +396,7 @@ public struct BoardScope: Sendable {
     if let exact = list.last(where: { $0.period == period }) { return exact }
     return Self.latest(
       list.filter { m in
-        guard let p = m.period, m.value != nil else { return false }
+        guard let p = m.period, m.value != nil, p.kind != period.kind else { return false }
         return p.end <= period.end
       })
   }

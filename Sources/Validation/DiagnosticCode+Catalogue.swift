@@ -300,6 +300,38 @@ extension DiagnosticCode {
     swedishHint: "Behåll bara den rättade filen; nu granskas uppgifterna i alla filerna.",
     scope: .file)
 
+  /// A file whose own period does not overlap the period being collected.
+  public static let wrongPeriod = DiagnosticCode(
+    id: "wrong-period", title: "File for another period",
+    swedishTitle: "Fil för en annan period",
+    rule:
+      "A file dropped in the inbox while a period is collected is for that period, or for a period overlapping it; a file whose own period (from its content) lies outside is stored under its own period and never counted in the period collected.",
+    severity: .warning,
+    template:
+      "the file is for {filePeriod}, not for {period} being collected; it is stored under {filePeriod} and not counted in {period}",
+    swedishTemplate:
+      "Filen gäller {filePeriod}, inte {period} som samlas in nu. Den sparas under {filePeriod} och räknas inte med i {period}.",
+    hint:
+      "if the file is meant for {period}, correct its period (in the title block) and drop it in the inbox again",
+    swedishHint:
+      "Är filen avsedd för {period}: rätta perioden i filens rubrikblock och lägg den i inkorgen igen.",
+    scope: .file)
+
+  /// A statistics file gives measurements an earlier file gave (same unit, KPI, period,
+  /// gender and comparison series): the later received file's values count.
+  public static let measurementReplaced = DiagnosticCode(
+    id: "measurement-replaced", title: "Values given again by a later file",
+    swedishTitle: "Värden ersatta av en senare fil",
+    rule:
+      "Each measurement (unit, KPI, period, gender, comparison series) counts once; when two files give it, the later received file's value counts.",
+    severity: .warning,
+    template: "'{file}' gives {count} values that '{replaced}' gave before; the later file counts",
+    swedishTemplate:
+      "{file} innehåller {count} värden som redan fanns i {replaced}; värdena i den senare filen gäller.",
+    hint: "nothing to do if '{file}' is a correction; otherwise withdraw it",
+    swedishHint: "Inget att göra om {file} är en rättelse; annars ta tillbaka den.",
+    scope: .file)
+
   /// A KF-mål no nämndmål of the board aligns to.
   public static let uncoveredCouncilGoal = DiagnosticCode(
     id: "uncovered-council-goal", title: "Council goal not covered",
@@ -375,5 +407,12 @@ extension DiagnosticCode {
   }
 
   /// The code with an id, if it is one of ``all``.
-  public static func named(_ id: String) -> DiagnosticCode? { all.first { $0.id == id } }
+  public static func named(_ id: String) -> DiagnosticCode? {
+    all.first { $0.id == id } ?? ingestion.first { $0.id == id }
+  }
+
+  /// The codes the pipeline gives while it takes a file, not a validation rule: they carry
+  /// their arguments and Swedish like the rules' codes, and are listed in `docs/errors.md`
+  /// with the pipeline's codes.
+  public static let ingestion: [DiagnosticCode] = [wrongPeriod, measurementReplaced]
 }

@@ -50,7 +50,8 @@ public struct Validator: Sendable {
   /// The board's records for the period, as the rules see them.
   public func scope(of dataset: Dataset) -> BoardScope {
     BoardScope(
-      dataset: dataset, boardID: boardID, period: period, asOf: options.asOf,
+      dataset: GoalTitleResolver.resolvingTitles(in: dataset), boardID: boardID, period: period,
+      asOf: options.asOf,
       expectedUnitIDs: options.expectedUnitIDs)
   }
 

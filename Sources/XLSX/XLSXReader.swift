@@ -58,6 +58,9 @@ public final class XLSXReader {
   let package: Package
   private let sharedStringsPart: PartName?
   private let stylesPart: PartName?
+  /// The custom document properties (`docProps/custom.xml`), by name; empty when the part is
+  /// absent. A part that cannot be parsed is ignored like any other optional part.
+  public let customProperties: [String: String]
   private var loadedStrings: [String]?
   private var loadedStyles: StyleSheet?
 
@@ -116,6 +119,18 @@ public final class XLSXReader {
         .missingPart, location: location,
         message: "the workbook part '\(workbookPart.path)' named by '_rels/.rels' is missing")
     }
+    var custom: [String: String] = [:]
+    if let rel = root.relationships.first(where: {
+      $0.kind == "custom-properties" && !$0.isExternal
+    }) {
+      let part = PartName("/").resolve(rel.target)
+      if package.entry(part) != nil,
+        let parsed = try? package.parse(part, handler: CustomPropertiesHandler())
+      {
+        for (name, value) in parsed.properties where custom[name] == nil { custom[name] = value }
+      }
+    }
+    customProperties = custom
     let workbook = try package.parse(workbookPart, handler: WorkbookHandler())
     dateSystem = workbook.dateSystem
 
@@ -321,7 +336,10 @@ public final class XLSXReader {
     for sheet in sheets {
       worksheets.append(try worksheet(sheet))
     }
-    return Workbook(path: path, format: .xlsx, worksheets: worksheets, dateSystem: dateSystem)
+    var workbook = Workbook(
+      path: path, format: .xlsx, worksheets: worksheets, dateSystem: dateSystem)
+    workbook.customProperties = customProperties
+    return workbook
   }
 
   /// Reads a whole workbook into memory: for small files; stream large ones with

@@ -10,11 +10,18 @@ import SpreadsheetIO
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
-    abstract: "Write the canonical records as CSV files, a workbook or JSON.",
+    abstract:
+      "Write the canonical records as CSV files, a workbook, JSON or Stratsys import files.",
     discussion: """
-      From a pipeline folder, exports everything that counts for its period (the newest file \
-      of each unit, the reference units and goals). From a single workbook or CSV file and a \
-      mapping, exports what that mapping makes of the file.
+      From a pipeline folder, exports what is stored (the newest file of each unit and \
+      period, the reference units and goals), for every period or for those chosen with \
+      --period or --from/--to. From a single workbook or CSV file and a mapping, exports what \
+      that mapping makes of the file.
+
+      --period P selects what the board report for P counts: the files for P and for periods \
+      containing it (the verksamhetsplan for the year), and the outcomes of P and of periods \
+      inside it. --from A --to B selects the files and outcomes from the first day of A to \
+      the last day of B (either may be left out).
 
       One table per kind of record: units, goals, kpis, targets, measurements, activities, \
       assessments, plans; each row ends with the file, sheet and cell it came from.
@@ -24,21 +31,40 @@ struct ExportCommand: ParsableCommand {
       same in Windows-1252). Text that a spreadsheet would run as a formula (=, +, -, @, tab, \
       CR first) is written with a leading apostrophe; numbers stay numbers.
 
+      stratsys-matt writes Stratsys's "Importera måttdata" file: tab-separated unit name, a \
+      date inside the period (its last day), the nyckeltal's name, the value (totals only). \
+      stratsys-integration writes Stratsys's KPI-integration rows: date; unit id; nyckeltal \
+      id; series (T, K, M); value. Both with decimal comma, UTF-8, no header line; outcomes \
+      without a value are left out and counted on standard error.
+
       Examples:
         redthread export kvartal3 --format csv --dialect excel-sv
+        redthread export kvartal3 --format stratsys-matt --period 2026-Q3 --out matt.txt
+        redthread export kvartal3 --format stratsys-integration --from 2024 --to 2026-Q3
         redthread export "Arbetsplan Petreskolan.xlsx" --mapping mappings/arbetsplan-grundskola.yaml \\
             --reference kvartal3/reference/units.yaml --format xlsx --out petreskolan.xlsx
       """)
 
   enum Format: String, ExpressibleByArgument, CaseIterable {
     case csv, xlsx, json
+    case stratsysMatt = "stratsys-matt"
+    case stratsysIntegration = "stratsys-integration"
   }
 
   @Argument(help: "A pipeline folder, or a workbook or CSV file (with --mapping).")
   var source: String
 
-  @Option(help: "Output format: csv, xlsx or json.")
+  @Option(help: "Output format: csv, xlsx, json, stratsys-matt or stratsys-integration.")
   var format: Format = .csv
+
+  @Option(help: "Only what the report for this period counts, e.g. 2026-Q3.")
+  var period: String?
+
+  @Option(help: "Only files and outcomes from the start of this period, e.g. 2026-Q2.")
+  var from: String?
+
+  @Option(help: "Only files and outcomes up to the end of this period, e.g. 2026-Q4.")
+  var to: String?
 
   @Option(help: "CSV dialect: rfc4180, excel-sv or excel-sv-1252.")
   var dialect = "rfc4180"
@@ -57,10 +83,11 @@ struct ExportCommand: ParsableCommand {
       throw ValidationError(
         "unknown dialect '\(dialect)'; use rfc4180, excel-sv or excel-sv-1252")
     }
+    let selection = try periodSelection()
     do {
       var isDirectory: ObjCBool = false
       let exists = FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory)
-      let dataset: Dataset
+      var dataset: Dataset
       let defaultOut: String
       if exists && isDirectory.boolValue {
         guard mapping == nil else {
@@ -69,7 +96,7 @@ struct ExportCommand: ParsableCommand {
         let config = try PipelineConfig.load(
           path: (source as NSString).appendingPathComponent("redthread.yaml"))
         let converter = try MappingConverter.load(config: config)
-        dataset = Workspace(root: URL(fileURLWithPath: source)).currentDataset(
+        dataset = try Workspace(root: URL(fileURLWithPath: source)).currentDataset(
           reference: converter.reference)
         let folder = (source as NSString).appendingPathComponent(
           "reports/\(PipelineRunner.folderName(config.period))")
@@ -91,6 +118,7 @@ struct ExportCommand: ParsableCommand {
           ((source as NSString).lastPathComponent as NSString).deletingPathExtension
           + "-tables"
       }
+      if let selection { dataset = dataset.selecting(selection) }
       let target: String
       let chosen: DatasetExport.Format
       switch format {
@@ -103,6 +131,14 @@ struct ExportCommand: ParsableCommand {
       case .json:
         chosen = .json
         target = out ?? defaultOut + ".json"
+      case .stratsysMatt, .stratsysIntegration:
+        let stratsys: StratsysExport.Format =
+          format == .stratsysMatt ? .measureData : .kpiIntegration
+        let url = URL(fileURLWithPath: out ?? defaultOut + "-\(format.rawValue).txt")
+        let summary = try StratsysExport.write(dataset, format: stratsys, to: url)
+        report(summary)
+        print(display(url))
+        return
       }
       let written = try DatasetExport.write(
         dataset, format: chosen, to: URL(fileURLWithPath: target))
@@ -111,6 +147,61 @@ struct ExportCommand: ParsableCommand {
       throw CLIFailure(error).report()
     }
   }
+
+  /// The periods chosen by --period, --from and --to; `nil` for all.
+  func periodSelection() throws -> Dataset.PeriodSelection? {
+    func parse(_ text: String?, _ option: String) throws -> Period? {
+      guard let text else { return nil }
+      guard let p = Period(parsing: text) else {
+        throw ValidationError(
+          "--\(option): '\(text)' is not a period; write e.g. 2026-Q3, 2026-T2, 2026, 2025/26")
+      }
+      return p
+    }
+    let single = try parse(period, "period")
+    let (first, last) = (try parse(from, "from"), try parse(to, "to"))
+    if let single {
+      guard first == nil && last == nil else {
+        throw ValidationError("give either --period or --from/--to, not both")
+      }
+      return .period(single)
+    }
+    if let first, let last, last.end < first.start {
+      throw ValidationError("--to \(last.id) ends before --from \(first.id) starts")
+    }
+    return first == nil && last == nil ? nil : .range(from: first, to: last)
+  }
+
+  /// What a Stratsys export left out, on standard error.
+  func report(_ summary: StratsysExport.Summary) {
+    var lines: [String] = []
+    if summary.withoutValue > 0 {
+      lines.append(
+        "\(counted(summary.withoutValue, "outcome")) without a value (.., -, Ej mätt) left out")
+    }
+    if summary.withoutPeriod > 0 {
+      lines.append("\(counted(summary.withoutPeriod, "outcome")) without a period left out")
+    }
+    if summary.genderSeries > 0 {
+      lines.append(
+        "\(counted(summary.genderSeries, "outcome")) of the K and M series left out "
+          + "(stratsys-matt holds one series; stratsys-integration writes all)")
+    }
+    if !summary.unknownUnits.isEmpty {
+      lines.append(
+        "outcomes of units not in the register left out: "
+          + summary.unknownUnits.map { "'\($0)'" }.joined(separator: ", "))
+    }
+    if summary.replaced > 0 {
+      lines.append(
+        "\(counted(summary.replaced, "outcome")) given again by a later file: the later counts")
+    }
+    lines.append("\(counted(summary.written, "value")) written")
+    FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+  }
+
+  /// "1 value", "2 values".
+  func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 
   func display(_ url: URL) -> String {
     let cwd = FileManager.default.currentDirectoryPath

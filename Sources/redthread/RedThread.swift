@@ -16,7 +16,7 @@ struct RedThread: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       InitCommand.self, RunCommand.self, InspectCommand.self, MappingCommand.self,
-      ExportCommand.self,
+      ExportCommand.self, PlanCommand.self,
     ]
   )
 }

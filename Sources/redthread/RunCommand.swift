@@ -14,11 +14,14 @@ struct RunCommand: ParsableCommand {
       mapping, converts it, and moves it to DIR/archive/<date>/, or to DIR/rejected/ with a \
       NAME.reason.txt saying why. Nothing is ever deleted. Then validates the red thread for \
       the board and period in DIR/redthread.yaml across everything received so far, and writes \
-      DIR/reports/<period>/uppfoljning-<board>-<period>.xlsx with dataset.json beside it.
+      DIR/reports/<period>/uppfoljning-<board>-<period>-v<N>.xlsx with dataset.json beside it: \
+      a new version N when what counts changed, nothing when it did not.
 
       Exits 0 when the pass completed, whatever the data held (the report's Kontroll sheet \
-      lists the problems); 1 when the configuration or a mapping is broken; 74 when a folder \
-      cannot be read or written.
+      lists the problems); 66 when DIR has no redthread.yaml; 78 when the configuration, a \
+      reference file or a mapping is broken; 73 when the report cannot be written; 74 when a \
+      folder cannot be read or written; 75 when another RedThread process works in DIR \
+      (workspace-busy; see --wait) (docs/operations.md).
 
       Example:
         redthread run kvartal3
@@ -39,6 +42,12 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print only the report's path.")
   var quiet = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Wait up to this many seconds for another RedThread process working in DIR.",
+      discussion: "Default 0: exit at once with status 75 (workspace-busy)."))
+  var wait: Double = 0
+
   func run() throws {
     var day: CalendarDate?
     if let asOf {
@@ -57,13 +66,10 @@ struct RunCommand: ParsableCommand {
         }
         config.period = parsed
       }
-      let converter = try MappingConverter.load(config: config)
-      let successions = converter.referenceData.kpiSuccession
-      let runner = PipelineRunner(
-        workspace: workspace, config: config, converter: converter,
-        validator: RedThreadChecks(koladaSuccessions: successions),
-        reporter: BoardReportWorkbook(koladaSuccessions: successions), asOf: day)
+      let lock = try WorkspaceLock(workspace, wait: wait)
+      let runner = try PipelineRunner.standard(config: config, workspace: workspace, asOf: day)
       let summary = try runner.runOnce()
+      withExtendedLifetime(lock) {}
       if !quiet { printSummary(summary, config: config) }
       if let report = summary.reportURL {
         print(quiet ? display(report) : "Report: \(display(report))")
@@ -86,11 +92,31 @@ struct RunCommand: ParsableCommand {
     for (name, outcome) in summary.files {
       switch outcome {
       case .archived(_, let records, let diagnostics):
-        let notes = diagnostics == 0 ? "" : ", \(counted(diagnostics, "note")) from mapping"
+        let wrongPeriod = summary.diagnostics.first {
+          $0.code == "wrong-period" && $0.location?.file == name
+        }
+        let fromMapping = diagnostics - (wrongPeriod == nil ? 0 : 1)
+        let notes = fromMapping <= 0 ? "" : ", \(counted(fromMapping, "note")) from mapping"
         print("archived   \(printable(name)) (\(counted(records, "record"))\(notes))")
+        if let old = summary.replaces[name] {
+          print("           replaces '\(printable(old))' (same unit, plan and period)")
+        }
+        for (old, count) in summary.measurementsReplaced[name] ?? [] {
+          print("           replaces \(counted(count, "value")) from '\(printable(old))'")
+        }
+        if let wrong = wrongPeriod {
+          let own = wrong.arguments?["filePeriod"] ?? wrong.value ?? "another period"
+          print(
+            "           wrong period: the file is for \(own), not \(config.period.swedishLabel); "
+              + "stored under \(own), not counted in this report")
+        }
       case .duplicate(let of, _):
         print(
           "duplicate  \(printable(name)) (same bytes as '\(printable(of))'; archived, not converted again)"
+        )
+      case .superseded(let by, _):
+        print(
+          "superseded \(printable(name)) (an earlier delivery than '\(printable(by))', which counts)"
         )
       case .rejected(let movedTo, let reason):
         print(
@@ -103,6 +129,11 @@ struct RunCommand: ParsableCommand {
     }
     if summary.files.isEmpty && summary.skipped.isEmpty {
       print("The inbox is empty.")
+    }
+    if !summary.reportWritten, let version = summary.reportVersion {
+      print(
+        "\nNothing changed for \(config.period.swedishLabel); report version \(version) stands.")
+      return
     }
     let errors = summary.diagnostics.filter { $0.severity == .error }
     let warnings = summary.diagnostics.filter { $0.severity == .warning }
@@ -133,6 +164,13 @@ struct RunCommand: ParsableCommand {
     let name = PipelineRunner.reasonFileName(for: (movedTo as NSString).lastPathComponent)
     let folder = (movedTo as NSString).deletingLastPathComponent
     return folder.isEmpty ? name : folder + "/" + name
+  }
+
+  /// Writes one line to standard output at once. Swift's `print` is block-buffered when the
+  /// output is piped to a log (cron, systemd), so nothing would appear until the pass ends;
+  /// each line printed by this command reaches the log as it happens.
+  func print(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
 
   /// "1 error", "2 errors".

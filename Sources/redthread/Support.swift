@@ -3,7 +3,7 @@ import Foundation
 import Spreadsheet
 
 /// Prints a located error the same way for every command and exits with a status that says
-/// what failed: 74 for input/output, 1 otherwise.
+/// what failed, from BSD's `sysexits.h` (docs/operations.md has the table).
 struct CLIFailure: Error, CustomStringConvertible {
   let error: any LocatedError
 
@@ -13,15 +13,36 @@ struct CLIFailure: Error, CustomStringConvertible {
 }
 
 extension CLIFailure {
+  /// `EX_DATAERR`: the input named on the command line is unusable.
+  static let dataError: Int32 = 65
+  /// `EX_NOINPUT`: a file or folder named on the command line does not exist.
+  static let noInput: Int32 = 66
+  /// `EX_CANTCREAT`: an output file cannot be created.
+  static let cannotCreate: Int32 = 73
+  /// `EX_IOERR`: a folder or file cannot be read or written during the work.
+  static let ioError: Int32 = 74
+  /// `EX_TEMPFAIL`: the workspace is busy; try again later.
+  static let tryAgain: Int32 = 75
+  /// `EX_CONFIG`: the configuration, a reference file or a mapping is broken.
+  static let configuration: Int32 = 78
+
+  /// The exit status for an error code.
+  static func status(for code: String) -> Int32 {
+    switch code {
+    case "file-not-found", "config-not-found": return noInput
+    case "write-failed", "already-initialised": return cannotCreate
+    case "unreadable-file", "workspace-unusable", "move-failed": return ioError
+    case "workspace-busy": return tryAgain
+    case "invalid-config", "reference-unreadable": return configuration
+    case _ where code.hasPrefix("mapping-"): return configuration
+    default: return dataError
+    }
+  }
+
   /// Writes the error to standard error and returns the exit code for it.
   func report() -> ExitCode {
     FileHandle.standardError.write(Data("redthread: \(error)\n".utf8))
-    switch error.code {
-    case "file-not-found", "unreadable-file", "workspace-unusable", "move-failed", "write-failed":
-      return ExitCode(74)
-    default:
-      return ExitCode(1)
-    }
+    return ExitCode(Self.status(for: error.code))
   }
 }
 

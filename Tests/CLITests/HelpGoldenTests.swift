@@ -6,7 +6,7 @@ import Testing
 @Suite struct HelpGoldenTests {
   @Test(arguments: [
     [], ["init"], ["run"], ["inspect"], ["mapping"], ["mapping", "check"], ["mapping", "explain"],
-    ["mapping", "infer"], ["export"],
+    ["mapping", "infer"], ["export"], ["plan", "send"], ["plan", "status"],
   ])
   func help(command: [String]) throws {
     let result = try Executable.run(

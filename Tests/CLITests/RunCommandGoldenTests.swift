@@ -21,7 +21,8 @@ import Testing
       "redthread", ["run", "demo", "--as-of", "2026-10-15"], in: root)
     #expect(result.status == 0, "stderr: \(result.stderr)")
     Golden.check(result.stdout, suite: "CLITests", name: "run-demo.stdout.txt")
-    let report = root.appendingPathComponent("demo/reports/2026-Q3/uppfoljning-bun-2026-Q3.xlsx")
+    let report = root.appendingPathComponent(
+      "demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v1.xlsx")
     let bytes = try Data(contentsOf: report)
     Golden.check(bytes, suite: "CLITests", name: "uppfoljning-bun-2026-Q3.xlsx")
     let json = try Data(
@@ -34,11 +35,17 @@ import Testing
     #expect(page.contains("<html lang=\"sv\">") && page.contains("Utan koppling"))
     #expect(page.contains("✗ Ej uppnått") && !page.contains("https://"))
 
-    // A second pass over an empty inbox writes the same report again.
+    // A second pass over an empty inbox writes nothing: version 1 stands.
     let again = try Executable.run(
       "redthread", ["run", "demo", "--as-of", "2026-10-15", "--quiet"], in: root)
     #expect(again.status == 0)
+    #expect(again.stdout == "demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v1.xlsx\n")
     #expect(try Data(contentsOf: report) == bytes)
+    let folder = root.appendingPathComponent("demo/reports/2026-Q3").path
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
+        "dataset.json", "rod-trad-bun-2026-Q3.html", "uppfoljning-bun-2026-Q3-v1.xlsx",
+      ])
   }
 
   @Test func droppingTheSameFileAgainIsADuplicate() throws {
@@ -57,10 +64,40 @@ import Testing
     let config = root.appendingPathComponent("demo/redthread.yaml")
     try Data("board: bun\nperiod: 2026-Q3\nmapings: [mappings]\n".utf8).write(to: config)
     let result = try Executable.run("redthread", ["run", "demo"], in: root)
-    #expect(result.status == 1)
+    #expect(result.status == 78)  // EX_CONFIG
     #expect(
       result.stderr
         == "redthread: demo/redthread.yaml:3:1: error: unknown key 'mapings'; did you mean "
         + "'mappings'? [invalid-config]\n")
+  }
+
+  @Test func aFileForAnotherPeriodIsNamedAsSuch() throws {
+    let root = try Self.sampleWorkspace()
+    let stray = root.appendingPathComponent("stray")
+    try SampleVariant.unitPlans(quarter: 2, into: stray, except: ["Förskoleområde"])
+    let name = "Arbetsplan Petreskolan kvartal 2 2026.xlsx"
+    try FileManager.default.moveItem(
+      at: stray.appendingPathComponent(name),
+      to: root.appendingPathComponent("demo/inbox/\(name)"))
+    let result = try Executable.run("redthread", ["run", "demo"], in: root)
+    #expect(result.status == 0)
+    let lines = result.stdout.components(separatedBy: "\n")
+    let index = try #require(lines.firstIndex { $0.hasPrefix("archived   \(name) (") })
+    #expect(lines[index] == "archived   \(name) (26 records)")  // the warning is no mapping note
+    #expect(
+      lines[index + 1]
+        == "           wrong period: the file is for kvartal 2 2026, not kvartal 3 2026; "
+        + "stored under kvartal 2 2026, not counted in this report")
+    #expect(result.stdout.contains("[wrong-period]"))
+  }
+
+  @Test func exitStatusSaysWhatFailed() throws {
+    let root = try Self.sampleWorkspace()
+    let missing = try Executable.run("redthread", ["run", "no-such-folder"], in: root)
+    #expect(missing.status == 66)  // EX_NOINPUT
+    let usage = try Executable.run(
+      "redthread", ["export", "demo", "--period", "kvartal fem"], in: root)
+    #expect(usage.status == 64)  // EX_USAGE
+    #expect(usage.stderr.contains("'kvartal fem' is not a period"))
   }
 }

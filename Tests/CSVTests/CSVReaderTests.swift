@@ -71,7 +71,7 @@ import Testing
     #expect(codes == Set(CSVError.Code.allCases.map(\.rawValue)))
     #expect(
       Set(CSVError.diagnosticCatalogue.map(\.code)) == [
-        "ragged-row", "nul-byte", "stray-quote", "mojibake",
+        "ragged-row", "nul-byte", "stray-quote", "mojibake", "uncertain-encoding",
       ])
   }
 

@@ -77,8 +77,12 @@ final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
       mappingPaths: [], settleSeconds: 0, path: workspace.configFile.path)
   }
 
-  func drop(_ name: String, _ text: String = "content") throws {
-    try Data(text.utf8).write(to: workspace.inbox.appendingPathComponent(name))
+  func drop(_ name: String, _ text: String? = nil, modified: Date? = nil) throws {
+    let url = workspace.inbox.appendingPathComponent(name)
+    try Data((text ?? name).utf8).write(to: url)
+    if let modified {
+      try FileManager.default.setAttributes([.modificationDate: modified], ofItemAtPath: url.path)
+    }
   }
 
   func runner(
@@ -125,7 +129,7 @@ final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
       contentsOf: workspace.rejected.appendingPathComponent("bad-file.xlsx.reason.txt"),
       encoding: .utf8)
     #expect(bad.contains("Var / Where: bad-file.xlsx"), "locations name the file as it arrived")
-    #expect(summary.reportURL?.lastPathComponent == "uppfoljning-bun-2026-Q3.xlsx")
+    #expect(summary.reportURL?.lastPathComponent == "uppfoljning-bun-2026-Q3-v1.xlsx")
     // Each file lying in rejected/ is listed for the report, so that its unit is not taken
     // for one that sent nothing.
     #expect(
@@ -160,7 +164,9 @@ final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
     #expect(of == "petre_plan.xlsx")
     #expect(
       names(workspace.archive) == ["2026-09-21/petre_plan (2).xlsx", "2026-09-21/petre_plan.xlsx"])
-    #expect(ResultStore(folder: workspace.store).entries().count == 1)
+    let store = try SQLiteStore.open(workspace)
+    #expect(try store.files(outcome: .converted).count == 1)
+    #expect(try store.files(outcome: .duplicate).map(\.name) == ["petre_plan.xlsx"])
   }
 
   @Test func correctedFileSupersedesTheEarlierOne() throws {
@@ -171,7 +177,9 @@ final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
     _ = try runner(reporter).runOnce()
     // Same unit ("petre"), kind and period: only the newer file counts, both are kept.
     #expect(reporter.goalTitles == ["petre_v2"])
-    #expect(ResultStore(folder: workspace.store).entries().count == 2)
+    let store = try SQLiteStore.open(workspace)
+    #expect(try store.files(outcome: .converted).map(\.name) == ["petre_v2.xlsx"])
+    #expect(try store.files(outcome: .superseded).map(\.name) == ["petre_v1.xlsx"])
     let events = Journal(url: workspace.journalFile).entries().map(\.event)
     #expect(events.contains(.superseded))
   }

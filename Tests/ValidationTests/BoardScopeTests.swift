@@ -80,4 +80,48 @@ import Validation
     let yearly = Validator(boardID: "b", period: .tertial(1, 2026)).scope(of: d)
     #expect(yearly.previousOutcome(kpiID: "K", unitID: "s1")?.value == 70)
   }
+
+  @Test func nyckeltalAndActivitiesCountOnlyInTheirFilesPeriod() {
+    // s1 delivered for kvartal 4 2025 and kvartal 1 2026; s2 only for kvartal 4 2025 (not
+    // delivered in kvartal 1). The board's verksamhetsplan 2026 counts in every quarter of 2026.
+    var d = Mini.dataset()
+    let old1 = "Arbetsplan S1 Q4 2025.xlsx"
+    let old2 = "Arbetsplan S2 Q4 2025.xlsx"
+    d.plans.removeAll { $0.unitID == "s2" }
+    d.plans.append(Records.plan("s1", .quarter(4, 2025), .unitPlan, file: old1))
+    d.plans.append(Records.plan("s2", .quarter(4, 2025), .unitPlan, file: old2))
+    for (file, unit, row) in [(Mini.f1, "s1", 5), (old1, "s1", 5), (old2, "s2", 5)] {
+      var kpi = Records.kpi("K1", "Läsning", goals: ["NM-1"], unit: unit, file: file, row: row)
+      kpi.unitID = nil
+      d.kpis.append(kpi)
+      var activity = Records.activity(
+        "A1", "Läsfrämjande", goals: ["NM-1"], unit: unit, owner: "Rektor", start: "2025-10-01",
+        end: "2025-12-31", status: .ongoing, file: file, row: 9)
+      activity.unitID = nil
+      d.activities.append(activity)
+    }
+    d.kpis.append(
+      Records.kpi("N15419", "Behörighet", goals: ["NM-1"], unit: "b", file: Mini.boardFile, row: 7))
+    let scope = Validator(boardID: "b", period: Mini.period).scope(of: d)
+    #expect(scope.kpis.map { $0.provenance?.file ?? "" } == [Mini.f1, Mini.boardFile])
+    #expect(scope.activities.map { $0.provenance?.file ?? "" } == [Mini.f1])
+    #expect(scope.plans.compactMap(\.unitID) == ["b", "s1"])
+    let found = Validator(boardID: "b", period: Mini.period).validate(d).diagnostics
+    #expect(found.filter { $0.code == "missing-delivery" }.compactMap(\.value) == ["Skola Två"])
+    // Only s1's own kvartal 1 activity is judged (it ended 2025-12-31 and is still ongoing).
+    let delayed = found.filter { $0.code == "activity-delayed" }
+    #expect(delayed.compactMap(\.location?.file) == [Mini.f1])
+    // In kvartal 4 2025 the old files count, and the verksamhetsplan 2026 does not.
+    let q4 = Validator(boardID: "b", period: .quarter(4, 2025)).scope(of: d)
+    #expect(Set(q4.kpis.compactMap(\.provenance?.file)) == [old1, old2])
+  }
+
+  @Test func anEarlierQuartersValueIsHistoryNotTheOutcome() {
+    var d = Mini.dataset()
+    d.measurements.append(
+      Measurement(kpiID: "K", unitID: "s1", period: .quarter(4, 2025), value: 70))
+    let scope = Validator(boardID: "b", period: Mini.period).scope(of: d)
+    #expect(scope.latestOutcome(kpiID: "K", unitID: "s1") == nil)
+    #expect(scope.previousOutcome(kpiID: "K", unitID: "s1")?.value == 70)
+  }
 }

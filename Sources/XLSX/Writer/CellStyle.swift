@@ -64,6 +64,13 @@ public struct CellStyle: Hashable, Sendable {
     get { storage.fields.numberFormat }
     set { mutate { $0.numberFormat = newValue } }
   }
+  /// Whether the cell is locked when its sheet is protected (``SheetProtection``); `false`
+  /// writes `<protection locked="0"/>`, a cell the user may fill in. Every cell is locked
+  /// by default, as in Excel; locking has no effect on an unprotected sheet.
+  public var locked: Bool {
+    get { storage.fields.locked }
+    set { mutate { $0.locked = newValue } }
+  }
 
   /// Creates a style; every part defaults to Excel's default look.
   public init(
@@ -71,13 +78,14 @@ public struct CellStyle: Hashable, Sendable {
     fillColor: Color? = nil, border: Border? = nil,
     horizontalAlignment: HorizontalAlignment? = nil,
     verticalAlignment: VerticalAlignment? = nil, wrapText: Bool = false,
-    numberFormat: String? = nil
+    numberFormat: String? = nil, locked: Bool = true
   ) {
     storage = Storage(
       Fields(
         bold: bold, italic: italic, fontSize: fontSize, fontColor: fontColor,
         fillColor: fillColor, border: border, horizontalAlignment: horizontalAlignment,
-        verticalAlignment: verticalAlignment, wrapText: wrapText, numberFormat: numberFormat))
+        verticalAlignment: verticalAlignment, wrapText: wrapText, numberFormat: numberFormat,
+        locked: locked))
   }
 
   /// Equal when every part is equal; the same style value reused is recognised at once.
@@ -106,6 +114,7 @@ public struct CellStyle: Hashable, Sendable {
     var verticalAlignment: VerticalAlignment?
     var wrapText: Bool
     var numberFormat: String?
+    var locked: Bool
   }
 
   private final class Storage: Sendable {

@@ -23,6 +23,8 @@ final class WorksheetStream {
   var charts: [(chart: Chart, anchor: ChartAnchor)] = []
   /// Conditional formats with the `dxfId` of each rule.
   var conditionalFormats: [(format: ConditionalFormat, differentialIDs: [Int])] = []
+  /// Data validations, added until the sheet ends.
+  var dataValidations: [DataValidation] = []
 
   let stream: XMLStream
   private let rowDigits = UnsafeMutablePointer<UInt8>.allocate(capacity: 8)
@@ -34,6 +36,7 @@ final class WorksheetStream {
     self.stream = stream
     self.autoFilter = options.autoFilter
     self.mergedRanges = options.mergedRanges
+    self.dataValidations = options.dataValidations
   }
 
   deinit {
@@ -112,6 +115,7 @@ final class WorksheetStream {
   func writeFooter() throws {
     var x = WriterXML()
     x.raw("</sheetData>")
+    options.protection?.write(into: &x)
     if let autoFilter {
       x.raw("<autoFilter ref=\"\(Self.rangeText(autoFilter))\"/>")
     }
@@ -129,6 +133,7 @@ final class WorksheetStream {
       }
       x.raw("</conditionalFormatting>")
     }
+    DataValidation.write(dataValidations, into: &x)
     if let setup = options.pageSetup {
       x.raw(
         "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "

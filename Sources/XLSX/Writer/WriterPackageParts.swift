@@ -23,7 +23,9 @@ enum WriterPackageParts {
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
   /// `[Content_Types].xml`.
-  static func contentTypes(sheets: [WrittenSheet], sharedStrings: Bool) -> [UInt8] {
+  static func contentTypes(
+    sheets: [WrittenSheet], sharedStrings: Bool, customProperties: Bool = false
+  ) -> [UInt8] {
     var x = WriterXML()
     x.raw(WriterXML.declaration)
     x.raw("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
@@ -37,6 +39,10 @@ enum WriterPackageParts {
     x.raw(
       "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/"
         + "vnd.openxmlformats-officedocument.extended-properties+xml\"/>")
+    if customProperties {
+      x.raw(
+        "<Override PartName=\"/docProps/custom.xml\" ContentType=\"\(customPropertiesType)\"/>")
+    }
     x.raw(
       "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
         + "vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>")
@@ -69,7 +75,7 @@ enum WriterPackageParts {
   }
 
   /// `_rels/.rels`: the workbook and the two property parts.
-  static func rootRelationships() -> [UInt8] {
+  static func rootRelationships(customProperties: Bool = false) -> [UInt8] {
     var x = WriterXML()
     x.raw(WriterXML.declaration)
     x.raw(
@@ -83,6 +89,11 @@ enum WriterPackageParts {
     x.raw(
       "<Relationship Id=\"rId3\" Type=\"\(relationshipTypeBase)extended-properties\" "
         + "Target=\"docProps/app.xml\"/>")
+    if customProperties {
+      x.raw(
+        "<Relationship Id=\"rId4\" Type=\"\(customPropertiesRelationship)\" "
+          + "Target=\"docProps/custom.xml\"/>")
+    }
     x.raw("</Relationships>")
     return x.bytes
   }
@@ -112,7 +123,9 @@ enum WriterPackageParts {
 
   /// `xl/workbook.xml`: the sheets in tab order, the first visible one active, and the
   /// hidden `_xlnm._FilterDatabase` name Excel keeps for every autofilter.
-  static func workbook(sheets: [WrittenSheet]) -> [UInt8] {
+  static func workbook(
+    sheets: [WrittenSheet], definedNames: [(name: String, formula: String)] = []
+  ) -> [UInt8] {
     var x = WriterXML()
     x.raw(WriterXML.declaration)
     x.raw(
@@ -132,8 +145,15 @@ enum WriterPackageParts {
     x.raw("</sheets>")
     let filtered = sheets.enumerated().filter { $0.element.autoFilter != nil }
     let titled = sheets.enumerated().filter { $0.element.repeatRows != nil }
-    if !filtered.isEmpty || !titled.isEmpty {
+    if !filtered.isEmpty || !definedNames.isEmpty || !titled.isEmpty {
       x.raw("<definedNames>")
+      for (name, formula) in definedNames {
+        x.raw("<definedName name=\"")
+        x.attribute(name)
+        x.raw("\">")
+        x.text(formula)
+        x.raw("</definedName>")
+      }
       for (index, sheet) in filtered {
         guard let range = sheet.autoFilter else { continue }
         x.raw("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">")

@@ -31,6 +31,7 @@ final class WriterStyleTable {
     var borderID = 0
     var alignment = Alignment()
     var quotePrefix = false
+    var unlocked = false
   }
 
   private(set) var fonts: [Font] = [Font()]
@@ -78,6 +79,7 @@ final class WriterStyleTable {
     format.alignment = Alignment(
       horizontal: style.horizontalAlignment, vertical: style.verticalAlignment,
       wrapText: style.wrapText)
+    format.unlocked = !style.locked
     if let index = formatIndex[format] { return index }
     guard formats.count < Self.maximumFormats else {
       throw StyleProblem(
@@ -234,15 +236,24 @@ final class WriterStyleTable {
     if format.fillID != 0 { x.raw(" applyFill=\"1\"") }
     if format.borderID != 0 { x.raw(" applyBorder=\"1\"") }
     let alignment = format.alignment
-    if alignment.isDefault {
+    if alignment.isDefault && !format.unlocked {
       x.raw("/>")
       return
     }
-    x.raw(" applyAlignment=\"1\"><alignment")
-    if let horizontal = alignment.horizontal { x.raw(" horizontal=\"\(horizontal.rawValue)\"") }
-    if let vertical = alignment.vertical { x.raw(" vertical=\"\(vertical.rawValue)\"") }
-    if alignment.wrapText { x.raw(" wrapText=\"1\"") }
-    x.raw("/></xf>")
+    if !alignment.isDefault { x.raw(" applyAlignment=\"1\"") }
+    if format.unlocked { x.raw(" applyProtection=\"1\"") }
+    x.raw(">")
+    if !alignment.isDefault {
+      x.raw("<alignment")
+      if let horizontal = alignment.horizontal {
+        x.raw(" horizontal=\"\(horizontal.rawValue)\"")
+      }
+      if let vertical = alignment.vertical { x.raw(" vertical=\"\(vertical.rawValue)\"") }
+      if alignment.wrapText { x.raw(" wrapText=\"1\"") }
+      x.raw("/>")
+    }
+    if format.unlocked { x.raw("<protection locked=\"0\"/>") }
+    x.raw("</xf>")
   }
 
   private func writeDifferential(_ style: CellStyle, into x: inout WriterXML) {

@@ -30,13 +30,15 @@ public struct XLSXWriteOptions: Sendable {
   /// assembled (only used past 64 KiB of compressed data; unlinked at once). `nil` uses the
   /// target's own folder.
   public var temporaryDirectory: String?
+  /// Custom document properties (`docProps/custom.xml`), in this order; none writes no part.
+  public var customProperties: [CustomProperty]
 
   /// Creates options; the defaults suit reports.
   public init(
     compressionLevel: Int = 6, sharedStrings: Bool = true, created: CivilDateTime? = nil,
     creator: String? = "RedThread", title: String? = nil,
     quotePrefixFormulaLikeText: Bool = true, compressionThreads: Int? = nil,
-    temporaryDirectory: String? = nil
+    temporaryDirectory: String? = nil, customProperties: [CustomProperty] = []
   ) {
     self.compressionLevel = compressionLevel
     self.sharedStrings = sharedStrings
@@ -46,6 +48,7 @@ public struct XLSXWriteOptions: Sendable {
     self.quotePrefixFormulaLikeText = quotePrefixFormulaLikeText
     self.compressionThreads = compressionThreads
     self.temporaryDirectory = temporaryDirectory
+    self.customProperties = customProperties
   }
 }
 
@@ -77,6 +80,11 @@ public struct WorksheetOptions: Sendable {
   public var showGridLines: Bool
   /// Whether the tab is shown, hidden, or hidden so that only VBA can show it.
   public var visibility: Worksheet.Visibility
+  /// Data validations (`<dataValidations>`): drop-down lists and allowed numbers and dates;
+  /// more can be added with ``XLSXWriter/addDataValidation(_:)``.
+  public var dataValidations: [DataValidation]
+  /// Protection without a password (`<sheetProtection>`); `nil` leaves the sheet unprotected.
+  public var protection: SheetProtection?
   /// How the sheet prints (paper, orientation, fit, repeated rows, header and footer);
   /// `nil` leaves Excel's defaults.
   public var pageSetup: PageSetup?
@@ -87,6 +95,7 @@ public struct WorksheetOptions: Sendable {
     autoFilter: CellRange? = nil, mergedRanges: [CellRange] = [],
     conditionalFormats: [ConditionalFormat] = [], tabColor: CellStyle.Color? = nil,
     showGridLines: Bool = true, visibility: Worksheet.Visibility = .visible,
+    dataValidations: [DataValidation] = [], protection: SheetProtection? = nil,
     pageSetup: PageSetup? = nil
   ) {
     self.columnWidths = columnWidths
@@ -98,6 +107,8 @@ public struct WorksheetOptions: Sendable {
     self.tabColor = tabColor
     self.showGridLines = showGridLines
     self.visibility = visibility
+    self.dataValidations = dataValidations
+    self.protection = protection
     self.pageSetup = pageSetup
   }
 }

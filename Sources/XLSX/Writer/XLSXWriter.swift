@@ -49,6 +49,7 @@ public final class XLSXWriter {
   /// the workbook).
   private var drawings:
     [(number: Int, charts: [(number: Int, chart: Chart, anchor: ChartAnchor)])] = []
+  private var definedNames: [(name: String, formula: String)] = []
   // Per-row scratch state of the hot path, touched only by `writeRow` and `prepare` on the
   // writer's one thread and never across a call that could reach it again: the dynamic
   // exclusivity checks (a thread-local lookup per access) can go.
@@ -84,6 +85,10 @@ public final class XLSXWriter {
       throw XLSXWriteError(
         code: .invalidOption, location: SourceLocation(file: path),
         message: "compression threads \(threads) is negative")
+    }
+    if let problem = WriterPackageParts.customPropertiesProblem(options.customProperties) {
+      throw XLSXWriteError(
+        code: .invalidOption, location: SourceLocation(file: path), message: problem)
     }
     sharedStrings = options.sharedStrings ? WriterSharedStrings() : nil
     do {
@@ -223,6 +228,55 @@ public final class XLSXWriter {
     sheet.charts.append((chart, anchor))
   }
 
+  /// Adds a data validation to the current worksheet (a drop-down list, allowed numbers or
+  /// dates); call any time before the next worksheet starts.
+  ///
+  /// - Throws: ``XLSXWriteError`` `invalid-range`, `invalid-option` (an empty list, an inline
+  ///   list over 255 characters, a message over Excel's limits), `non-finite-number`,
+  ///   `date-out-of-range`, `no-worksheet`, `writer-closed`.
+  public func addDataValidation(_ validation: DataValidation) throws {
+    let sheet = try openSheet()
+    try check(validation, sheet: sheet.name)
+    sheet.dataValidations.append(validation)
+  }
+
+  /// Defines a workbook-wide name (`<definedName>` in `xl/workbook.xml`), e.g. the range of a
+  /// drop-down list: `defineName("Lista_Status", refersTo: "Listor!$D$2:$D$7")`.
+  ///
+  /// - Parameters:
+  ///   - name: letters, digits, `_` and `.`, beginning with a letter or `_`, at most 255
+  ///     characters, not a cell reference such as `A1` or `R1C1`, unique ignoring case.
+  ///   - formula: what it refers to, without `=`; sheet names with spaces quoted
+  ///     (`'Enhetens mål'!$A$8:$A$57`).
+  /// - Throws: ``XLSXWriteError`` `invalid-option`, `writer-closed`.
+  public func defineName(_ name: String, refersTo formula: String) throws {
+    _ = try openZip()
+    let here = SourceLocation(file: path)
+    let valid =
+      !name.isEmpty && name.utf16.count <= 255
+      && name.first.map { $0.isLetter || $0 == "_" } == true
+      && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+      && CellReference(name) == nil
+      && !(name.uppercased().hasPrefix("R") && name.dropFirst().contains("C")
+        && name.allSatisfy { $0.isNumber || "RrCc".contains($0) })
+    guard valid else {
+      throw XLSXWriteError(
+        code: .invalidOption, location: here,
+        message: "\"\(name)\" is not a valid defined name (letters, digits, '_' and '.', "
+          + "beginning with a letter or '_', not a cell reference)")
+    }
+    guard !definedNames.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+      throw XLSXWriteError(
+        code: .invalidOption, location: here, message: "the name \"\(name)\" is defined twice")
+    }
+    guard !formula.isEmpty, !formula.hasPrefix("=") else {
+      throw XLSXWriteError(
+        code: .invalidOption, location: here,
+        message: "the name \"\(name)\" refers to \"\(formula)\"; give a range without '='")
+    }
+    definedNames.append((name, formula))
+  }
+
   // MARK: - Rows
 
   /// Writes the next row of the current worksheet: the row after the last one written
@@ -332,17 +386,35 @@ public final class XLSXWriter {
       try finishSheet()
       let sheets = written.map(\.sheet)
       let shared = sharedStrings.map { !$0.strings.isEmpty } ?? false
+      let custom = !options.customProperties.isEmpty
       var parts: [(String, ZipSpooledEntry)] = []
       parts.append(
         (
           "[Content_Types].xml",
-          try zip.spool(WriterPackageParts.contentTypes(sheets: sheets, sharedStrings: shared))
+          try zip.spool(
+            WriterPackageParts.contentTypes(
+              sheets: sheets, sharedStrings: shared, customProperties: custom))
         ))
-      parts.append(("_rels/.rels", try zip.spool(WriterPackageParts.rootRelationships())))
+      parts.append(
+        (
+          "_rels/.rels",
+          try zip.spool(WriterPackageParts.rootRelationships(customProperties: custom))
+        ))
       parts.append(
         ("docProps/core.xml", try zip.spool(WriterPackageParts.coreProperties(options: options))))
       parts.append(("docProps/app.xml", try zip.spool(WriterPackageParts.appProperties())))
-      parts.append(("xl/workbook.xml", try zip.spool(WriterPackageParts.workbook(sheets: sheets))))
+      if custom {
+        parts.append(
+          (
+            "docProps/custom.xml",
+            try zip.spool(WriterPackageParts.customProperties(options.customProperties))
+          ))
+      }
+      parts.append(
+        (
+          "xl/workbook.xml",
+          try zip.spool(WriterPackageParts.workbook(sheets: sheets, definedNames: definedNames))
+        ))
       parts.append(
         (
           "xl/_rels/workbook.xml.rels",
@@ -625,6 +697,18 @@ public final class XLSXWriter {
           code: .invalidOption, location: here,
           message: "fit to \(width) pages wide and \(setup.fitToHeight) tall is negative")
       }
+    }
+    for validation in options.dataValidations {
+      try check(validation, sheet: sheet)
+    }
+  }
+
+  private func check(_ validation: DataValidation, sheet: String) throws {
+    if let (code, message) = validation.problem() {
+      throw XLSXWriteError(
+        code: code,
+        location: SourceLocation(file: path, sheet: sheet, cell: validation.ranges.first?.start),
+        message: message)
     }
   }
 
