@@ -1,12 +1,16 @@
 public import Spreadsheet
 public import XLSX
 
-/// Writes a ``BoardReport`` as an XLSX workbook with seven sheets, in Swedish by default.
+/// Writes a ``BoardReport`` as an XLSX workbook (the sheets of ``ReportLayout``), in Swedish
+/// by default.
 ///
-/// Each table has a bold header row frozen in view, filter buttons over the header and the
-/// data, column widths that fit the text, number formats for shares (`0.0 %`), kronor and
-/// dates, and status colours both as cell fills and as conditional formats on the status
-/// columns. The output is deterministic: the writer fixes part order and time stamps, and
+/// Each table has a bold header row frozen in view, filter buttons over the plain tables,
+/// column widths that fit the text, number formats for shares (`0.0 %`), kronor and dates,
+/// and status colours both as cell fills and as conditional formats on the status columns
+/// (one rule per status word). Every sheet prints landscape on A4, one page wide, with its
+/// header row repeated, a page header and footer (kommun, nämnd, period, "Sida X av Y",
+/// report date) and row heights computed for wrapped text; the `Diagram` sheet holds native
+/// charts. The output is deterministic: the writer fixes part order and time stamps, and
 /// the creation time in the document properties is the one given here.
 ///
 /// ```swift

@@ -2,9 +2,10 @@ public import Canonical
 public import Spreadsheet
 import Validation
 
-/// Lays a ``BoardReport`` out as seven sheets: `Sammanfattning`, `Måluppfyllelse`,
-/// `Nyckeltal`, `Aktiviteter`, `Enheter`, `Röd tråd` and `Kontroll` (with the default
-/// labels), each a header and a table, status in words and in a tone.
+/// Lays a ``BoardReport`` out as sheets: `Sammanfattning` (the nämndmål, then counts),
+/// `Måluppfyllelse` (a block per nämndmål), `Nyckeltal`, `Diagram` (when there is anything to
+/// chart), `Enheter`, `Aktiviteter`, `Röd tråd` and `Kontroll` (with the default labels), status
+/// as a symbol, a word and a tone.
 ///
 /// Format-neutral: ``ReportWorkbookBuilder`` writes the sheets as an XLSX workbook.
 public struct ReportLayout: Sendable {
