@@ -77,6 +77,7 @@ let package = Package(
         "Pipeline", "Mapping", "Validation", "Reporting", "Canonical", "Spreadsheet",
         "SpreadsheetIO", "XLSX", "CSV",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
       ],
       swiftSettings: strict),
     .executableTarget(

@@ -238,9 +238,15 @@ extension MappingRun {
       if let outcome = ev.values["outcome"] {
         var p = provenance
         p.cell = ev.cells["outcome"]?.a1 ?? p.cell
+        // The outcome's period: a field for it, else a period named in the outcome column's
+        // header ("Utfall kvartal 3", "Utfall 2025"), its year from the file's own period,
+        // else the file's period.
+        let headerPeriod = ev.cells["outcome"].flatMap { layout.header(at: $0.column)?.name }
+          .flatMap { Self.period(inHeader: $0, file: contextPeriod) }
         let m = measurement(
           kpi: id, unit: unit,
-          period: ev.period("outcome_period") ?? ev.period("period") ?? contextPeriod,
+          period: ev.period("outcome_period") ?? ev.period("period") ?? headerPeriod
+            ?? contextPeriod,
           gender: ev.text("gender"), value: outcome, comment: ev.text("comment"), dims: dims,
           provenance: p, comparison: ev.text("comparison"))
         dataset.measurements.append(m)
@@ -371,6 +377,31 @@ extension MappingRun {
         KPI(id: kpi, name: name, unitOfMeasure: Self.unitOfMeasure(in: name), provenance: p))
     }
     return true
+  }
+
+  /// The period a column header names after its label: `Utfall kvartal 3`, `Utfall T2 2026`,
+  /// `Utfall 2025`, `Utfall\nläsår 2025/26`. When the header gives no year (`kvartal 3`), the
+  /// year is the file's own (its context period: the one of the two years of a läsår whose
+  /// quarter lies inside it), never the year of the period being collected.
+  ///
+  /// - Returns: `nil` when the header names no period (`Utfall`, `Resultat`), or names one
+  ///   without a year and the file has no period.
+  static func period(inHeader header: String, file: Period?) -> Period? {
+    let words = header.split { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" }
+      .map(String.init)
+    for start in words.indices {
+      let rest = words[start...].joined(separator: " ")
+      if let p = Period(parsing: rest) { return p }
+      // Without a year: only a kind word with its number (`kvartal 3`, `T2`, `mars`).
+      guard let file, rest.contains(where: \.isLetter) else { continue }
+      let years =
+        file.start.year == file.end.year ? [file.start.year] : [file.start.year, file.end.year]
+      let candidates = years.compactMap { Period(parsing: "\(rest) \($0)") }
+      if let inside = candidates.first(where: { $0.overlaps(file) }) ?? candidates.first {
+        return inside
+      }
+    }
+    return nil
   }
 
   var fileStem: String {

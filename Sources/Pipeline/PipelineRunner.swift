@@ -137,10 +137,7 @@ public struct PipelineRunner: Sendable {
   public func runOnce() throws -> Summary {
     try workspace.createFolders()
     let store = try resolvedStore()
-    var summary = Summary(
-      files: [], skipped: [], recovered: [], reportURL: nil, reportVersion: nil,
-      reportWritten: false, datasetURL: nil, diagnostics: [], replaces: [:],
-      measurementsReplaced: [:])
+    var summary = Self.emptySummary()
     try recover(store: store, into: &summary)
     try ingest(store: store, into: &summary)
     try publish(store: store, into: &summary)
@@ -420,6 +417,7 @@ public struct PipelineRunner: Sendable {
     var basis = "board=\(config.board)\nperiod=\(config.period.id)\n"
     basis += "title=\(config.reportTitle ?? "-")\nasOf=\(day)\n"
     basis += "files=\(counting.map(String.init).joined(separator: ","))\n"
+    basis += "revision=\(try store.revision())\n"
     basis += "rejected=\(rejectedFiles.map(\.name).joined(separator: "\u{1F}"))\n"
     basis += "reference=\(SHA256.hex((try? reference.canonicalJSON()) ?? Data()))\n"
     let fingerprint = SHA256.hex(Data(basis.utf8))
@@ -619,7 +617,7 @@ public struct PipelineRunner: Sendable {
   }
 
   static func isoDay(_ date: Date) -> String {
-    String(ISO8601DateFormatter().string(from: date).prefix(10))
+    String(Journal.timestamp(date).prefix(10))
   }
 
   /// Today's date in UTC.

@@ -179,11 +179,11 @@ public protocol PipelineStore: Sendable {
   /// Removes a file's records and diagnostics, to convert it again (`reprocess`).
   func replaceConversion(fileID: Int64, conversion: Conversion) throws
 
-  /// The records that count, in the order received.
+  /// The records that count, by file name and then in the order read.
   func countingDataset() throws -> Dataset
 
   /// The records that count, in the order received, leaving out the files with these ids
-  /// (see ``filesOutside(period:)``).
+  /// (see ``filesBeforeLatest(upTo:)``).
   func countingDataset(excluding fileIDs: Set<Int64>) throws -> Dataset
 
   /// The diagnostics of the files that count.
@@ -191,6 +191,10 @@ public protocol PipelineStore: Sendable {
 
   /// The ids of the files that count.
   func countingFileIDs() throws -> [Int64]
+
+  /// A number that changes whenever stored records are replaced without a change of files
+  /// (`reprocess`), so that the next publish sees the change.
+  func revision() throws -> Int
 
   /// The diagnostics stored for one file.
   func diagnostics(fileID: Int64) throws -> [Diagnostic]
@@ -209,17 +213,19 @@ public protocol PipelineStore: Sendable {
 }
 
 extension PipelineStore {
-  /// The counting files that do not count for a period: of each unit's plans (of one kind),
-  /// all but the one for the latest period that starts on or before the period's end. So the
-  /// arbetsplan a unit returned for kvartal 4 replaces its plan for kvartal 3 in kvartal 4's
-  /// report, and a plan for a later period does not count for an earlier one. Board plans and
-  /// statistics extracts are never left out.
-  public func filesOutside(period: Period) throws -> Set<Int64> {
+  /// The counting files that are not a unit's latest plan up to a period: what `plan send`
+  /// carries forward into a workbook for the period is the plan that remains.
+  public func filesBeforeLatest(upTo period: Period) throws -> Set<Int64> {
+    try unitPlansOtherThanLatest { $0.start <= period.end }
+  }
+
+  /// Of each unit's plans whose period passes `eligible`, all but the one that starts last,
+  /// and every plan that does not pass.
+  private func unitPlansOtherThanLatest(_ eligible: (Period) -> Bool) throws -> Set<Int64> {
     let files = try files(outcome: .converted).filter { $0.planKind == Plan.Kind.unitPlan.rawValue }
     var newest: [String: Period] = [:]
     for file in files {
-      guard let planned = file.period.flatMap({ Period(parsing: $0) }),
-        planned.start <= period.end
+      guard let planned = file.period.flatMap({ Period(parsing: $0) }), eligible(planned)
       else { continue }
       let key = file.unit ?? "-"
       if let seen = newest[key], seen.start >= planned.start { continue }

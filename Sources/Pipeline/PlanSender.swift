@@ -89,7 +89,12 @@ public struct PlanSender: Sendable {
   public func send(unitIDs: [String], period: Period, deadline: CalendarDate? = nil) throws
     -> [Sent]
   {
-    let dataset = try workspace.currentDataset(reference: converter.reference, period: period)
+    // The board's plan and, of each unit's plans, the latest up to the period sent.
+    let store = try SQLiteStore.open(workspace)
+    var dataset = converter.reference
+    dataset.append(
+      contentsOf: try store.countingDataset(
+        excluding: try store.filesBeforeLatest(upTo: period)))
     let board = config.board
     let boardName = dataset.unit(id: board)?.name ?? board
     let due = deadline ?? period.end.adding(days: 14)

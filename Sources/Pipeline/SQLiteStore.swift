@@ -319,14 +319,22 @@ public final class SQLiteStore: PipelineStore {
       let plan = conversion.dataset.plans.first
       try db.execute(
         sql: "UPDATE file SET unit = ?, plan_kind = ?, period = ?, mapping = ?, "
-          + "mapping_version = ? WHERE id = ?",
+          + "mapping_version = ?, delivery_key = ? WHERE id = ?",
         arguments: [
           plan?.unitID, plan?.kind.rawValue, plan?.period?.id, conversion.mappingName,
-          conversion.mappingVersion, fileID,
+          conversion.mappingVersion, Self.deliveryKey(file, conversion), fileID,
         ])
       try self.insertRecords(conversion.dataset, file: file, db)
       try self.insertDiagnostics(conversion.diagnostics, fileID: fileID, db)
+      try db.execute(
+        sql: "INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT(key) "
+          + "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
     }
+  }
+
+  /// See ``PipelineStore/revision()``.
+  public func revision() throws -> Int {
+    Int(try meta("revision") ?? "0") ?? 0
   }
 
   /// `plan|unit|kind|period` for a plan that is not a statistics extract, `file|mapping|name`
@@ -430,7 +438,8 @@ public final class SQLiteStore: PipelineStore {
       WHERE r2.identity = r.identity AND r2.file_id > r.file_id AND f2.outcome = 'converted'))
     """
 
-  /// See ``PipelineStore/countingDataset()``.
+  /// See ``PipelineStore/countingDataset()``. Records come by file name, then in the order
+  /// read, so the same files give the same dataset whatever order they arrived in.
   public func countingDataset() throws -> Dataset {
     try countingDataset(excluding: [])
   }
@@ -445,7 +454,7 @@ public final class SQLiteStore: PipelineStore {
       let cursor = try GRDB.Row.fetchCursor(
         db,
         sql: "SELECT r.kind, r.payload FROM record r JOIN file f ON f.id = r.file_id "
-          + "WHERE \(Self.counts)\(except) ORDER BY r.file_id, r.kind, r.seq")
+          + "WHERE \(Self.counts)\(except) ORDER BY f.name, r.file_id, r.kind, r.seq")
       while let row = try cursor.next() {
         let kind: String = row[0]
         let payload: String = row[1]
@@ -479,7 +488,7 @@ public final class SQLiteStore: PipelineStore {
       let payloads = try String.fetchAll(
         db,
         sql: "SELECT d.payload FROM diagnostic d JOIN file f ON f.id = d.file_id "
-          + "WHERE f.outcome = 'converted' ORDER BY d.file_id, d.id")
+          + "WHERE f.outcome = 'converted' ORDER BY f.name, d.file_id, d.id")
       return try Self.decodeDiagnostics(payloads)
     }
   }

@@ -151,16 +151,4 @@ extension Workspace {
     dataset.append(contentsOf: try SQLiteStore.open(self).countingDataset())
     return dataset
   }
-
-  /// What counts for a period: as ``currentDataset(reference:)``, but of each unit's plans
-  /// only the one for the latest period up to this one (``PipelineStore/filesOutside(period:)``).
-  ///
-  /// - Throws: ``PipelineError`` when the store cannot be opened.
-  public func currentDataset(reference: Dataset, period: Period) throws -> Dataset {
-    var dataset = reference
-    let store = try SQLiteStore.open(self)
-    dataset.append(
-      contentsOf: try store.countingDataset(excluding: try store.filesOutside(period: period)))
-    return dataset
-  }
 }

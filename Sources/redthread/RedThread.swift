@@ -15,7 +15,8 @@ struct RedThread: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      InitCommand.self, RunCommand.self, InspectCommand.self, MappingCommand.self,
+      InitCommand.self, RunCommand.self, WatchCommand.self, StatusCommand.self,
+      ReprocessCommand.self, WithdrawCommand.self, InspectCommand.self, MappingCommand.self,
       ExportCommand.self, PlanCommand.self,
     ]
   )

@@ -5,6 +5,10 @@ import Pipeline
 import Spreadsheet
 import Validation
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
@@ -42,6 +46,9 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Print only the report's path.")
   var quiet = false
 
+  @Option(help: "text, or json: one machine-readable summary on standard output.")
+  var format: String = "text"
+
   @Option(
     help: ArgumentHelp(
       "Wait up to this many seconds for another RedThread process working in DIR.",
@@ -49,6 +56,9 @@ struct RunCommand: ParsableCommand {
   var wait: Double = 0
 
   func run() throws {
+    guard ["text", "json"].contains(format) else {
+      throw ValidationError("--format is text or json")
+    }
     var day: CalendarDate?
     if let asOf {
       guard let parsed = CalendarDate(iso: asOf) else {
@@ -67,11 +77,16 @@ struct RunCommand: ParsableCommand {
         config.period = parsed
       }
       let lock = try WorkspaceLock(workspace, wait: wait)
-      let runner = try PipelineRunner.standard(config: config, workspace: workspace, asOf: day)
+      var runner = try PipelineRunner.standard(config: config, workspace: workspace, asOf: day)
+      if format == "text" && !quiet { runner.progress = Progress.make() }
       let summary = try runner.runOnce()
       withExtendedLifetime(lock) {}
+      if format == "json" {
+        print(try PipelineFolder.json(RunReport(summary, config: config)))
+        return
+      }
       if !quiet { printSummary(summary, config: config) }
-      if let report = summary.reportURL {
+      if let report = summary.reportURL, quiet || summary.reportWritten {
         print(quiet ? display(report) : "Report: \(display(report))")
       }
     } catch let error as any LocatedError {
@@ -175,4 +190,91 @@ struct RunCommand: ParsableCommand {
 
   /// "1 error", "2 errors".
   func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+}
+
+/// The live counter: "312/700 name" rewritten in place on a terminal; on a pipe (more than 20
+/// files), a plain line
+/// every 50 files (and the last), flushed at once.
+enum Progress {
+  static func make() -> (@Sendable (Int, Int, String) -> Void)? {
+    let terminal = isatty(STDOUT_FILENO) == 1
+    return { done, total, name in
+      guard total > 1 else { return }
+      if terminal {
+        let line = done == total ? "" : "\(done + 1)/\(total) \(name)"
+        let clipped = String(line.prefix(100))
+        FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + clipped).utf8))
+      } else if total > 20, done < total, done % 50 == 0 {
+        print("\(done + 1)/\(total) \(name)")
+        fflush(nil)
+      }
+    }
+  }
+}
+
+/// `run --format json`.
+struct RunReport: Encodable {
+  struct File: Encodable {
+    var name: String
+    var outcome: String
+    var path: String?
+    var records: Int?
+    var diagnostics: Int?
+    var duplicateOf: String?
+    var supersededBy: String?
+    var replaces: String?
+    var reason: String?
+  }
+  struct Skipped: Encodable {
+    var name: String
+    var reason: String
+  }
+  var board: String
+  var period: String
+  var files: [File]
+  var skipped: [Skipped]
+  var recovered: [String]
+  var report: String?
+  var reportVersion: Int?
+  var reportWritten: Bool
+  var errors: Int
+  var warnings: Int
+  var diagnostics: [Diagnostic]
+
+  init(_ s: PipelineRunner.Summary, config: PipelineConfig) {
+    board = config.board
+    period = config.period.id
+    files = s.files.map { name, outcome in
+      var f = File(name: name, outcome: "")
+      switch outcome {
+      case .archived(let path, let records, let diagnostics):
+        f.outcome = "converted"
+        f.path = path
+        f.records = records
+        f.diagnostics = diagnostics
+        f.replaces = s.replaces[name]
+      case .duplicate(let of, let path):
+        f.outcome = "duplicate"
+        f.path = path
+        f.duplicateOf = of
+      case .rejected(let path, let reason):
+        f.outcome = "rejected"
+        f.path = path
+        f.reason = reason
+      case .superseded(let by, let path):
+        f.outcome = "superseded"
+        f.path = path
+        f.supersededBy = by
+      }
+      return f
+    }
+    skipped = s.skipped.map { Skipped(name: $0.name, reason: $0.reason) }
+    recovered = s.recovered
+    report = s.reportURL.map { PipelineFolder.display($0) }
+    reportVersion = s.reportVersion
+    reportWritten = s.reportWritten
+    errors = s.diagnostics.filter { $0.severity == .error }.count
+    warnings = s.diagnostics.filter { $0.severity == .warning }.count
+    diagnostics = s.diagnostics
+  }
 }

@@ -5,8 +5,9 @@ import Testing
 /// `docs/cli.md` is made from the commands' own help, so it cannot drift from them.
 @Suite struct CLIDocsTests {
   static let commands: [[String]] = [
-    [], ["init"], ["run"], ["inspect"], ["mapping", "check"], ["mapping", "explain"],
-    ["mapping", "infer"], ["export"], ["plan", "send"], ["plan", "status"],
+    [], ["init"], ["run"], ["watch"], ["status"], ["reprocess"], ["withdraw"], ["inspect"],
+    ["mapping", "check"], ["mapping", "explain"], ["mapping", "infer"], ["export"],
+    ["plan", "send"], ["plan", "status"],
   ]
 
   static func markdown() throws -> String {

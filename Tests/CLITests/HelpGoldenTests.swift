@@ -5,8 +5,9 @@ import Testing
 /// The help of every command, held in golden files so that a change to it is reviewed.
 @Suite struct HelpGoldenTests {
   @Test(arguments: [
-    [], ["init"], ["run"], ["inspect"], ["mapping"], ["mapping", "check"], ["mapping", "explain"],
-    ["mapping", "infer"], ["export"], ["plan", "send"], ["plan", "status"],
+    [], ["init"], ["run"], ["watch"], ["status"], ["reprocess"], ["withdraw"], ["inspect"],
+    ["mapping"], ["mapping", "check"], ["mapping", "explain"], ["mapping", "infer"], ["export"],
+    ["plan", "send"], ["plan", "status"],
   ])
   func help(command: [String]) throws {
     let result = try Executable.run(

@@ -165,21 +165,17 @@ struct ArbetsplanRoundTripTests {
     #expect(archived.count == 7)
     #expect(archived.contains("Lillå svar.xlsx"))
     let store = try SQLiteStore.open(workspace)
-    let outside = try store.filesOutside(period: Self.period)
-    let returned = try store.files(outcome: .converted).filter {
-      $0.period == Self.period.id && !outside.contains($0.id)
-    }
+    let returned = try store.files(outcome: .converted).filter { $0.period == Self.period.id }
     #expect(returned.count == 7)
     #expect(returned.allSatisfy { $0.mapping == "arbetsplan-redthread" })
-    // The kvartal 3 plans of the same units do not count for kvartal 4.
-    #expect(outside.count == 7)
 
     // Every unit delivered: a unit plan for the period from each.
-    let dataset = try workspace.currentDataset(reference: converter.reference, period: Self.period)
+    let dataset = try workspace.currentDataset(reference: converter.reference)
     let delivered = Set(
-      dataset.plans.filter { $0.kind == .unitPlan && $0.period == Self.period }.compactMap(\.unitID)
-    )
+      dataset.plans.filter { $0.kind == .unitPlan && $0.period == Self.period }.compactMap(
+        \.unitID))
     #expect(delivered == Set(sender.units().map(\.id)))
+    #expect(!summary.diagnostics.contains { $0.code == "missing-delivery" })
 
     // plan status: every unit was sent its workbook and has returned it, the renamed one too.
     let status = try sender.status(for: Self.period)
@@ -199,7 +195,9 @@ struct ArbetsplanRoundTripTests {
     #expect(typo?.hint?.contains("'NM-2'") == true)
 
     // The drop-down text maps back to the goal id.
-    let hyttbacken = dataset.goals.filter { $0.ownerUnitID == "hyttbackens-skola" }
+    let hyttbacken = dataset.goals.filter {
+      $0.ownerUnitID == "hyttbackens-skola" && $0.period == Self.period
+    }
     #expect(
       hyttbacken.first { $0.id == "HYT-1" }?.alignsTo.allSatisfy { !$0.contains(" ") } == true)
     #expect(hyttbacken.first { $0.id == "HYT-2" }?.alignsTo == ["NM-22"])
@@ -230,5 +228,35 @@ struct ArbetsplanRoundTripTests {
       #expect(text.contains("Lämnas senast:"), "\(name)")
       #expect(text.contains("NM-2 Barn och elever känner sig trygga och har studiero"), "\(name)")
     }
+  }
+
+  /// A unit that has not returned its workbook is missing from the new period's report — not
+  /// reported with last period's plan — and `plan status` says so.
+  @Test func aUnitThatHasNotReturnedIsMissingNotCarried() throws {
+    let (workspace, baseConfig, converter) = try Self.demoWorkspace()
+    let sender = PlanSender(workspace: workspace, config: baseConfig, converter: converter)
+    _ = try sender.send(unitIDs: [], period: Self.period)
+    let fill = Fixture.url("arbetsplan/fill_arbetsplan.py").path
+    let result = try python([fill, sender.folder(for: Self.period).path, workspace.inbox.path])
+    try #require(result.status == 0, "fill_arbetsplan.py: \(result.error)")
+    try FileManager.default.removeItem(
+      at: workspace.inbox.appendingPathComponent("Arbetsplan Förskoleområde Söder 2026-Q4.xlsx"))
+    var config = baseConfig
+    config.period = Self.period
+    let runner = PipelineRunner(
+      workspace: workspace, config: config, converter: converter,
+      validator: RedThreadChecks(), reporter: RecordingReporter(),
+      now: { Date(timeIntervalSince1970: 1_798_000_000) }, wait: { _ in })
+    let summary = try runner.runOnce()
+    let missing = summary.diagnostics.filter { $0.code == "missing-delivery" }
+    #expect(missing.count == 1)
+    #expect(missing.first?.message.contains("forskoleomrade-soder") == true)
+    #expect(
+      !summary.diagnostics.contains {
+        $0.location?.file == "Arbetsplan Förskoleområde Söder kvartal 3 2026.xlsx"
+      })
+    let status = try sender.status(for: Self.period)
+    #expect(status.filter { $0.returned == nil }.map(\.unit) == ["forskoleomrade-soder"])
+    #expect(status.allSatisfy { $0.sent != nil })
   }
 }

@@ -388,4 +388,68 @@ import Testing
     #expect(names(workspace.rejected).isEmpty)
     #expect(names(reports).allSatisfy { !$0.hasSuffix(".tmp") })
   }
+
+  // MARK: Corrections and status
+
+  @Test func withdrawingTheCountingDeliveryBringsBackTheOneItReplacedInANewVersion() throws {
+    let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+    try drop(Self.petre, modified: t0)
+    _ = try runner().runOnce()
+    try drop(
+      Self.petre, as: "Arbetsplan Petreskolan rättad.xlsx",
+      data: variant(try sample(Self.petre), comment: "v2"), modified: t0.addingTimeInterval(60))
+    _ = try runner().runOnce()
+    let (withdrawn, summary) = try runner().withdraw("Arbetsplan Petreskolan rättad.xlsx")
+    #expect(withdrawn.map(\.name) == ["Arbetsplan Petreskolan rättad.xlsx"])
+    #expect(summary.reportVersion == 3)
+    let store = try SQLiteStore.open(workspace)
+    #expect(try store.files(outcome: .converted).map(\.name) == [Self.petre])
+    #expect(try store.files(outcome: .withdrawn).count == 1)
+    // The bytes stay in the archive.
+    let path = try #require(withdrawn.first?.storedAs)
+    #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path))
+    #expect(throws: PipelineError.self) { try runner().withdraw("nothing.xlsx") }
+
+    let config = try PipelineConfig.load(path: workspace.configFile.path)
+    let status = try WorkspaceStatus.make(
+      store: store, reference: try MappingConverter.load(config: config).reference,
+      board: "bun", period: .quarter(3, 2026), workspace: workspace)
+    let petre = try #require(status.units.first { $0.id == "petreskolan" })
+    #expect(petre.state == "delivered")
+    #expect(petre.file == Self.petre)
+    #expect(petre.replaced == ["Arbetsplan Petreskolan rättad.xlsx"])
+    #expect(status.units.first { $0.id == "lillaskolan" }?.state == "missing")
+    #expect(status.reports.map(\.version) == [1, 2, 3])
+    #expect(status.reports.last?.files == [Self.petre])
+  }
+
+  @Test func reprocessingAfterTheRegisterChangedConvertsFromTheArchivedBytes() throws {
+    try drop(Self.petre)
+    _ = try runner().runOnce()
+    // The register gives the unit a new id.
+    let units = root.appendingPathComponent("reference/units.yaml")
+    let text = try String(contentsOf: units, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "id: petreskolan,", with: "id: petre-f6,").utf8)
+      .write(to: units)
+    let (files, summary) = try runner().reprocess(nil)
+    #expect(files.map(\.name) == [Self.petre])
+    #expect(files.first?.outcome == .converted)
+    #expect(summary.reportWritten)
+    #expect(summary.reportVersion == 2)
+    let store = try SQLiteStore.open(workspace)
+    #expect(try store.countingDataset().plans.map(\.unitID) == ["petre-f6"])
+    #expect(try store.files(outcome: .converted).map(\.unit) == ["petre-f6"])
+    // The same again changes nothing.
+    let again = try runner().reprocess([Self.petre])
+    #expect(again.files.first?.outcome == .converted)
+    #expect(try store.countingDataset().plans.map(\.unitID) == ["petre-f6"])
+  }
+
+  @Test func journalTimesAreISO8601InUTC() {
+    let formatter = ISO8601DateFormatter()
+    for seconds in [0, 1_790_000_000, 951_782_400, 4_107_542_399, -86_401] {
+      let date = Date(timeIntervalSince1970: Double(seconds))
+      #expect(Journal.timestamp(date) == formatter.string(from: date), "\(seconds)")
+    }
+  }
 }
