@@ -269,6 +269,8 @@ public struct RedThreadPage: Sendable {
       if let outcome = kpi?.outcome, let kpi {
         let cell = ReportCell.number(outcome, kpi.measure == .percent ? .percent : .decimal)
         values.append("utfall \(cell.displayText)")
+      } else if kpi?.notCompiled == true {
+        values.append("utfall \(labels.notCompiled.lowercased())")
       }
       let detail =
         values.isEmpty
