@@ -21,7 +21,8 @@ public struct BoardReportWorkbook: BoardReportWriter {
     self.options = options
   }
 
-  /// Writes `reports/<period>/…xlsx`; the creation time is the report date, so the same
+  /// Writes `reports/<period>/…xlsx` and the red thread as `rod-trad-<board>-<period>.html`
+  /// beside it; the creation time is the report date, so the same
   /// inputs on the same report date give the same bytes.
   ///
   /// - Throws: the XLSX writer's errors; nothing is left at `url` on failure.
@@ -42,5 +43,10 @@ public struct BoardReportWorkbook: BoardReportWriter {
     try FileManager.default.createDirectory(
       at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try builder.write(report, to: url.path)
+    // The red thread as a page beside the workbook: rod-trad-<board>-<period>.html.
+    let folder = url.deletingLastPathComponent()
+    try Workspace.writeAtomically(
+      Data(RedThreadPage(report: report, labels: builder.labels).html.utf8),
+      to: folder.appendingPathComponent("rod-trad-\(board)-\(folder.lastPathComponent).html"))
   }
 }

@@ -87,7 +87,10 @@ struct ReportComputation {
   }
 
   func report(reportDate: CalendarDate) -> BoardReport {
-    let kpiRows = scope.kpis.map(kpiRow)
+    let ownRows = scope.kpis.map(kpiRow)
+    let kpiRows = zip(scope.kpis, ownRows).map { kpi, row in
+      rolledUp(row, units: ownRows, target: scope.targets(for: kpi).first)
+    }
     let activityRows = scope.activities.map(activityRow)
     let goalRows = goalRows(kpiRows: kpiRows, activityRows: activityRows)
     let municipality = scope.ancestorUnitIDs.lazy.compactMap { scope.register[$0] }
@@ -155,7 +158,7 @@ struct ReportComputation {
         }
       }
     }
-    return KPIRow(
+    var row = KPIRow(
       unitID: kpi.unitID, unitName: kpi.unitID.map { scope.unitName($0) } ?? "",
       goalIDs: kpi.goalIDs,
       kpiID: kpi.id, name: kpi.name, measure: measure,
@@ -164,6 +167,64 @@ struct ReportComputation {
       missingReason: latest?.value == nil ? latest?.missingReason : nil,
       previous: previous?.value, previousPeriod: previous?.period, trend: trend,
       status: status, location: kpi.provenance?.location())
+    row.targetDisplay = target.map { TargetText.display($0, measure: measure) }
+    row.targetValue = target.flatMap { TargetText.value($0, measure: measure) }
+    if latest?.value != nil {
+      let at = latest?.period
+      row.outcomeFemale =
+        scope.outcome(kpiID: kpi.id, unitID: kpi.unitID, period: at, gender: .female)?.value
+      row.outcomeMale =
+        scope.outcome(kpiID: kpi.id, unitID: kpi.unitID, period: at, gender: .male)?.value
+    }
+    for series in ComparisonSeries.allCases {
+      if let value = scope.comparisonOutcome(
+        kpiID: kpi.id, series: series, period: latest?.period)?.value
+      {
+        row.comparisons[series] = value
+      }
+    }
+    row.history = scope.outcomeSeries(kpiID: kpi.id, unitID: kpi.unitID).compactMap { m in
+      guard let period = m.period, let value = m.value else { return nil }
+      return KPIRow.HistoryPoint(
+        period: period, value: value,
+        nation: scope.outcomeSeries(kpiID: kpi.id, unitID: nil, comparison: .nation)
+          .last { $0.period == period }?.value)
+    }
+    return row
+  }
+
+  /// Compiles a board nyckeltal without an outcome of its own from the same nyckeltal of the
+  /// units (``RollUpRule``), and judges it against its målvärde.
+  func rolledUp(_ row: KPIRow, units: [KPIRow], target: Target?) -> KPIRow {
+    guard row.outcome == nil, row.unitID == nil || row.unitID == scope.boardID else {
+      return row
+    }
+    let inputs: [RollUpRule.Input] = units.compactMap { unit in
+      guard unit.kpiID == row.kpiID, unit.unitID != nil, unit.unitID != scope.boardID,
+        let value = unit.outcome
+      else { return nil }
+      let measurement = scope.latestOutcome(kpiID: unit.kpiID, unitID: unit.unitID)
+      return RollUpRule.Input(value: value, pupils: measurement.flatMap(RollUpRule.pupils))
+    }
+    var row = row
+    switch RollUpRule.rollUp(row.measure, inputs) {
+    case .compiled(let value, let count)?:
+      row.outcome = value
+      row.rolledUpFrom = count
+      row.missingReason = nil
+      if let target {
+        switch target.isMet(by: value, previous: row.previous) {
+        case true?: row.status = .met
+        case false?: row.status = .notMet
+        case nil: row.status = .undetermined
+        }
+      }
+    case .notCompiled?:
+      row.notCompiled = true
+    case nil:
+      break
+    }
+    return row
   }
 
   // MARK: Activities

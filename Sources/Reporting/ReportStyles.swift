@@ -9,6 +9,10 @@ public struct ReportStyles: Sendable {
     bold: true, fontColor: CellStyle.Color(rgb: 0xFFFFFF),
     fillColor: CellStyle.Color(rgb: 0x1F4E78), border: .init(bottom: .init(.thin)),
     verticalAlignment: .center, wrapText: true)
+  /// A header within a table, over a block (a nämndmål's nyckeltal): bold on light blue.
+  public var subheader = CellStyle(
+    bold: true, fillColor: CellStyle.Color(rgb: 0xDDEBF7), border: .init(bottom: .init(.thin)),
+    verticalAlignment: .top, wrapText: true)
   /// The report's title in the summary's title block.
   public var title = CellStyle(bold: true, fontSize: 14)
 
@@ -49,7 +53,7 @@ public struct ReportStyles: Sendable {
   public func style(_ cell: ReportCell, wrap: Bool) -> CellStyle? {
     let format = Self.numberFormat(cell.format)
     let colors = cell.tone.map(Self.colors)
-    guard format != nil || colors != nil || cell.bold || wrap else { return nil }
+    // Every table cell is aligned to the top, so a row with a wrapped cell reads as one line.
     return CellStyle(
       bold: cell.bold, fontColor: colors?.font, fillColor: colors?.fill,
       verticalAlignment: .top, wrapText: wrap, numberFormat: format)

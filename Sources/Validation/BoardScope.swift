@@ -82,6 +82,7 @@ public struct BoardScope: Sendable {
     var kpiID: String
     var unitID: String?
     var gender: Measurement.Gender
+    var comparison: ComparisonSeries? = nil
   }
 
   private let goalsByID: [String: [Int]]
@@ -257,7 +258,12 @@ public struct BoardScope: Sendable {
       if let id = unitOf(measurement.unitID, measurement.provenance) {
         measurement.unitID = codes[id] ?? id
       }
-      if let unit = measurement.unitID, !measuredUnits.contains(unit) { continue }
+      // A comparison series (Riket, the county) belongs to no unit of the board.
+      if measurement.comparison == nil, let unit = measurement.unitID,
+        !measuredUnits.contains(unit)
+      {
+        continue
+      }
       measurements.append(measurement)
     }
     self.measurements = measurements
@@ -267,8 +273,10 @@ public struct BoardScope: Sendable {
     goalsByID = byID
     var bySeries: [SeriesKey: [Int]] = [:]
     for (index, m) in measurements.enumerated() {
-      bySeries[SeriesKey(kpiID: m.kpiID, unitID: m.unitID, gender: m.gender), default: []]
-        .append(index)
+      let key = SeriesKey(
+        kpiID: m.kpiID, unitID: m.comparison == nil ? m.unitID : nil, gender: m.gender,
+        comparison: m.comparison)
+      bySeries[key, default: []].append(index)
     }
     measurementsBySeries = bySeries
     var byKPI: [UnitKey: [Int]] = [:]
@@ -411,6 +419,50 @@ public struct BoardScope: Sendable {
         guard let p = $0.period else { return false }
         return p.end < reference.start
       })
+  }
+
+  /// The latest value of a comparison series (Riket, the county, similar municipalities)
+  /// for an indicator, ending on or before the period's last day (or before `period` when
+  /// given); `nil` when the files carry none.
+  public func comparisonOutcome(
+    kpiID: String, series: ComparisonSeries, gender: Measurement.Gender = .total,
+    period: Period? = nil
+  ) -> Measurement? {
+    let reference = period ?? self.period
+    let list =
+      (measurementsBySeries[
+        SeriesKey(kpiID: kpiID, unitID: nil, gender: gender, comparison: series)] ?? [])
+      .map { measurements[$0] }
+    if let exact = list.last(where: { $0.period == reference && $0.value != nil }) {
+      return exact
+    }
+    return Self.latest(
+      list.filter { m in
+        guard let p = m.period, m.value != nil else { return false }
+        return p.end <= reference.end
+      })
+  }
+
+  /// Every outcome with a value of an indicator for a unit and gender, one per period (the
+  /// last received), oldest first: the points of a line chart.
+  public func outcomeSeries(
+    kpiID: String, unitID: String?, gender: Measurement.Gender = .total,
+    comparison: ComparisonSeries? = nil
+  ) -> [Measurement] {
+    let list: [Measurement]
+    if let comparison {
+      list =
+        (measurementsBySeries[
+          SeriesKey(kpiID: kpiID, unitID: nil, gender: gender, comparison: comparison)] ?? [])
+        .map { measurements[$0] }
+    } else {
+      list = measurements(kpiID: kpiID, unitID: unitID, gender: gender)
+    }
+    var byPeriod: [Period: Measurement] = [:]
+    for m in list where m.value != nil {
+      if let p = m.period, p.end <= period.end { byPeriod[p] = m }
+    }
+    return byPeriod.keys.sorted().compactMap { byPeriod[$0] }
   }
 
   private static func latest(_ list: [Measurement]) -> Measurement? {

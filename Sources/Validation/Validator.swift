@@ -29,7 +29,8 @@ public struct Validator: Sendable {
   /// The rules run by default, covering every code of ``DiagnosticCode/all``.
   public static let defaultRules: [any ValidationRule] = [
     CoverageRule(), AlignmentRule(), ReferenceRule(), CycleRule(), BreakdownRule(),
-    OrphanRule(), TargetRule(), OutcomeRule(), ActivityRule(), AssessmentRule(),
+    OrphanRule(), TargetRule(), TargetConsistencyRule(), OutcomeRule(), ActivityRule(),
+    AssessmentRule(),
     IdentityRule(),
   ]
 

@@ -3,6 +3,7 @@ import Canonical
 import Foundation
 import Pipeline
 import Spreadsheet
+import Validation
 
 #if canImport(Glibc)
   import Glibc
@@ -150,11 +151,8 @@ struct RunCommand: ParsableCommand {
     print(
       "\nRed thread for \(config.board), \(config.period.swedishLabel): "
         + "\(counted(errors.count, "error")), \(counted(warnings.count, "warning"))")
-    for d in (errors + warnings).prefix(40) {
-      print("\(d)")
-    }
-    if errors.count + warnings.count > 40 {
-      print("… and \(errors.count + warnings.count - 40) more in the report's Kontroll sheet")
+    for line in DiagnosticDigest(errors + warnings).lines(limit: 40) {
+      print(line)
     }
   }
 

@@ -32,6 +32,12 @@ import Testing
     let json = try Data(
       contentsOf: root.appendingPathComponent("demo/reports/2026-Q3/dataset.json"))
     Golden.check(json, suite: "CLITests", name: "dataset.json")
+    // The red thread as a page beside the workbook.
+    let page = try String(
+      contentsOf: root.appendingPathComponent("demo/reports/2026-Q3/rod-trad-bun-2026-Q3.html"),
+      encoding: .utf8)
+    #expect(page.contains("<html lang=\"sv\">") && page.contains("Utan koppling"))
+    #expect(page.contains("✗ Ej uppnått") && !page.contains("https://"))
 
     // A second pass over an empty inbox writes nothing: version 1 stands.
     let again = try Executable.run(
@@ -42,7 +48,7 @@ import Testing
     let folder = root.appendingPathComponent("demo/reports/2026-Q3").path
     #expect(
       try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [
-        "dataset.json", "uppfoljning-bun-2026-Q3-v1.xlsx",
+        "dataset.json", "rod-trad-bun-2026-Q3.html", "uppfoljning-bun-2026-Q3-v1.xlsx",
       ])
   }
 

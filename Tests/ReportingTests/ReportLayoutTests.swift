@@ -13,11 +13,11 @@ import Testing
 
   func texts(_ row: [ReportCell]) -> [String] { row.map(\.displayText) }
 
-  @Test func sevenSwedishSheetsInOrder() {
+  @Test func swedishSheetsInOrderGoalsFirst() {
     #expect(
       sheets.map(\.name) == [
-        "Sammanfattning", "Måluppfyllelse", "Nyckeltal", "Aktiviteter", "Enheter", "Röd tråd",
-        "Kontroll",
+        "Sammanfattning", "Måluppfyllelse", "Nyckeltal", "Diagram", "Enheter", "Aktiviteter",
+        "Röd tråd", "Kontroll",
       ])
     for sheet in sheets {
       #expect(sheet.name.count <= 31)
@@ -37,20 +37,34 @@ import Testing
         ["Rapportdatum", "2026-04-15"],
       ])
     #expect(s.headerRow == 8)
-    #expect(s.header == ["Område", "Status", "Antal", "Andel"])
-    #expect(texts(s.rows[0]) == ["Nyckeltal", "Uppnått", "2", "14,3 %"])
-    #expect(texts(s.rows[1]) == ["Nyckeltal", "Ej uppnått", "10", "71,4 %"])
-    #expect(s.rows[0][1].tone == .good && s.rows[1][1].tone == .bad)
+    // Page 1: the nämndmål with status as symbol, word and colour.
+    #expect(
+      s.header == [
+        "Nämndmål", "Måluppfyllelse", "Underlag", "Nyckeltal uppnådda", "Försenade aktiviteter",
+      ])
+    #expect(
+      texts(s.rows[0]) == [
+        "NM-1 Fler elever når kunskapskraven i alla ämnen", "✗ Ej uppfyllt",
+        "Beräknad från nyckeltal", "0 av 2", "0",
+      ])
+    #expect(s.rows[0][1].tone == .bad && s.rows[1][1].tone == .good)
+    // Then the counts per status, under their own header.
+    let counts = try #require(s.rows.firstIndex { $0.first?.displayText == "Område" })
+    #expect(s.subheaderRows == [counts])
+    #expect(texts(s.rows[counts + 1]) == ["Nyckeltal", "✓ Uppnått", "2", "14,3 %", ""])
+    #expect(texts(s.rows[counts + 2]) == ["Nyckeltal", "✗ Ej uppnått", "10", "71,4 %", ""])
+    // Diagnostics are counts, never shares.
     let checks = s.rows.filter { $0[0].displayText == "Kontroll" }.map(texts)
     #expect(
       checks == [
-        ["Kontroll", "Fel", "7", "53,8 %"], ["Kontroll", "Varning", "6", "46,2 %"],
-        ["Kontroll", "Information", "0", "0,0 %"],
+        ["Kontroll", "✗ Fel", "7", "", ""], ["Kontroll", "▲ Varning", "6", "", ""],
+        ["Kontroll", "– Information", "0", "", ""],
       ])
     let units = s.rows.filter { $0[0].displayText == "Enheter" }.map(texts)
     #expect(
       units == [
-        ["Enheter", "Inlämnat", "6", "85,7 %"], ["Enheter", "Ej inlämnat", "1", "14,3 %"],
+        ["Enheter", "✓ Inlämnat", "6", "85,7 %", ""],
+        ["Enheter", "✗ Ej inlämnat", "1", "14,3 %", ""],
       ])
   }
 
@@ -59,21 +73,24 @@ import Testing
     #expect(
       s.header == [
         "Enhet", "Mål", "Nyckeltal-ID", "Nyckeltal", "Målvärde", "Utfall", "Utfall avser",
-        "Föregående", "Föregående avser", "Trend", "Status", "Källa",
+        "Föregående", "Föregående avser", "Trend", "Status", "Flickor/kvinnor (K)",
+        "Pojkar/män (M)", "Källa",
       ])
     let petre = try #require(s.rows.first { $0[0].displayText == "Petreskolan" })
     #expect(
       texts(petre) == [
         "Petreskolan", "PE-1", "N15482",
         "Elever i åk 6 med lägst betyget E i engelska, kommunala skolor, andel (%)", "Minst 90 %",
-        "88,3 %", "2025", "85,0 %", "2024", "Förbättring", "Ej uppnått",
+        "88,3 %", "2025", "85,0 %", "2024", "Förbättring", "✗ Ej uppnått", "", "",
         "Arbetsplan Petreskolan 2026.xlsx 'Nyckeltal'!B5",
       ])
     #expect(petre[5].format == .percent && petre[10].tone == .bad)
     let merit = try #require(s.rows.first { $0[2].displayText == "N15505" })
     #expect(merit[5].displayText == "221,4" && merit[5].format == .decimal)
     let noTarget = try #require(s.rows.first { $0[2].displayText == "PE-N3" })
-    #expect(noTarget[10].displayText == "Målvärde saknas" && noTarget[10].tone == .caution)
+    #expect(noTarget[10].displayText == "▲ Målvärde saknas" && noTarget[10].tone == .caution)
+    // K and M where the source splits by gender.
+    #expect(s.rows.contains { !$0[11].displayText.isEmpty && !$0[12].displayText.isEmpty })
   }
 
   @Test func activitiesWithDatesAndDelayedFlag() throws {
@@ -89,13 +106,23 @@ import Testing
   }
 
   @Test func goalsUnitsAndRedThread() throws {
+    // One block per nämndmål: the goal, its fulfilment, its analysis, its nyckeltal.
     let goals = try sheet("Måluppfyllelse")
+    #expect(goals.rows[0][0].displayText == "NM-1 Fler elever når kunskapskraven i alla ämnen")
+    #expect(goals.spanningRows.contains(0) && goals.spanningRows.contains(2))
     #expect(
-      texts(goals.rows[0]).prefix(9) == [
-        "Nämndmål", "Barn- och utbildningsnämnden", "NM-1",
-        "Fler elever når kunskapskraven i alla ämnen", "KF-1, LGR22-2.2", "",
-        "Ej uppfyllt", "Beräknad från nyckeltal", "0 av 2",
+      texts(goals.rows[1]).prefix(3) == [
+        "Måluppfyllelse", "✗ Ej uppfyllt", "Beräknad från nyckeltal",
       ])
+    #expect(goals.rows[2][0].displayText.hasPrefix("Analys: "))
+    #expect(goals.subheaderRows.contains(3))
+    #expect(
+      texts(goals.rows[3]) == [
+        "Nyckeltal", "Enhet", "Målvärde", "Utfall", "Föregående", "Trend", "Status", "Riket",
+      ])
+    #expect(goals.rows[4][0].displayText.hasPrefix("N15"))
+    #expect(goals.header.count == 8)
+    #expect(!goals.filter)
     let units = try sheet("Enheter")
     #expect(
       texts(units.rows.last ?? []).prefix(4) == ["Förskoleområde Torsåker", "Förskola", "Nej", ""])
@@ -107,7 +134,7 @@ import Testing
         "NM-1 Fler elever når kunskapskraven i alla ämnen", "Barn- och utbildningsnämnden", "",
         "Nyckeltal",
         "N15419 Elever i åk 9 som uppnått betygskriterierna i alla ämnen, kommunala skolor, andel (%)",
-        "Ej uppnått", "Hel",
+        "✗ Ej uppnått", "Hel",
       ])
     #expect(thread.rows.filter { $0[8].displayText == "Bruten" }.count == 7)
   }
@@ -140,7 +167,7 @@ import Testing
     }
     let kpis = try sheet("Nyckeltal")
     #expect(kpis.columnWidths[3] == 14)  // "Nyckeltal-ID" + 2
-    #expect(kpis.columnWidths[4] == ReportSheet.maximumWidth)
+    #expect(kpis.columnWidths[4] == 36)  // capped so that the table reads on one page width
   }
 
   @Test(arguments: [

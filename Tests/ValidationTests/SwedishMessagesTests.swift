@@ -243,6 +243,25 @@ enum EveryCode {
     add(Mini.run(d, ActivityRule()), .activityStatusInconsistent)
 
     d = Mini.dataset()
+    d.kpis += [
+      Records.kpi(
+        "N15505", "Meritvärde åk 9", goals: ["NM-1"], unit: "b", file: "BUN.xlsx", row: 4,
+        direction: .higher),
+      Records.kpi(
+        "N15505", "Meritvärde åk 9", goals: ["NM-1"], unit: "s1", file: Mini.f1, row: 5),
+      Records.kpi(
+        "N00905", "Kostnad per elev", goals: ["NM-1"], unit: "s1", file: Mini.f1, row: 6,
+        unitOfMeasure: "kr"),
+    ]
+    d.targets += [
+      Records.target("N15505", "Minst 230", .atLeast, 230, unit: "b", file: "BUN.xlsx", row: 4),
+      Records.target("N15505", "Högst 230", .atMost, 230, unit: "s1", file: Mini.f1, row: 5),
+      Records.target("N00905", "Högst 5 %", .atMost, 5, unit: "s1", file: Mini.f1, row: 6),
+    ]
+    add(Mini.run(d, TargetConsistencyRule()), .targetUnitMismatch)
+    add(Mini.run(d, TargetConsistencyRule()), .targetAgainstBoard)
+
+    d = Mini.dataset()
     d.goals += [
       Records.unitGoal("E1", "Läsning", unit: "s1", aligns: ["NM-1"], file: Mini.f1, row: 5),
       Records.unitGoal("E1", "Trygghet", unit: "s1", aligns: ["NM-2"], file: Mini.f1, row: 6),

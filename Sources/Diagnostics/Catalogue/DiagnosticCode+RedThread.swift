@@ -213,6 +213,47 @@ extension DiagnosticCode {
         "Kontrollera att målvärdet och riktningen (högre eller lägre är bättre) stämmer med varandra."
     ))
 
+  /// A målvärde in another unit of measure than its nyckeltal.
+  public static let targetUnitMismatch = DiagnosticCode(
+    id: "target-unit-mismatch", section: .redThread, scope: .cell,
+    title: "Målvärde in another unit",
+    rule:
+      "A målvärde is written in its nyckeltal's unit of measure: a share's målvärde in %, a cost's in kr; a '%' målvärde on a kr nyckeltal cannot be judged.",
+    template:
+      "målvärde '{target}' for nyckeltal '{kpi}' is in {targetUnit}, but the nyckeltal is measured in {kpiUnit}",
+    hint: "write the målvärde in {kpiUnit}",
+    swedish: SwedishTexts(
+      title: "Målvärde i annan enhet än nyckeltalet",
+      controller:
+        "Målvärdet '{target}' för nyckeltalet {kpi} är angivet i {targetUnit}, men nyckeltalet mäts i {kpiUnit}.",
+      controllerHint: "Skriv målvärdet i {kpiUnit}.",
+      sender:
+        "Målvärdet '{target}' för nyckeltalet {kpi} är angivet i {targetUnit}, men nyckeltalet mäts i {kpiUnit}.",
+      senderHint: "Skriv målvärdet i {kpiUnit}."),
+    example: ["target": "Minst 80 %", "kpi": "N15008", "targetUnit": "%", "kpiUnit": "kr"])
+
+  /// A unit's målvärde asking for the opposite of the board's nyckeltal.
+  public static let targetAgainstBoard = DiagnosticCode(
+    id: "target-against-board", section: .redThread, severity: .warning, scope: .cell,
+    title: "Unit målvärde against the board's direction",
+    rule:
+      "A unit's målvärde for one of the board's nyckeltal asks for the direction the board does: 'Högst 230' on meritvärde, which the board wants higher, pulls against the board's goal.",
+    template:
+      "målvärde '{target}' of unit '{unit}' for nyckeltal '{kpi}' asks for {wanted} values, but the board wants {direction} values",
+    hint: "check the målvärde against the board's ('Minst' or 'Högst')",
+    swedish: SwedishTexts(
+      title: "Enhetens målvärde går mot nämndens riktning",
+      controller:
+        "Målvärdet '{target}' hos {unit} för nyckeltalet {kpi} kräver {direction:wanted} värden, men nämnden vill ha {direction:direction} värden.",
+      controllerHint: "Jämför målvärdet med nämndens ('Minst' eller 'Högst').",
+      sender:
+        "Målvärdet '{target}' för nyckeltalet {kpi} kräver {direction:wanted} värden, men nämnden vill ha {direction:direction} värden.",
+      senderHint: "Jämför målvärdet med nämndens ('Minst' eller 'Högst') och rätta det."),
+    example: [
+      "target": "Högst 230", "unit": "Petreskolan", "kpi": "N15504", "wanted": "lower",
+      "direction": "higher",
+    ])
+
   /// An outcome outside what its unit of measure allows.
   public static let implausibleOutcome = DiagnosticCode(
     id: "implausible-outcome", section: .redThread, scope: .cell, title: "Implausible outcome",
@@ -416,7 +457,8 @@ extension DiagnosticCode {
     unitGoalNotAligned, boardGoalNotTraced, alignmentNotUpward, unresolvedReference,
     unresolvedUnit, goalCycle,
     goalWithoutBreakdown, orphanKPI, orphanActivity,
-    missingTarget, targetDirectionConflict, implausibleOutcome, totalOutsideGenderRange,
+    missingTarget, targetDirectionConflict, targetUnitMismatch, targetAgainstBoard,
+    implausibleOutcome, totalOutsideGenderRange,
     activityEndsBeforeStart, activityDelayed, activityStatusInconsistent,
     missingAnalysis,
     missingDelivery, duplicateDelivery, uncoveredCouncilGoal,

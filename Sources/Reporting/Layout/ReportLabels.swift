@@ -19,6 +19,8 @@ public struct ReportLabels: Hashable, Sendable {
   public var redThreadSheet = "Röd tråd"
   /// The checks sheet.
   public var checksSheet = "Kontroll"
+  /// The charts sheet.
+  public var chartsSheet = "Diagram"
 
   /// The report's title; `{board}` is replaced by the board's name.
   public var title = "Nämndrapport – {board}"
@@ -33,6 +35,10 @@ public struct ReportLabels: Hashable, Sendable {
   /// Title-block label of the report's date.
   public var reportDate = "Rapportdatum"
 
+  /// Summary: the board's goals, first on page 1.
+  public var summaryGoalsHeader = [
+    "Nämndmål", "Måluppfyllelse", "Underlag", "Nyckeltal uppnådda", "Försenade aktiviteter",
+  ]
   /// Summary table headers.
   public var summaryHeader = ["Område", "Status", "Antal", "Andel"]
   /// Summary areas.
@@ -51,6 +57,45 @@ public struct ReportLabels: Hashable, Sendable {
     "Nivå", "Enhet", "Mål-ID", "Mål", "Kopplat till", "Prioriterat", "Måluppfyllelse",
     "Underlag", "Nyckeltal uppnådda", "Försenade aktiviteter", "Analys",
   ]
+  /// Måluppfyllelse: the header of a nämndmål's nyckeltal (each block repeats it).
+  public var goalBlockHeader = [
+    "Nyckeltal", "Enhet", "Målvärde", "Utfall", "Föregående", "Trend", "Status", "Riket",
+  ]
+  /// Måluppfyllelse: the header of a nämndmål's enhetsmål.
+  public var goalBlockUnitHeader = [
+    "Enhetsmål", "Enhet", "Nyckeltal uppnådda", "", "", "Försenade", "Måluppfyllelse", "",
+  ]
+  /// Måluppfyllelse: the labels of a block's lines.
+  public var fulfilment = "Måluppfyllelse"
+  /// The analysis line.
+  public var analysis = "Analys"
+  /// No analysis text.
+  public var noAnalysis = "Ingen analys inlämnad."
+  /// The block of enhetsmål aligned to no nämndmål.
+  public var unalignedGoals = "Enhetsmål utan koppling till nämndmål"
+  /// A board nyckeltal compiled from its units: `sammanställt från 4 enheter`.
+  public var compiledFrom = "sammanställt från {n} enheter"
+  /// A board nyckeltal that the roll-up rule cannot compile.
+  public var notCompiled = "Ej sammanställt"
+  /// Charts: the outcome series.
+  public var outcomeSeries = "Utfall"
+  /// Charts: the målvärde series.
+  public var targetSeries = "Målvärde"
+  /// Charts: the nation series.
+  public var nationSeries = "Riket"
+  /// Nyckeltal sheet: columns added when the source splits by gender or carries comparisons.
+  public var femaleHeader = "Flickor/kvinnor (K)"
+  /// Men and boys.
+  public var maleHeader = "Pojkar/män (M)"
+  /// The comparison series' column headers.
+  public func comparisonHeader(_ series: ComparisonSeries) -> String {
+    switch series {
+    case .nation: return "Riket"
+    case .county: return "Länet"
+    case .similarMunicipalities: return "Liknande kommuner"
+    }
+  }
+
   /// Nyckeltal sheet headers.
   public var kpisHeader = [
     "Enhet", "Mål", "Nyckeltal-ID", "Nyckeltal", "Målvärde", "Utfall", "Utfall avser",
@@ -105,6 +150,8 @@ public struct ReportLabels: Hashable, Sendable {
   /// Nyckeltal that cannot be judged (no outcome or no målvärde), after their count:
   /// `0 av 3 (1 kan ej bedömas)`.
   public var notJudgeable = "kan ej bedömas"
+  /// The page footer's word before the page number: `Sida 3 av 12`.
+  public var page = "Sida"
   /// A text line (CSV) in the cell column: `rad 12`.
   public var line = "rad"
   /// Whether the Kontroll sheet writes each diagnostic's message and hint in Swedish, from its

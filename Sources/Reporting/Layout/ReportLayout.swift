@@ -2,9 +2,10 @@ public import Canonical
 public import Spreadsheet
 import Validation
 
-/// Lays a ``BoardReport`` out as seven sheets: `Sammanfattning`, `Måluppfyllelse`,
-/// `Nyckeltal`, `Aktiviteter`, `Enheter`, `Röd tråd` and `Kontroll` (with the default
-/// labels), each a header and a table, status in words and in a tone.
+/// Lays a ``BoardReport`` out as sheets: `Sammanfattning` (the nämndmål, then counts),
+/// `Måluppfyllelse` (a block per nämndmål), `Nyckeltal`, `Diagram` (when there is anything to
+/// chart), `Enheter`, `Aktiviteter`, `Röd tråd` and `Kontroll` (with the default labels), status
+/// as a symbol, a word and a tone.
 ///
 /// Format-neutral: ``ReportWorkbookBuilder`` writes the sheets as an XLSX workbook.
 public struct ReportLayout: Sendable {
@@ -14,12 +15,33 @@ public struct ReportLayout: Sendable {
   /// Creates a layout with the given words (Swedish by default).
   public init(labels: ReportLabels = .swedish) { self.labels = labels }
 
-  /// The seven sheets of a report, in order.
+  /// The sheets of a report, in order: the board's goals first, then what is under them,
+  /// and the charts when there is anything to chart.
   public func sheets(for report: BoardReport) -> [ReportSheet] {
-    [
-      summary(report), goals(report), kpis(report), activities(report), units(report),
+    var sheets = [
+      summary(report), goals(report), kpis(report), units(report), activities(report),
       redThread(report), checks(report),
     ]
+    let chartSheet = charts(report)
+    if !chartSheet.charts.isEmpty { sheets.insert(chartSheet, at: 3) }
+    return sheets
+  }
+
+  /// A status symbol for a tone, so that status never rests on colour alone (printed in
+  /// black and white, or read by someone who does not tell red from green): ✓ good,
+  /// ▲ caution, ✗ bad, – nothing to judge.
+  public static func symbol(_ tone: ReportCell.Tone) -> String {
+    switch tone {
+    case .good: return "✓"
+    case .caution: return "▲"
+    case .bad: return "✗"
+    case .muted: return "–"
+    }
+  }
+
+  /// A status cell: symbol, word and tone.
+  public static func status(_ word: String, _ tone: ReportCell.Tone) -> ReportCell {
+    .text("\(symbol(tone)) \(word)", tone: tone)
   }
 
   // MARK: Tones
@@ -42,6 +64,17 @@ public struct ReportLayout: Sendable {
     case .partlyFulfilled?: return .caution
     case .notFulfilled?: return .bad
     case .notAssessed?, nil: return .muted
+    }
+  }
+
+  /// The tone of an activity's reported status: the same for every activity with that word
+  /// (green when done, red when reported delayed, grey when cancelled or not started).
+  public static func tone(_ status: Activity.Status?) -> ReportCell.Tone? {
+    switch status {
+    case .done?: return .good
+    case .delayed?: return .bad
+    case .cancelled?: return .muted
+    default: return nil
     }
   }
 
@@ -112,13 +145,25 @@ public struct ReportLayout: Sendable {
       [.text(labels.asOf, bold: true), .date(report.asOf)],
       [.text(labels.reportDate, bold: true), .date(report.reportDate)],
     ]
-    var rows: [[ReportCell]] = []
+    var rows: [[ReportCell]] = report.goals.filter { $0.level == .board }.map { g in
+      [
+        .text("\(g.goalID) \(g.title)", bold: true),
+        Self.status(fulfilmentText(g.fulfilment), Self.tone(g.fulfilment)),
+        .text(g.source.swedishLabel),
+        .text(kpisMetText(met: g.kpisMet, judged: g.kpisJudged, total: g.kpiCount)),
+        .count(g.activitiesDelayed),
+      ]
+    }
+    rows.append([])
+    let subheaders: Set<Int> = [rows.count]
+    rows.append(labels.summaryHeader.map { .text($0) })
     func add(
-      _ area: String, _ status: String, _ count: Int, of total: Int, _ tone: ReportCell.Tone?
+      _ area: String, _ status: String, _ count: Int, of total: Int, _ tone: ReportCell.Tone?,
+      share: Bool = true
     ) {
       rows.append([
-        .text(area), .text(status, tone: tone), .count(count),
-        .number(total == 0 ? nil : Double(count) * 100 / Double(total), .percent),
+        .text(area), tone.map { Self.status(status, $0) } ?? .text(status), .count(count),
+        share ? .number(total == 0 ? nil : Double(count) * 100 / Double(total), .percent) : .empty,
       ])
     }
     let kpiTotal = report.kpis.count
@@ -149,65 +194,182 @@ public struct ReportLayout: Sendable {
     add(
       labels.summaryUnits, labels.notDelivered, s.unitsExpected - s.unitsDelivered,
       of: s.unitsExpected, .bad)
-    let checks = report.diagnostics.count
+    // Diagnostics are counted, never given as shares: "71 % errors" means nothing to a board.
     for severity in [Severity.error, .warning, .info] {
       add(
         labels.summaryChecks, labels.severity(severity), s.diagnostics[severity] ?? 0,
-        of: checks, Self.tone(severity))
+        of: 0, Self.tone(severity), share: false)
     }
+    let width = labels.summaryGoalsHeader.count
+    rows = rows.map { $0 + Array(repeating: .empty, count: max(0, width - $0.count)) }
     return ReportSheet(
-      name: labels.summarySheet, titleRows: titleRows, header: labels.summaryHeader, rows: rows)
+      name: labels.summarySheet, titleRows: titleRows, header: labels.summaryGoalsHeader,
+      rows: rows, wrappedColumns: [1], subheaderRows: subheaders, filter: false)
   }
 
   // MARK: Måluppfyllelse
 
   func goals(_ report: BoardReport) -> ReportSheet {
-    let rows: [[ReportCell]] = report.goals.map { g in
-      [
-        .text(labels.level(g.level)), .text(g.unitName), .text(g.goalID), .text(g.title),
-        // Only a unit prioritises among its goals; a nämndmål has no such mark.
-        .text(g.alignsTo.joined(separator: ", ")), g.level == .unit ? yesNo(g.prioritised) : .empty,
-        .text(fulfilmentText(g.fulfilment), tone: Self.tone(g.fulfilment)),
+    var rows: [[ReportCell]] = []
+    var subheaders: Set<Int> = []
+    var spanning: Set<Int> = []
+    let width = labels.goalBlockHeader.count
+    func add(_ row: [ReportCell], subheader: Bool = false, span: Bool = false) {
+      if subheader { subheaders.insert(rows.count) }
+      if span { spanning.insert(rows.count) }
+      rows.append(row + Array(repeating: .empty, count: max(0, width - row.count)))
+    }
+    let boardGoals = report.goals.filter { $0.level == .board }
+    let boardIDs = Set(boardGoals.map(\.goalID))
+    func unitBlock(_ unitGoals: [GoalRow]) {
+      guard !unitGoals.isEmpty else { return }
+      add(labels.goalBlockUnitHeader.map { .text($0) }, subheader: true)
+      for u in unitGoals {
+        add([
+          .text("\(u.goalID) \(u.title)"), .text(u.unitName),
+          .text(kpisMetText(met: u.kpisMet, judged: u.kpisJudged, total: u.kpiCount)), .empty,
+          .empty, u.activitiesDelayed > 0 ? .count(u.activitiesDelayed) : .empty,
+          Self.status(fulfilmentText(u.fulfilment), Self.tone(u.fulfilment)),
+        ])
+      }
+    }
+    for g in boardGoals {
+      add([.text("\(g.goalID) \(g.title)", bold: true)], span: true)
+      add([
+        .text(labels.fulfilment, bold: true),
+        Self.status(fulfilmentText(g.fulfilment), Self.tone(g.fulfilment)),
         .text(g.source.swedishLabel),
-        .text(kpisMetText(met: g.kpisMet, judged: g.kpisJudged, total: g.kpiCount)),
-        .count(g.activitiesDelayed), .text(g.analysis),
+      ])
+      add([.text("\(labels.analysis): \(g.analysis ?? labels.noAnalysis)")], span: true)
+      let kpis = report.kpis.filter {
+        ($0.unitID == nil || $0.unitID == report.boardID) && $0.goalIDs.contains(g.goalID)
+      }
+      if !kpis.isEmpty {
+        add(labels.goalBlockHeader.map { .text($0) }, subheader: true)
+        for k in kpis { add(blockRow(k)) }
+      }
+      unitBlock(report.goals.filter { $0.level == .unit && $0.alignsTo.contains(g.goalID) })
+      add([])
+    }
+    let unaligned = report.goals.filter {
+      $0.level == .unit && !$0.alignsTo.contains(where: boardIDs.contains)
+    }
+    if !unaligned.isEmpty {
+      add([.text(labels.unalignedGoals, bold: true)], span: true)
+      unitBlock(unaligned)
+    }
+    if rows.last?.allSatisfy({ $0.value == .empty }) == true { rows.removeLast() }
+    return ReportSheet(
+      name: labels.goalsSheet, header: labels.goalBlockHeader, rows: rows,
+      wrappedColumns: [1, 2], subheaderRows: subheaders, spanningRows: spanning, filter: false)
+  }
+
+  /// A nyckeltal's line in a nämndmål's block: målvärde, outcome, previous, trend, status
+  /// and Riket, each in the nyckeltal's unit of measure.
+  private func blockRow(_ k: KPIRow) -> [ReportCell] {
+    [
+      .text("\(k.kpiID) \(k.name)"), .text(k.unitName), .text(k.targetDisplay ?? k.targetText),
+      outcomeCell(k), .number(k.previous, cellFormat(k.measure, value: k.previous)),
+      .text(k.trend?.swedishLabel), Self.status(k.status.swedishLabel, Self.tone(k.status)),
+      .number(k.comparisons[.nation], cellFormat(k.measure, value: k.comparisons[.nation])),
+    ]
+  }
+
+  /// The outcome: its value in the nyckeltal's format, or why it is missing; a board value
+  /// compiled from its units is noted in a `ReportLayout` test.
+  private func outcomeCell(_ k: KPIRow) -> ReportCell {
+    if let value = k.outcome { return .number(value, cellFormat(k.measure, value: value)) }
+    if k.notCompiled { return .text(labels.notCompiled) }
+    return .text(k.missingReason?.swedishLabel)
+  }
+
+  // MARK: Diagram
+
+  func charts(_ report: BoardReport) -> ReportSheet {
+    var charts: [ReportChart] = []
+    let boardKPIs = report.kpis.filter { $0.unitID == nil || $0.unitID == report.boardID }
+    for g in report.goals where g.level == .board {
+      var kpis = boardKPIs.filter {
+        $0.goalIDs.contains(g.goalID) && ($0.outcome != nil || $0.targetValue != nil)
+      }
+      guard let first = kpis.first else { continue }
+      // One unit of measure per chart: the first nyckeltal's.
+      // At most 12 bars, so that the figures beside the chart fit its height.
+      kpis = Array(kpis.filter { $0.measure == first.measure }.prefix(12))
+      charts.append(
+        ReportChart(
+          kind: .column, title: "\(g.goalID) \(g.title)", categories: kpis.map(\.kpiID),
+          series: [
+            .init(name: labels.outcomeSeries, values: kpis.map(\.outcome), rgb: 0x1F4E78),
+            .init(name: labels.targetSeries, values: kpis.map(\.targetValue), rgb: 0xED7D31),
+          ], format: cellFormat(first.measure, value: 0.5)))
+    }
+    var seen: Set<String> = []
+    for var k in boardKPIs where k.history.count >= 2 && seen.insert(k.kpiID).inserted {
+      k.history = Array(k.history.suffix(12))
+      var series: [ReportChart.Series] = [
+        .init(name: labels.outcomeSeries, values: k.history.map(\.value), rgb: 0x1F4E78)
       ]
+      if k.history.contains(where: { $0.nation != nil }) {
+        series.append(
+          .init(name: labels.nationSeries, values: k.history.map(\.nation), rgb: 0xA5A5A5))
+      }
+      charts.append(
+        ReportChart(
+          kind: .line, title: "\(k.kpiID) \(k.name)",
+          categories: k.history.map(\.period.swedishLabel), series: series,
+          format: cellFormat(k.measure, value: 0.5)))
     }
     return ReportSheet(
-      name: labels.goalsSheet, header: labels.goalsHeader, rows: rows, wrappedColumns: [4, 11])
+      name: labels.chartsSheet, header: [], rows: [], filter: false, charts: charts)
   }
 
   // MARK: Nyckeltal
 
   func kpis(_ report: BoardReport) -> ReportSheet {
+    let gender = report.kpis.contains { $0.outcomeFemale != nil || $0.outcomeMale != nil }
+    let series = ComparisonSeries.allCases.filter { c in
+      report.kpis.contains { $0.comparisons[c] != nil }
+    }
     let rows: [[ReportCell]] = report.kpis.map { k in
-      let outcome: ReportCell
-      if let value = k.outcome {
-        outcome = .number(value, cellFormat(k.measure, value: value))
-      } else {
-        outcome = .text(k.missingReason?.swedishLabel)
-      }
       let source = k.location.map { location in
         [location.file, place(location)].compactMap { $0 }.joined(separator: " ")
       }
-      return [
+      var row: [ReportCell] = [
         .text(k.unitName), .text(k.goalIDs.joined(separator: ", ")), .text(k.kpiID),
-        .text(k.name), .text(k.targetText), outcome, .text(k.outcomePeriod?.swedishLabel),
+        .text(k.name), .text(k.targetDisplay ?? k.targetText), outcomeCell(k),
+        .text(
+          k.rolledUpFrom.map { labels.compiledFrom.replacing("{n}", with: String($0)) }
+            ?? k.outcomePeriod?.swedishLabel),
         .number(k.previous, cellFormat(k.measure, value: k.previous)),
         .text(k.previousPeriod?.swedishLabel), .text(k.trend?.swedishLabel),
-        .text(k.status.swedishLabel, tone: Self.tone(k.status)), .text(source),
+        Self.status(k.status.swedishLabel, Self.tone(k.status)),
       ]
+      if gender {
+        row.append(.number(k.outcomeFemale, cellFormat(k.measure, value: k.outcomeFemale)))
+        row.append(.number(k.outcomeMale, cellFormat(k.measure, value: k.outcomeMale)))
+      }
+      for c in series {
+        row.append(.number(k.comparisons[c], cellFormat(k.measure, value: k.comparisons[c])))
+      }
+      return row + [.text(source)]
     }
-    return ReportSheet(
-      name: labels.kpisSheet, header: labels.kpisHeader, rows: rows, wrappedColumns: [4])
+    var header = Array(labels.kpisHeader.dropLast())
+    if gender { header += [labels.femaleHeader, labels.maleHeader] }
+    header += series.map(labels.comparisonHeader)
+    header += labels.kpisHeader.suffix(1)
+    var sheet = ReportSheet(
+      name: labels.kpisSheet, header: header, rows: rows, wrappedColumns: [1, 4, header.count])
+    sheet.widthCaps = [1: 22, 4: 36, header.count: 30]
+    return sheet
   }
 
   // MARK: Aktiviteter
 
   func activities(_ report: BoardReport) -> ReportSheet {
     let rows: [[ReportCell]] = report.activities.map { a in
-      let tone: ReportCell.Tone? =
-        a.delayed ? .bad : a.status == .done ? .good : a.status == .cancelled ? .muted : nil
+      // The status word's own colour; a delay shows in the Försenad column beside it.
+      let tone = Self.tone(a.status)
       return [
         .text(a.unitName), .text(a.goalIDs.joined(separator: ", ")), .text(a.title),
         .text(a.owner), .date(a.start), .date(a.end), .text(a.statusText, tone: tone),
@@ -253,7 +415,7 @@ public struct ReportLayout: Sendable {
       case .kpi(let id, let name, let s)?:
         kind = labels.kpiKind
         leaf = "\(id) \(name)"
-        status = .text(s.swedishLabel, tone: Self.tone(s))
+        status = Self.status(s.swedishLabel, Self.tone(s))
       case .activity(_, let title, let s, let delayed)?:
         kind = labels.activityKind
         leaf = title

@@ -15,17 +15,35 @@ public struct ReportSheet: Hashable, Sendable {
   /// Columns whose text wraps within its width (long prose such as analyses and messages),
   /// 1-based.
   public var wrappedColumns: Set<Int>
+  /// Rows of the table (0-based indices into ``rows``) that head a block below them: shown
+  /// like the header (a nämndmål's nyckeltal table on `Måluppfyllelse`).
+  public var subheaderRows: Set<Int>
+  /// Rows of the table (0-based indices into ``rows``) whose first cell spans the table's
+  /// width, wrapped (a goal's title, its analysis).
+  public var spanningRows: Set<Int>
+  /// Whether the header gets filter buttons (a plain table) or not (a sheet of blocks).
+  public var filter: Bool
+  /// Charts placed below the table.
+  public var charts: [ReportChart]
+  /// Narrower caps than ``maximumWidth`` for some columns (1-based), so that a wide table
+  /// still reads on one landscape page width; their text wraps.
+  public var widthCaps: [Int: Double] = [:]
 
   /// Creates a sheet.
   public init(
     name: String, titleRows: [[ReportCell]] = [], header: [String], rows: [[ReportCell]],
-    wrappedColumns: Set<Int> = []
+    wrappedColumns: Set<Int> = [], subheaderRows: Set<Int> = [], spanningRows: Set<Int> = [],
+    filter: Bool = true, charts: [ReportChart] = []
   ) {
     self.name = name
     self.titleRows = titleRows
     self.header = header
     self.rows = rows
     self.wrappedColumns = wrappedColumns
+    self.subheaderRows = subheaderRows
+    self.spanningRows = spanningRows
+    self.filter = filter
+    self.charts = charts
   }
 
   /// The 1-based row of the header: below the title block and one empty row, or 1.
@@ -35,7 +53,7 @@ public struct ReportSheet: Hashable, Sendable {
   public var lastRow: Int { headerRow + rows.count }
 
   /// The widest a column gets, in characters.
-  public static let maximumWidth = 60.0
+  public static let maximumWidth = 50.0
   /// The narrowest a column gets, in characters.
   public static let minimumWidth = 8.0
 
@@ -46,12 +64,13 @@ public struct ReportSheet: Hashable, Sendable {
   public var columnWidths: [Int: Double] {
     var widths: [Int: Double] = [:]
     for (i, title) in header.enumerated() {
-      var longest = Double(title.count) + 2
-      for row in rows where i < row.count {
+      var longest = Double(title.count) + (filter ? 2 : 1)
+      for (r, row) in rows.enumerated() where i < row.count && !spanningRows.contains(r) {
         let lines = row[i].displayText.split(separator: "\n").map(\.count)
         longest = max(longest, Double(lines.max() ?? 0) + 1)
       }
-      widths[i + 1] = min(Self.maximumWidth, max(Self.minimumWidth, longest))
+      let cap = widthCaps[i + 1] ?? Self.maximumWidth
+      widths[i + 1] = min(cap, max(Self.minimumWidth, longest))
     }
     return widths
   }

@@ -39,6 +39,41 @@ public struct KPIRow: Hashable, Sendable {
   public var status: KPIStatus
   /// Where the nyckeltal was read.
   public var location: SourceLocation?
+  /// The målvärde in the nyckeltal's unit of measure (`Minst 80 %`, never `0.8`), or `nil`.
+  public var targetDisplay: String?
+  /// The målvärde's value for charts, in the nyckeltal's unit (percent 0–100).
+  public var targetValue: Double?
+  /// The outcome for women and girls (K), when the source splits by gender.
+  public var outcomeFemale: Double?
+  /// The outcome for men and boys (M), when the source splits by gender.
+  public var outcomeMale: Double?
+  /// Comparison values (Riket, the county, similar municipalities) for the outcome's period
+  /// or the latest before it.
+  public var comparisons: [ComparisonSeries: Double] = [:]
+  /// Whether the outcome was compiled from the units' outcomes (``RollUpRule``), and from
+  /// how many.
+  public var rolledUpFrom: Int?
+  /// Set when a roll-up was tried and the rule could not compile the units' outcomes.
+  public var notCompiled = false
+  /// The outcomes over periods, oldest first, for a line chart: `(period, value)`.
+  public var history: [HistoryPoint] = []
+
+  /// One point of a nyckeltal's history, with the nation's value for the same period.
+  public struct HistoryPoint: Hashable, Sendable {
+    /// The period.
+    public var period: Period
+    /// The outcome.
+    public var value: Double
+    /// Riket's value for the period, when the files carry it.
+    public var nation: Double?
+
+    /// Creates a point.
+    public init(period: Period, value: Double, nation: Double?) {
+      self.period = period
+      self.value = value
+      self.nation = nation
+    }
+  }
 
   /// Creates a row.
   public init(

@@ -19,6 +19,8 @@ final class WorksheetStream {
   var autoFilter: CellRange?
   /// Merged ranges, added until the sheet ends.
   var mergedRanges: [CellRange] = []
+  /// Charts anchored on the sheet, in the order added.
+  var charts: [(chart: Chart, anchor: ChartAnchor)] = []
   /// Conditional formats with the `dxfId` of each rule.
   var conditionalFormats: [(format: ConditionalFormat, differentialIDs: [Int])] = []
   /// Data validations, added until the sheet ends.
@@ -55,8 +57,12 @@ final class WorksheetStream {
     x.raw(
       "<worksheet xmlns=\"\(WriterXML.mainNamespace)\" xmlns:r=\"\(WriterXML.relationshipNamespace)\">"
     )
-    if let tab = options.tabColor {
-      x.raw("<sheetPr><tabColor rgb=\"\(tab.hex)\"/></sheetPr>")
+    let fitToPage = options.pageSetup?.fitToWidth != nil
+    if options.tabColor != nil || fitToPage {
+      x.raw("<sheetPr>")
+      if let tab = options.tabColor { x.raw("<tabColor rgb=\"\(tab.hex)\"/>") }
+      if fitToPage { x.raw("<pageSetUpPr fitToPage=\"1\"/>") }
+      x.raw("</sheetPr>")
     }
     x.raw("<sheetViews><sheetView")
     if !options.showGridLines { x.raw(" showGridLines=\"0\"") }
@@ -128,9 +134,47 @@ final class WorksheetStream {
       x.raw("</conditionalFormatting>")
     }
     DataValidation.write(dataValidations, into: &x)
-    x.raw(
-      "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
-        + "footer=\"0.3\"/></worksheet>")
+    if let setup = options.pageSetup {
+      x.raw(
+        "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
+          + "footer=\"0.3\"/>")
+      x.raw("<pageSetup paperSize=\"\(setup.paperSize)\"")
+      if let scale = setup.scale { x.raw(" scale=\"\(scale)\"") }
+      if let width = setup.fitToWidth {
+        x.raw(" fitToWidth=\"\(width)\" fitToHeight=\"\(setup.fitToHeight)\"")
+      }
+      x.raw(" orientation=\"\(setup.orientation.rawValue)\"/>")
+      if setup.header != nil || setup.footer != nil {
+        x.raw("<headerFooter>")
+        if let header = setup.header {
+          x.raw("<oddHeader>")
+          x.text(header)
+          x.raw("</oddHeader>")
+        }
+        if let footer = setup.footer {
+          x.raw("<oddFooter>")
+          x.text(footer)
+          x.raw("</oddFooter>")
+        }
+        x.raw("</headerFooter>")
+      }
+      let breaks = setup.rowBreaks.filter { $0 > 1 }.sorted()
+      if !breaks.isEmpty {
+        x.raw("<rowBreaks count=\"\(breaks.count)\" manualBreakCount=\"\(breaks.count)\">")
+        // A break "at row N" is stored as the last row of the page before it, 0-based N - 1.
+        for row in breaks { x.raw("<brk id=\"\(row - 1)\" max=\"16383\" man=\"1\"/>") }
+        x.raw("</rowBreaks>")
+      }
+    } else {
+      x.raw(
+        "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" "
+          + "footer=\"0.3\"/>")
+    }
+    if !charts.isEmpty {
+      // The sheet's only relationship: its drawing.
+      x.raw("<drawing r:id=\"rId1\"/>")
+    }
+    x.raw("</worksheet>")
     try x.bytes.withUnsafeBytes { try stream.raw($0) }
     try stream.flush()
   }
@@ -211,7 +255,7 @@ final class WorksheetStream {
   ///   - columns: column letters.
   func encodeRow(
     _ cells: UnsafeBufferPointer<WriteCell?>, row: Int, formats: UnsafeBufferPointer<Int>,
-    sharedStrings: WriterSharedStrings?, columns: ColumnLetters
+    sharedStrings: WriterSharedStrings?, columns: ColumnLetters, height: Double? = nil
   ) throws {
     var n = row
     var digitCount = 0
@@ -233,6 +277,13 @@ final class WorksheetStream {
     try stream.ensure(32, &out)
     out.append("<row r=\"")
     out.append(digits)
+    if let height {
+      stream.finish(out)
+      var attributes = "\" ht=\"\(CellValueText.number(height))\" customHeight=\"1"
+      try attributes.withUTF8 { try stream.raw(UnsafeRawBufferPointer($0)) }
+      out = stream.cursor()
+      try stream.ensure(32, &out)
+    }
     out.append("\">")
     for index in 0..<cells.count {
       guard let cell = cells[index] else { continue }

@@ -6,6 +6,12 @@ struct WrittenSheet {
   var number: Int
   var visibility: Worksheet.Visibility
   var autoFilter: CellRange?
+  /// Rows repeated on every printed page.
+  var repeatRows: ClosedRange<Int>? = nil
+  /// The drawing part's number, when the sheet has charts.
+  var drawing: Int? = nil
+  /// The numbers of the sheet's chart parts.
+  var charts: [Int] = []
 }
 
 /// The small parts of the package (ECMA-376 Part 2, Open Packaging Conventions, and Part 1
@@ -52,6 +58,17 @@ enum WriterPackageParts {
       x.raw(
         "<Override PartName=\"/xl/worksheets/sheet\(sheet.number).xml\" "
           + "ContentType=\"\(worksheetType)\"/>")
+    }
+    for sheet in sheets {
+      guard let drawing = sheet.drawing else { continue }
+      x.raw(
+        "<Override PartName=\"/xl/drawings/drawing\(drawing).xml\" "
+          + "ContentType=\"\(WriterChartParts.drawingType)\"/>")
+      for chart in sheet.charts {
+        x.raw(
+          "<Override PartName=\"/xl/charts/chart\(chart).xml\" "
+            + "ContentType=\"\(WriterChartParts.chartType)\"/>")
+      }
     }
     x.raw("</Types>")
     return x.bytes
@@ -127,7 +144,8 @@ enum WriterPackageParts {
     }
     x.raw("</sheets>")
     let filtered = sheets.enumerated().filter { $0.element.autoFilter != nil }
-    if !filtered.isEmpty || !definedNames.isEmpty {
+    let titled = sheets.enumerated().filter { $0.element.repeatRows != nil }
+    if !filtered.isEmpty || !definedNames.isEmpty || !titled.isEmpty {
       x.raw("<definedNames>")
       for (name, formula) in definedNames {
         x.raw("<definedName name=\"")
@@ -140,6 +158,13 @@ enum WriterPackageParts {
         guard let range = sheet.autoFilter else { continue }
         x.raw("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(index)\" hidden=\"1\">")
         x.text("\(SourceLocation.quotedSheetName(sheet.name))!\(absolute(range))")
+        x.raw("</definedName>")
+      }
+      for (index, sheet) in titled {
+        guard let rows = sheet.repeatRows else { continue }
+        x.raw("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">")
+        x.text(
+          "\(SourceLocation.quotedSheetName(sheet.name))!$\(rows.lowerBound):$\(rows.upperBound)")
         x.raw("</definedName>")
       }
       x.raw("</definedNames>")

@@ -85,6 +85,9 @@ public struct WorksheetOptions: Sendable {
   public var dataValidations: [DataValidation]
   /// Protection without a password (`<sheetProtection>`); `nil` leaves the sheet unprotected.
   public var protection: SheetProtection?
+  /// How the sheet prints (paper, orientation, fit, repeated rows, header and footer);
+  /// `nil` leaves Excel's defaults.
+  public var pageSetup: PageSetup?
 
   /// Creates worksheet options; the defaults are Excel's.
   public init(
@@ -92,7 +95,8 @@ public struct WorksheetOptions: Sendable {
     autoFilter: CellRange? = nil, mergedRanges: [CellRange] = [],
     conditionalFormats: [ConditionalFormat] = [], tabColor: CellStyle.Color? = nil,
     showGridLines: Bool = true, visibility: Worksheet.Visibility = .visible,
-    dataValidations: [DataValidation] = [], protection: SheetProtection? = nil
+    dataValidations: [DataValidation] = [], protection: SheetProtection? = nil,
+    pageSetup: PageSetup? = nil
   ) {
     self.columnWidths = columnWidths
     self.frozenRows = frozenRows
@@ -105,6 +109,7 @@ public struct WorksheetOptions: Sendable {
     self.visibility = visibility
     self.dataValidations = dataValidations
     self.protection = protection
+    self.pageSetup = pageSetup
   }
 }
 

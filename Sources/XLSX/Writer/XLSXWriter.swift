@@ -45,6 +45,10 @@ public final class XLSXWriter {
   private var sheet: WorksheetStream?
   private var written: [(sheet: WrittenSheet, entry: ZipSpooledEntry)] = []
   private var names: Set<String> = []
+  /// The drawings of finished sheets, numbered from 1, with their charts (numbered across
+  /// the workbook).
+  private var drawings:
+    [(number: Int, charts: [(number: Int, chart: Chart, anchor: ChartAnchor)])] = []
   private var definedNames: [(name: String, formula: String)] = []
   // Per-row scratch state of the hot path, touched only by `writeRow` and `prepare` on the
   // writer's one thread and never across a call that could reach it again: the dynamic
@@ -192,6 +196,38 @@ public final class XLSXWriter {
     sheet.conditionalFormats.append((format, ids))
   }
 
+  /// Places a chart on the current worksheet; call any time before the next worksheet
+  /// starts. The chart is written as native DrawingML with its values cached, so it shows
+  /// in viewers that do not recalculate.
+  ///
+  /// - Parameters:
+  ///   - chart: the chart.
+  ///   - anchor: where it sits, in cells.
+  /// - Throws: ``XLSXWriteError`` `invalid-range` (an anchor outside the grid or of no
+  ///   size), `invalid-option` (a chart without series, or a series with another count of
+  ///   values than there are categories), `no-worksheet`, `writer-closed`.
+  public func insertChart(_ chart: Chart, at anchor: ChartAnchor) throws {
+    let sheet = try openSheet()
+    guard anchor.column >= 1, anchor.row >= 1, anchor.columns >= 1, anchor.rows >= 1,
+      anchor.column + anchor.columns <= CellReference.maxColumn,
+      anchor.row + anchor.rows <= CellReference.maxRow
+    else {
+      throw XLSXWriteError(
+        code: .invalidRange, location: SourceLocation(file: path, sheet: sheet.name),
+        message: "chart anchor at column \(anchor.column), row \(anchor.row), "
+          + "\(anchor.columns)×\(anchor.rows) cells, is outside the grid")
+    }
+    guard !chart.series.isEmpty,
+      chart.series.allSatisfy({ $0.values.count == chart.categories.count })
+    else {
+      throw XLSXWriteError(
+        code: .invalidOption, location: SourceLocation(file: path, sheet: sheet.name),
+        message: "a chart needs at least one series, each with one value per category "
+          + "(\(chart.categories.count))")
+    }
+    sheet.charts.append((chart, anchor))
+  }
+
   /// Adds a data validation to the current worksheet (a drop-down list, allowed numbers or
   /// dates); call any time before the next worksheet starts.
   ///
@@ -266,7 +302,24 @@ public final class XLSXWriter {
   ///   `date-out-of-range`, `invalid-error-value`, `invalid-style`, `no-worksheet`,
   ///   `writer-closed`, `write-failed`.
   public func writeRow(_ cells: [WriteCell?], at row: Int) throws {
+    try writeRow(cells, at: row, height: nil)
+  }
+
+  /// Writes a row at a 1-based row number with a height, e.g. one computed for wrapped text
+  /// with ``TextWidth/rowHeight(_:width:bold:fontSize:)``.
+  ///
+  /// - Parameters:
+  ///   - cells: the cells from column A on; `nil` leaves a cell empty.
+  ///   - row: the 1-based row number, greater than the last one written.
+  ///   - height: the row's height in points (`ht`, 0–409), or `nil` for the default.
+  /// - Throws: as ``writeRow(_:at:)``, and `invalid-option` for a height outside 0–409.
+  public func writeRow(_ cells: [WriteCell?], at row: Int, height: Double?) throws {
     let sheet = try openSheet()
+    if let height, !(0...409).contains(height) {
+      throw XLSXWriteError(
+        code: .invalidOption, location: SourceLocation(file: path, sheet: sheet.name, row: row),
+        message: "row height \(height) is outside Excel's 0...409 points")
+    }
     guard row >= 1, row <= CellReference.maxRow else {
       throw XLSXWriteError(
         code: .tooManyRows, location: SourceLocation(file: path, sheet: sheet.name),
@@ -292,11 +345,12 @@ public final class XLSXWriter {
         formatScratch[index] = try prepare(cell, columnIndex: index, row: row, sheet: sheet.name)
         filled += 1
       }
-      guard filled > 0 else { return }
+      guard filled > 0 || height != nil else { return }
       do {
         try formatScratch.withUnsafeBufferPointer { formats in
           try sheet.encodeRow(
-            cells, row: row, formats: formats, sharedStrings: sharedStrings, columns: columns)
+            cells, row: row, formats: formats, sharedStrings: sharedStrings, columns: columns,
+            height: height)
         }
       } catch {
         throw fail(error)
@@ -378,6 +432,34 @@ public final class XLSXWriter {
       for (sheet, entry) in written {
         parts.append(("xl/worksheets/sheet\(sheet.number).xml", entry))
       }
+      for (sheet, _) in written {
+        guard let drawing = sheet.drawing else { continue }
+        parts.append(
+          (
+            "xl/worksheets/_rels/sheet\(sheet.number).xml.rels",
+            try zip.spool(WriterChartParts.sheetRelationships(drawing: drawing))
+          ))
+      }
+      for (number, drawing) in drawings {
+        parts.append(
+          (
+            "xl/drawings/drawing\(number).xml",
+            try zip.spool(WriterChartParts.drawing(anchors: drawing.map(\.anchor)))
+          ))
+        parts.append(
+          (
+            "xl/drawings/_rels/drawing\(number).xml.rels",
+            try zip.spool(WriterChartParts.drawingRelationships(charts: drawing.map(\.number)))
+          ))
+        for chart in drawing {
+          parts.append(
+            (
+              "xl/charts/chart\(chart.number).xml",
+              try zip.spool(WriterChartParts.chart(chart.chart))
+            )
+          )
+        }
+      }
       for (name, entry) in parts {
         try zip.add(name: name, entry: entry)
       }
@@ -427,12 +509,20 @@ public final class XLSXWriter {
     do {
       try sheet.writeFooter()
       let entry = try zip.endEntry()
-      written.append(
-        (
-          WrittenSheet(
-            name: sheet.name, number: sheet.number, visibility: sheet.options.visibility,
-            autoFilter: sheet.autoFilter), entry
-        ))
+      var done = WrittenSheet(
+        name: sheet.name, number: sheet.number, visibility: sheet.options.visibility,
+        autoFilter: sheet.autoFilter, repeatRows: sheet.options.pageSetup?.repeatRows)
+      if !sheet.charts.isEmpty {
+        let number = drawings.count + 1
+        let first = drawings.reduce(0) { $0 + $1.charts.count } + 1
+        let charts = sheet.charts.enumerated().map { index, placed in
+          (number: first + index, chart: placed.chart, anchor: placed.anchor)
+        }
+        drawings.append((number, charts))
+        done.drawing = number
+        done.charts = charts.map(\.number)
+      }
+      written.append((done, entry))
     } catch {
       throw fail(error)
     }
@@ -581,6 +671,32 @@ public final class XLSXWriter {
     }
     for format in options.conditionalFormats {
       try checkInGrid(format.range, sheet: sheet, what: "conditional format")
+    }
+    if let setup = options.pageSetup {
+      let here = SourceLocation(file: path, sheet: sheet)
+      for text in [setup.header, setup.footer].compactMap({ $0 })
+      where text.count > PageSetup.maximumHeaderFooterLength {
+        throw XLSXWriteError(
+          code: .invalidOption, location: here,
+          message: "page header or footer has \(text.count) characters; Excel's limit is "
+            + "\(PageSetup.maximumHeaderFooterLength)")
+      }
+      if let rows = setup.repeatRows, rows.lowerBound < 1 || rows.upperBound > CellReference.maxRow
+      {
+        throw XLSXWriteError(
+          code: .invalidRange, location: here,
+          message: "repeated rows \(rows.lowerBound)...\(rows.upperBound) are outside the grid")
+      }
+      if let scale = setup.scale, !(10...400).contains(scale) {
+        throw XLSXWriteError(
+          code: .invalidOption, location: here,
+          message: "print scale \(scale) % is outside Excel's 10...400")
+      }
+      if let width = setup.fitToWidth, width < 0 || setup.fitToHeight < 0 {
+        throw XLSXWriteError(
+          code: .invalidOption, location: here,
+          message: "fit to \(width) pages wide and \(setup.fitToHeight) tall is negative")
+      }
     }
     for validation in options.dataValidations {
       try check(validation, sheet: sheet)
