@@ -125,7 +125,7 @@ extension PipelineConfig {
     var message = "'\(word)' is not a code of the red-thread validation"
     if DiagnosticCode.named(word) != nil {
       message += " (it is reported while reading or mapping files, not by the validation)"
-    } else if let near = Suggest.closest(to: word, among: codes.map(\.id)) {
+    } else if let near = EditDistance.closest(to: word, among: codes.map(\.id)) {
       message += "; did you mean '\(near)'?"
     }
     throw doc.error(at: node, message + "; 'redthread codes' lists them")

@@ -19,7 +19,7 @@ extension PipelineRunner {
     let writer = FeedbackWriter(folder: workspace.feedback)
     let period = Self.folderName(config.period)
     var byFile: [String: [Diagnostic]] = [:]
-    for d in diagnostics where d.code != "file-rejected" {
+    for d in diagnostics where d.code != DiagnosticCode.fileRejected.id {
       if let file = d.location?.file { byFile[file, default: []].append(d) }
     }
     var failed: [(name: String, reason: String)] = []

@@ -392,11 +392,13 @@ extension DiagnosticCode {
         "Bladet '{sheet}' hänvisar inte till någon del av arbetsboken och hoppades över; de andra bladen lästes.",
       controllerHint: "Öppna arbetsboken i Excel och spara den igen om bladet behövs.",
       sender: "Ett dolt blad i arbetsboken gick inte att läsa och hoppades över.",
-      senderHint: "Inget att göra om bladet inte behövs; annars öppna filen i Excel och spara den igen."),
+      senderHint:
+        "Inget att göra om bladet inte behövs; annars öppna filen i Excel och spara den igen."),
     example: ["sheet": "Dolt"])
 
   static let readingWorkbookCodes: [DiagnosticCode] = [
-    skippedSheet,     notAZip, truncatedZip, corruptZip, emptyFile, trailingData, encryptedWorkbook, legacyXLS,
+    skippedSheet, notAZip, truncatedZip, corruptZip, emptyFile, trailingData, encryptedWorkbook,
+    legacyXLS,
     notAWorkbook, xlsbWorkbook, odsWorkbook, missingPart, malformedXML, unsupportedEncoding,
     notAWorksheet, doctypeRefused, invalidSharedString, partTooLarge, workbookTooLarge,
     compressionRatioExceeded, tooManyParts, tooManySharedStrings, sharedStringsTooLarge,

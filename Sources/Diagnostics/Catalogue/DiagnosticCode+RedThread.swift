@@ -245,7 +245,7 @@ extension DiagnosticCode {
       title: "Enhetens målvärde går mot nämndens riktning",
       controller:
         "Målvärdet '{target}' hos {unit} för nyckeltalet {kpi} kräver {direction:wanted} värden, men nämnden vill ha {direction:direction} värden.",
-      controllerHint: "Jämför målvärdet med nämndens ('Minst' eller 'Högst').",
+      controllerHint: "Jämför målvärdet med nämndens ('Minst' eller 'Högst') och rätta det.",
       sender:
         "Målvärdet '{target}' för nyckeltalet {kpi} kräver {direction:wanted} värden, men nämnden vill ha {direction:direction} värden.",
       senderHint: "Jämför målvärdet med nämndens ('Minst' eller 'Högst') och rätta det."),
