@@ -15,6 +15,9 @@ public struct SenderMessage: Hashable, Sendable {
     var arguments = diagnostic.arguments ?? [:]
     arguments["value"] = arguments["value"] ?? diagnostic.value
     arguments["sheet"] = arguments["sheet"] ?? diagnostic.location?.sheet
+    if arguments["file"] == nil, let file = diagnostic.location?.file {
+      arguments["file"] = String(file.split(separator: "/").last ?? Substring(file))
+    }
     let code = DiagnosticCode.named(diagnostic.code)
     let voice = code?.swedish.sender
     self.title = code?.swedish.title ?? "Uppgift att se över"

@@ -173,10 +173,12 @@ public struct ReportWorkbookBuilder: Sendable {
   {
     // Two charts a page: each 14 rows tall with its title, a page break after every second,
     // so that no chart is cut in two (a sheet fitted to pages would ignore the breaks).
+    // Row 1 names the sheet's content and repeats on every page, as the other sheets' header
+    // rows do.
     let chartRows = 14
     let stride = chartRows + 1
-    let starts = sheet.charts.indices.map { 1 + $0 * stride }
-    var setup = pageSetup(for: report, repeatRows: nil)
+    let starts = sheet.charts.indices.map { 2 + $0 * stride }
+    var setup = pageSetup(for: report, repeatRows: 1...1)
     setup.fitToWidth = nil
     setup.scale = 80
     setup.rowBreaks = starts.enumerated().filter { $0.offset > 0 && $0.offset % 2 == 0 }.map(
@@ -186,6 +188,12 @@ public struct ReportWorkbookBuilder: Sendable {
       options: WorksheetOptions(
         columnWidths: [1: 14, 2: 10, 3: 10, 4: 10, 5: 2], showGridLines: false,
         pageSetup: setup))
+    try writer.writeRow(
+      [
+        .string(
+          "\(sheet.name): \(report.boardName), \(report.period.swedishLabel)",
+          style: CellStyle(bold: true, fontSize: 14))
+      ], at: 1)
     for (chart, row) in zip(sheet.charts, starts) {
       try writer.writeRow(
         [.string(chart.title, style: CellStyle(bold: true, fontSize: 12))], at: row)

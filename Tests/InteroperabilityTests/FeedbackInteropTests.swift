@@ -40,7 +40,7 @@ struct FeedbackInteropTests {
     sheets: ["Återkoppling", "Mål", "Nyckeltal", "Aktiviteter"], active: "Återkoppling",
     links: [["C2", "'Mål'!C8"], ["C3", "'Mål'!A9"], ["C4", "'Nyckeltal'!D10"]],
     notes: [
-      ["Mål", "C8", "FFF5D999", "Fel: Okänd hänvisning"],
+      ["Mål", "C8", "FFF5D999", "Fel: Hänvisning till något som inte finns"],
       ["Mål", "A9", "FFBBE1F6", "Varning: Prioriterat mål utan nyckeltal eller aktivitet"],
       ["Nyckeltal", "D10", "FFF5D999", "Fel: Målvärde saknas"],
     ])

@@ -209,7 +209,7 @@ final class RecordingReporter: BoardReportWriter, @unchecked Sendable {
     #expect(names(workspace.archive) == ["2026-09-21/petre_plan.xlsx"])
     let reason = try String(
       contentsOf: workspace.rejected.appendingPathComponent("huge.csv.reason.txt"), encoding: .utf8)
-    #expect(reason.contains("Behandlingen av filen avbröts flera gånger"))
+    #expect(reason.contains("Filen kunde inte behandlas klart"))
   }
 
   @Test func aNameTooLongForItsReasonFileStillGetsOne() throws {

@@ -42,9 +42,10 @@ import XLSX
       #expect(xml.contains("Rapportdatum 2026-04-15"), "\(entry.name)")
     }
     let workbook = try ZipDirectory.text("xl/workbook.xml", in: path)
-    // Every table sheet repeats its header row; the charts sheet has no table.
+    // Every sheet repeats its header row; the charts sheet its heading row.
     let titles = workbook.components(separatedBy: "_xlnm.Print_Titles").count - 1
-    #expect(titles == sheets.count - 1)
+    #expect(titles == sheets.count)
+    #expect(workbook.contains("'Diagram'!$1:$1</definedName>"))
     #expect(workbook.contains("localSheetId=\"1\">'Måluppfyllelse'!$1:$1</definedName>"))
   }
 
