@@ -90,37 +90,34 @@ final class PrefixedInput: ByteInput {
   }
 }
 
-/// Transcodes UTF-16 or UTF-32 input to UTF-8, so that the scanner always splits
-/// ASCII-compatible bytes.
-///
-/// Errors name the byte offset in the file and the line (counted in the decoded text).
-final class WideDecoder: ByteInput {
+/// The raw bytes of a transcoding decoder (``WideDecoder``, ``CodePageDecoder``): what was read
+/// from the source and not yet decoded, the file offset and line of the next byte, and the
+/// writing of decoded scalars as UTF-8 with the line count kept.
+struct TranscodingBuffer {
   private let source: any ByteInput
-  private let encoding: CSVEncoding
-  private let path: String
-  private var raw: [UInt8] = []
-  private var rawStart = 0
+  /// Bytes read and not yet consumed start at `raw[rawStart]`.
+  private(set) var raw: [UInt8] = []
+  private(set) var rawStart = 0
   /// Absolute file offset of `raw[rawStart]`.
-  private var fileOffset: Int
-  private var sourceDone = false
-  private var line = 1
+  private(set) var fileOffset: Int
+  private(set) var sourceDone = false
+  /// 1-based line of the next byte, counted in the decoded text (CR, LF and CR LF each end one).
+  private(set) var line = 1
   private var lastWasCR = false
 
   /// - Parameters:
-  ///   - source: the input positioned after the byte-order mark.
-  ///   - encoding: a UTF-16 or UTF-32 encoding.
-  ///   - path: for errors.
+  ///   - source: the input.
   ///   - startOffset: the file offset of the first byte `source` returns.
-  init(source: any ByteInput, encoding: CSVEncoding, path: String, startOffset: Int) {
+  init(source: any ByteInput, startOffset: Int) {
     self.source = source
-    self.encoding = encoding
-    self.path = path
     self.fileOffset = startOffset
   }
 
-  private var unitSize: Int { encoding == .utf16LE || encoding == .utf16BE ? 2 : 4 }
+  /// Bytes read and not yet consumed.
+  var available: Int { raw.count - rawStart }
 
-  private func refill() throws {
+  /// Reads up to 64 KiB more from the source; sets ``sourceDone`` at its end.
+  mutating func refill() throws {
     if rawStart > 0 {
       raw.removeFirst(rawStart)
       rawStart = 0
@@ -128,6 +125,7 @@ final class WideDecoder: ByteInput {
     let want = 64 * 1024
     let old = raw.count
     raw.append(contentsOf: repeatElement(0, count: want))
+    let source = self.source
     let n = try raw.withUnsafeMutableBufferPointer { buffer -> Int in
       guard let base = buffer.baseAddress else { return 0 }
       return try source.read(into: base + old, count: want)
@@ -136,15 +134,58 @@ final class WideDecoder: ByteInput {
     if n == 0 { sourceDone = true }
   }
 
+  /// Writes `scalar` as UTF-8 at `out`, consumes `consumed` raw bytes and counts lines.
+  ///
+  /// - Returns: the number of bytes written (1–4).
+  mutating func emit(
+    _ scalar: UInt32, consumed: Int, into out: UnsafeMutablePointer<UInt8>
+  ) -> Int {
+    if scalar == 0x0A {
+      if !lastWasCR { line += 1 }
+      lastWasCR = false
+    } else if scalar == 0x0D {
+      line += 1
+      lastWasCR = true
+    } else {
+      lastWasCR = false
+    }
+    rawStart += consumed
+    fileOffset += consumed
+    return encodeUTF8(scalar, into: out)
+  }
+}
+
+/// Transcodes UTF-16 or UTF-32 input to UTF-8, so that the scanner always splits
+/// ASCII-compatible bytes.
+///
+/// Errors name the byte offset in the file and the line (counted in the decoded text).
+final class WideDecoder: ByteInput {
+  private let encoding: CSVEncoding
+  private let path: String
+  private var buffer: TranscodingBuffer
+
+  /// - Parameters:
+  ///   - source: the input positioned after the byte-order mark.
+  ///   - encoding: a UTF-16 or UTF-32 encoding.
+  ///   - path: for errors.
+  ///   - startOffset: the file offset of the first byte `source` returns.
+  init(source: any ByteInput, encoding: CSVEncoding, path: String, startOffset: Int) {
+    self.encoding = encoding
+    self.path = path
+    self.buffer = TranscodingBuffer(source: source, startOffset: startOffset)
+  }
+
+  private var unitSize: Int { encoding == .utf16LE || encoding == .utf16BE ? 2 : 4 }
+
   func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
     var written = 0
     let unit = unitSize
     while written + 4 <= count {
-      if raw.count - rawStart < 2 * unit && !sourceDone {
-        try refill()
+      if buffer.available < 2 * unit && !buffer.sourceDone {
+        try buffer.refill()
         continue
       }
-      let available = raw.count - rawStart
+      let available = buffer.available
       if available == 0 { break }
       if available < unit {
         throw error(
@@ -154,16 +195,16 @@ final class WideDecoder: ByteInput {
       var scalar: UInt32
       var consumed = unit
       if unit == 2 {
-        let u = codeUnit16(rawStart)
+        let u = codeUnit16(buffer.rawStart)
         if u >= 0xD800 && u < 0xDC00 {
           if available < 4 {
-            if !sourceDone {
-              try refill()
+            if !buffer.sourceDone {
+              try buffer.refill()
               continue
             }
             throw error(.invalidUTF16, "a high surrogate 0x\(hex(u)) ends the file unpaired")
           }
-          let low = codeUnit16(rawStart + 2)
+          let low = codeUnit16(buffer.rawStart + 2)
           guard low >= 0xDC00 && low < 0xE000 else {
             throw error(
               .invalidUTF16, "the high surrogate 0x\(hex(u)) is not followed by a low one")
@@ -177,33 +218,24 @@ final class WideDecoder: ByteInput {
           scalar = UInt32(u)
         }
       } else {
-        scalar = codeUnit32(rawStart)
+        scalar = codeUnit32(buffer.rawStart)
         if scalar > 0x10FFFF || (scalar >= 0xD800 && scalar < 0xE000) {
           throw error(.invalidUTF32, "0x\(String(scalar, radix: 16)) is not a Unicode scalar")
         }
       }
-      if scalar == 0x0A {
-        if !lastWasCR { line += 1 }
-        lastWasCR = false
-      } else if scalar == 0x0D {
-        line += 1
-        lastWasCR = true
-      } else {
-        lastWasCR = false
-      }
-      written += encodeUTF8(scalar, into: destination + written)
-      rawStart += consumed
-      fileOffset += consumed
+      written += buffer.emit(scalar, consumed: consumed, into: destination + written)
     }
     return written
   }
 
   private func codeUnit16(_ i: Int) -> UInt16 {
-    encoding == .utf16LE
+    let raw = buffer.raw
+    return encoding == .utf16LE
       ? UInt16(raw[i]) | UInt16(raw[i + 1]) << 8 : UInt16(raw[i]) << 8 | UInt16(raw[i + 1])
   }
 
   private func codeUnit32(_ i: Int) -> UInt32 {
+    let raw = buffer.raw
     let b0 = UInt32(raw[i])
     let b1 = UInt32(raw[i + 1])
     let b2 = UInt32(raw[i + 2])
@@ -219,8 +251,8 @@ final class WideDecoder: ByteInput {
 
   private func error(_ code: CSVError.Code, _ what: String) -> CSVError {
     CSVError(
-      code: code, path: path, line: line, byteOffset: fileOffset,
-      message: "\(what) at byte offset \(fileOffset) (\(encoding.name))")
+      code: code, path: path, line: buffer.line, byteOffset: buffer.fileOffset,
+      message: "\(what) at byte offset \(buffer.fileOffset) (\(encoding.name))")
   }
 }
 
@@ -255,16 +287,9 @@ func encodeUTF8(_ scalar: UInt32, into out: UnsafeMutablePointer<UInt8>) -> Int 
 /// A Shift-JIS code that code page 932 does not define is the error `invalid-shift-jis`, with
 /// the byte offset in the file and the line: nothing is replaced silently.
 final class CodePageDecoder: ByteInput {
-  private let source: any ByteInput
   private let encoding: CSVEncoding
   private let path: String
-  private var raw: [UInt8] = []
-  private var rawStart = 0
-  /// Absolute file offset of `raw[rawStart]`.
-  private var fileOffset: Int
-  private var sourceDone = false
-  private var line = 1
-  private var lastWasCR = false
+  private var buffer: TranscodingBuffer
 
   /// - Parameters:
   ///   - source: the input.
@@ -272,36 +297,21 @@ final class CodePageDecoder: ByteInput {
   ///   - path: for errors.
   ///   - startOffset: the file offset of the first byte `source` returns.
   init(source: any ByteInput, encoding: CSVEncoding, path: String, startOffset: Int) {
-    self.source = source
     self.encoding = encoding
     self.path = path
-    self.fileOffset = startOffset
-  }
-
-  private func refill() throws {
-    if rawStart > 0 {
-      raw.removeFirst(rawStart)
-      rawStart = 0
-    }
-    let want = 64 * 1024
-    let old = raw.count
-    raw.append(contentsOf: repeatElement(0, count: want))
-    let n = try raw.withUnsafeMutableBufferPointer { buffer -> Int in
-      guard let base = buffer.baseAddress else { return 0 }
-      return try source.read(into: base + old, count: want)
-    }
-    raw.removeLast(want - n)
-    if n == 0 { sourceDone = true }
+    self.buffer = TranscodingBuffer(source: source, startOffset: startOffset)
   }
 
   func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
     var written = 0
     while written + 4 <= count {
-      if raw.count - rawStart < 2 && !sourceDone {
-        try refill()
+      if buffer.available < 2 && !buffer.sourceDone {
+        try buffer.refill()
         continue
       }
-      if raw.count - rawStart == 0 { break }
+      if buffer.available == 0 { break }
+      let raw = buffer.raw
+      let rawStart = buffer.rawStart
       let byte = raw[rawStart]
       var scalar: UInt32
       var consumed = 1
@@ -310,8 +320,8 @@ final class CodePageDecoder: ByteInput {
       } else if encoding == .macRoman {
         scalar = MacRoman.scalarValue(byte)
       } else {
-        let step = raw.withUnsafeBufferPointer { buffer in
-          ShiftJIS.step(UnsafeBufferPointer(rebasing: buffer[rawStart...]), at: 0)
+        let step = raw.withUnsafeBufferPointer { bytes in
+          ShiftJIS.step(UnsafeBufferPointer(rebasing: bytes[rawStart...]), at: 0)
         }
         switch step {
         case .scalar(let value, let length):
@@ -325,26 +335,16 @@ final class CodePageDecoder: ByteInput {
             "the bytes \(hexByte(byte)) \(hexByte(trail)) are not a character of code page 932")
         }
       }
-      if scalar == 0x0A {
-        if !lastWasCR { line += 1 }
-        lastWasCR = false
-      } else if scalar == 0x0D {
-        line += 1
-        lastWasCR = true
-      } else {
-        lastWasCR = false
-      }
-      written += encodeUTF8(scalar, into: destination + written)
-      rawStart += consumed
-      fileOffset += consumed
+      written += buffer.emit(scalar, consumed: consumed, into: destination + written)
     }
     return written
   }
 
   private func error(_ what: String) -> CSVError {
     CSVError(
-      code: .invalidShiftJIS, path: path, line: line, byteOffset: fileOffset,
-      message: "\(what) at byte offset \(fileOffset) (\(encoding.name)); nothing is replaced "
+      code: .invalidShiftJIS, path: path, line: buffer.line, byteOffset: buffer.fileOffset,
+      message:
+        "\(what) at byte offset \(buffer.fileOffset) (\(encoding.name)); nothing is replaced "
         + "silently: re-export the file as UTF-8 (or give its encoding)")
   }
 }
