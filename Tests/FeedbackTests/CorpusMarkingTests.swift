@@ -20,20 +20,6 @@ struct CorpusMarkingTests {
     }
   }
 
-  static func values(_ workbook: Workbook) -> [String: [String: CellValue]] {
-    var out: [String: [String: CellValue]] = [:]
-    for sheet in workbook.worksheets {
-      var cells: [String: CellValue] = [:]
-      for row in sheet.rows {
-        for cell in row.cells where cell.value != .string("") {
-          cells[CellReference(row: row.number, column: cell.column).a1] = cell.value
-        }
-      }
-      out[sheet.name] = cells
-    }
-    return out
-  }
-
   @Test func everyReadableCorpusWorkbookCanBeMarkedWithItsValuesKept() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
       "redthread-corpus-marking-\(UUID().uuidString)")
@@ -65,9 +51,9 @@ struct CorpusMarkingTests {
       var relaxed = XLSXReadOptions()
       relaxed.maxCompressionRatio = 100_000
       let back = try XLSXReader.read(path: out.path, options: relaxed)
-      var values = Self.values(back)
+      var values = back.cellValuesBySheet
       #expect(values.removeValue(forKey: "Återkoppling") != nil, "\(url.lastPathComponent)")
-      #expect(values == Self.values(source), "\(url.lastPathComponent)")
+      #expect(values == source.cellValuesBySheet, "\(url.lastPathComponent)")
       marked += 1
     }
     #expect(marked > 200)

@@ -46,21 +46,6 @@ import XLSX
       message: "a total row was skipped"),
   ]
 
-  static func values(_ path: String) throws -> [String: [String: CellValue]] {
-    let workbook = try XLSXReader.read(path: path)
-    var out: [String: [String: CellValue]] = [:]
-    for sheet in workbook.worksheets {
-      var cells: [String: CellValue] = [:]
-      for row in sheet.rows {
-        for cell in row.cells where cell.value != .string("") {
-          cells[CellReference(row: row.number, column: cell.column).a1] = cell.value
-        }
-      }
-      out[sheet.name] = cells
-    }
-    return out
-  }
-
   @Test func theSendersWorkbookKeepsEveryValueAndEveryUntouchedPart() throws {
     let out = Self.temporary("Åsens – återkoppling.xlsx")
     defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
@@ -68,9 +53,9 @@ import XLSX
       source: Self.source, diagnostics: Self.diagnostics, to: out)
     #expect(marked == 3)  // C8 (two problems), A9 and H30; no fill for information
 
-    var after = try Self.values(out.path)
+    var after = try Workbook.cellValuesBySheet(at: out.path)
     let list = after.removeValue(forKey: "Återkoppling")
-    #expect(after == (try Self.values(Self.source.path)))
+    #expect(after == (try Workbook.cellValuesBySheet(at: Self.source.path)))
     #expect(list != nil)
 
     let before = try PackageParts(path: Self.source.path)
@@ -148,9 +133,9 @@ import XLSX
     let workbook = try XLSXReader.read(path: second.path)
     #expect(workbook.worksheets.filter { $0.name.hasPrefix("Återkoppling") }.count == 1)
     #expect(workbook.worksheets[0].rows.count == 2)
-    var values = try Self.values(second.path)
+    var values = try Workbook.cellValuesBySheet(at: second.path)
     values["Återkoppling"] = nil
-    #expect(values == (try Self.values(Self.source.path)))
+    #expect(values == (try Workbook.cellValuesBySheet(at: Self.source.path)))
 
     let editor = try XLSXEditor(path: Self.source.path)
     let mål = try #require(editor.worksheets.first { $0.name == "Mål" }).partName

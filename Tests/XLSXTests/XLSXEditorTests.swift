@@ -13,22 +13,6 @@ import Testing
       "redthread-editor-\(UUID().uuidString)-\(name)")
   }
 
-  /// Every cell value of every worksheet, by sheet name, without empty cells.
-  static func values(_ path: String) throws -> [String: [String: CellValue]] {
-    let workbook = try XLSXReader.read(path: path)
-    var out: [String: [String: CellValue]] = [:]
-    for sheet in workbook.worksheets {
-      var cells: [String: CellValue] = [:]
-      for row in sheet.rows {
-        for cell in row.cells where cell.value != .string("") {
-          cells[CellReference(row: row.number, column: cell.column).a1] = cell.value
-        }
-      }
-      out[sheet.name] = cells
-    }
-    return out
-  }
-
   @Test func anUnchangedPackageIsCopiedWithTheSameStoredBytes() throws {
     let out = Self.temporary()
     defer { try? FileManager.default.removeItem(at: out) }
@@ -81,7 +65,9 @@ import Testing
     #expect(!changed.contains("xl/theme/theme1.xml"))
     #expect(!changed.contains("xl/styles.xml"))
     try Self.expectConsistent(after)
-    #expect(try Self.values(out.path) == Self.values(Self.fixture.path))
+    #expect(
+      try Workbook.cellValuesBySheet(at: out.path)
+        == Workbook.cellValuesBySheet(at: Self.fixture.path))
   }
 
   @Test func aFilledCellKeepsItsNumberFormatAndFont() throws {
@@ -103,7 +89,9 @@ import Testing
     #expect(new.attribute("fillId") != old.attribute("fillId"))
     #expect(new.attribute("applyFill") == "1")
     #expect(after.changed(from: before) == ["xl/worksheets/sheet1.xml", "xl/styles.xml"])
-    #expect(try Self.values(out.path) == Self.values(Self.fixture.path))
+    #expect(
+      try Workbook.cellValuesBySheet(at: out.path)
+        == Workbook.cellValuesBySheet(at: Self.fixture.path))
   }
 
   @Test func emptyCellsAreAddedInRowAndColumnOrder() throws {
@@ -122,7 +110,9 @@ import Testing
     #expect(positions.allSatisfy { $0 != nil })
     #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     #expect(after.text("xl/worksheets/sheet2.xml").contains("<c r=\"C2\""))
-    #expect(try Self.values(out.path) == Self.values(Self.fixture.path))
+    #expect(
+      try Workbook.cellValuesBySheet(at: out.path)
+        == Workbook.cellValuesBySheet(at: Self.fixture.path))
   }
 
   @Test func anInsertedFirstSheetMovesScopedNamesAndOpensAlone() throws {
