@@ -6,10 +6,6 @@
 /// (``Diagnostics/SwedishTexts/sender``); this type holds what is common to all of them: the
 /// words a sender text never uses, and the words for severities.
 public enum SenderTexts {
-  /// Said when only the controller can act: the sender has nothing to do.
-  public static let nothingToDo =
-    "Du behöver inte göra något åt detta; den som sammanställer uppföljningen har fått veta det."
-
   /// Words that only the controller's work uses; a sender text never contains them.
   public static let controllerWords = [
     "enhetsregist", "mappning", "alias", "redthread", "libzip", "libxml", "zlib", "inkorg",
