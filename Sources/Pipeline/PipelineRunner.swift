@@ -391,6 +391,9 @@ public struct PipelineRunner: Sendable {
         location: error.location.map { relocate($0, to: name) }, hint: nil, store: store,
         journal: journal)
     } catch {
+      if let changed = try changedWhileConverting(claimed, sha: sha) {
+        return try putBack(changed)
+      }
       file.outcome = .rejected
       return try reject(
         claimed, file: file, code: DiagnosticCode.unreadableFile.id, message: "\(error)",
