@@ -4,7 +4,8 @@ import Testing
 
 @testable import Pipeline
 
-/// Loose ends of the pipeline: files whose bytes change while they are converted.
+/// Loose ends of the pipeline: files whose bytes change while they are converted, and a
+/// reprocess that changes nothing.
 extension PipelineStoreTests {
   // MARK: A workbook whose bytes change while it is converted
 
@@ -60,5 +61,31 @@ extension PipelineStoreTests {
     #expect(try Data(contentsOf: workspace.root.appendingPathComponent(archivedAs)) == resaved)
     let stored = try SQLiteStore.open(workspace).files(outcome: nil)
     #expect(stored.map(\.sha256) == [SHA256.hex(resaved)])
+  }
+
+  // MARK: Reprocess with nothing changed
+
+  @Test func reprocessingWithNothingChangedWritesNoNewReportVersion() throws {
+    try drop(Self.petre)
+    try drop(Self.kolada)
+    let first = try runner().runOnce()
+    #expect(first.reportVersion == 1)
+    let store = try SQLiteStore.open(workspace)
+    let revision = try store.revision()
+    let (files, summary) = try runner().reprocess(nil)
+    #expect(Set(files.map(\.name)) == [Self.petre, Self.kolada])
+    #expect(files.allSatisfy { $0.outcome == .converted && $0.records > 0 })
+    #expect(!summary.reportWritten)
+    #expect(summary.reportVersion == 1)
+    #expect(try store.revision() == revision)
+    #expect(try store.reports().map(\.version) == [1])
+    // A change is still seen: the register renames the unit, and the next reprocess writes v2.
+    let units = root.appendingPathComponent("reference/units.yaml")
+    let text = try String(contentsOf: units, encoding: .utf8)
+    try Data(text.replacingOccurrences(of: "id: petreskolan,", with: "id: petre-f6,").utf8)
+      .write(to: units)
+    let changed = try runner().reprocess([Self.petre]).summary
+    #expect(changed.reportWritten)
+    #expect(changed.reportVersion == 2)
   }
 }
