@@ -485,20 +485,12 @@ public final class SQLiteStore: PipelineStore {
   /// See ``PipelineStore/countingDataset()``. Records come by file name, then in the order
   /// read, so the same files give the same dataset whatever order they arrived in.
   public func countingDataset() throws -> Dataset {
-    try countingDataset(excluding: [])
-  }
-
-  /// See ``PipelineStore/countingDataset(excluding:)``.
-  public func countingDataset(excluding fileIDs: Set<Int64>) throws -> Dataset {
-    let except =
-      fileIDs.isEmpty
-      ? "" : " AND f.id NOT IN (\(fileIDs.sorted().map(String.init).joined(separator: ",")))"
-    return try read { db in
+    try read { db in
       var payloads: [String: Data] = [:]
       let cursor = try GRDB.Row.fetchCursor(
         db,
         sql: "SELECT r.kind, r.payload FROM record r JOIN file f ON f.id = r.file_id "
-          + "WHERE \(Self.counts)\(except) ORDER BY f.name, r.file_id, r.kind, r.seq")
+          + "WHERE \(Self.counts) ORDER BY f.name, r.file_id, r.kind, r.seq")
       while let row = try cursor.next() {
         let kind: String = row[0]
         let payload: String = row[1]
