@@ -108,34 +108,32 @@ extension TemplateFiller {
     }
   }
 
-  /// The boxes of notes (legacy VML): `x:Row` and the rows of `x:Anchor`.
+  /// The boxes of notes (legacy VML): `x:Row` and the rows of `x:Anchor` (whatever the
+  /// prefix the producer gave the Excel namespace).
   func moveNoteBoxes(_ part: String, map: RowMap) throws {
-    var text = String(decoding: try package.part(part), as: UTF8.self)
-    var changed = false
-    func replaceAll(_ open: String, _ close: String, _ body: (String) -> String) {
+    let original = String(decoding: try package.part(part), as: UTF8.self)
+    var text = original
+    func replace(_ pattern: String, _ body: (String) -> String) {
+      guard let regex = try? NSRegularExpression(pattern: pattern) else { return }
+      let ns = text as NSString
       var out = ""
-      var rest = text[...]
-      while let o = rest.range(of: open),
-        let c = rest.range(of: close, range: o.upperBound..<rest.endIndex)
-      {
-        out += rest[..<o.upperBound]
-        let inner = String(rest[o.upperBound..<c.lowerBound])
-        let new = body(inner)
-        if new != inner { changed = true }
-        out += new
-        out += rest[c.lowerBound..<c.upperBound]
-        rest = rest[c.upperBound...]
+      var last = 0
+      for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+        let inner = m.range(at: 2)
+        out += ns.substring(with: NSRange(location: last, length: inner.location - last))
+        out += body(ns.substring(with: inner))
+        last = inner.location + inner.length
       }
-      out += rest
+      out += ns.substring(from: last)
       text = out
     }
-    replaceAll("<x:Row>", "</x:Row>") { inner in
-      guard let r = Int(inner.trimmingCharacters(in: .whitespaces)), let m = map.cell(r + 1) else {
-        return inner
-      }
+    replace("(<(?:[A-Za-z0-9_]+:)?Row>)([^<]*)(?=</)") { inner in
+      guard let r = Int(inner.trimmingCharacters(in: .whitespacesAndNewlines)),
+        let m = map.cell(r + 1)
+      else { return inner }
       return String(m - 1)
     }
-    replaceAll("<x:Anchor>", "</x:Anchor>") { inner in
+    replace("(<(?:[A-Za-z0-9_]+:)?Anchor>)([^<]*)(?=</)") { inner in
       var parts = inner.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       guard parts.count == 8 else { return inner }
       for k in [2, 6] {
@@ -146,7 +144,7 @@ extension TemplateFiller {
       }
       return parts.joined(separator: ",")
     }
-    if changed { package.setPart(part, Array(text.utf8)) }
+    if text != original { package.setPart(part, Array(text.utf8)) }
   }
 
   // MARK: - Charts
@@ -160,39 +158,40 @@ extension TemplateFiller {
         let kind = doc.elements[parent].localName
         guard kind == "numRef" || kind == "strRef" || kind == "multiLvlStrRef" else { continue }
         let text = doc.text(of: index)
-        let (moved, touched) = rewrite(text, sheet: sheet, host: nil)
+        let (moved, touched) = rewrite(text, sheet: sheet, host: nil, expandCells: true)
         guard moved != text || touched else { continue }
+        guard kind != "multiLvlStrRef" else {
+          edits.replace(e.startTagEnd..<e.contentEnd, with: XMLSpanDocument.escape(moved))
+          continue
+        }
+        let values = self.values(of: moved, host: sheet)
+        // Categories read as numbers over cells that hold text become text categories.
+        let grand = doc.elements[parent].parent.map { doc.elements[$0].localName }
+        let isNumber =
+          kind == "numRef"
+          && !(grand == "cat" && values.contains { if case .text? = $0 { true } else { false } })
+        let pe = doc.elements[parent]
+        let p = e.prefix
+        if kind == "numRef" && !isNumber {
+          var ref = "<\(p)strRef><\(p)f>\(XMLSpanDocument.escape(moved))</\(p)f>"
+          ref += Self.cache(values, number: false, format: nil, prefix: p) + "</\(p)strRef>"
+          edits.replace(pe.start..<pe.end, with: ref)
+          continue
+        }
         if moved != text {
           edits.replace(e.startTagEnd..<e.contentEnd, with: XMLSpanDocument.escape(moved))
         }
-        guard kind != "multiLvlStrRef" else { continue }
-        let isNumber = kind == "numRef"
         let cacheName = isNumber ? "numCache" : "strCache"
-        let p = e.prefix
-        let values = self.values(of: moved, host: sheet)
-        var cache = "<\(p)\(cacheName)>"
+        var format: String?
         if isNumber {
-          var format = "General"
+          format = "General"
           if let old = doc.child(of: parent, named: cacheName),
             let fc = doc.child(of: old, named: "formatCode")
           {
             format = doc.text(of: fc)
           }
-          cache += "<\(p)formatCode>\(XMLSpanDocument.escape(format))</\(p)formatCode>"
         }
-        cache += "<\(p)ptCount val=\"\(values.count)\"/>"
-        for (k, v) in values.enumerated() {
-          let t: String?
-          switch v {
-          case .number(let n)?: t = Self.number(n)
-          case .text(let s)?: t = isNumber ? nil : s
-          case nil: t = nil
-          }
-          if let t {
-            cache += "<\(p)pt idx=\"\(k)\"><\(p)v>\(XMLSpanDocument.escape(t))</\(p)v></\(p)pt>"
-          }
-        }
-        cache += "</\(p)\(cacheName)>"
+        let cache = Self.cache(values, number: isNumber, format: format, prefix: p)
         if let old = doc.child(of: parent, named: cacheName) {
           let o = doc.elements[old]
           edits.replace(o.start..<o.end, with: cache)
@@ -201,6 +200,30 @@ extension TemplateFiller {
         }
       }
     }
+  }
+
+  /// A `numCache` or `strCache` of values.
+  static func cache(_ values: [GridValue?], number: Bool, format: String?, prefix p: String)
+    -> String
+  {
+    let name = number ? "numCache" : "strCache"
+    var cache = "<\(p)\(name)>"
+    if let format {
+      cache += "<\(p)formatCode>\(XMLSpanDocument.escape(format))</\(p)formatCode>"
+    }
+    cache += "<\(p)ptCount val=\"\(values.count)\"/>"
+    for (k, v) in values.enumerated() {
+      let t: String?
+      switch v {
+      case .number(let n)?: t = Self.number(n)
+      case .text(let s)?: t = number ? nil : s
+      case nil: t = nil
+      }
+      if let t {
+        cache += "<\(p)pt idx=\"\(k)\"><\(p)v>\(XMLSpanDocument.escape(t))</\(p)v></\(p)pt>"
+      }
+    }
+    return cache + "</\(p)\(name)>"
   }
 
   /// The filled values of a range formula (`'Nyckeltal'!$F$5:$F$9`), row by row.

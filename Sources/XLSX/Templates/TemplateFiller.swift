@@ -207,7 +207,11 @@ struct TemplateFiller {
   // MARK: - Formulas
 
   /// A formula with its references moved; `touched` when it reads a changed sheet.
-  func rewrite(_ formula: String, sheet: OutputSheet, host: RowMap.Host?) -> (String, Bool) {
+  /// With `expandCells`, a single cell in a block's body stands for the whole block (a chart
+  /// series over a one-row template block).
+  func rewrite(
+    _ formula: String, sheet: OutputSheet, host: RowMap.Host?, expandCells: Bool = false
+  ) -> (String, Bool) {
     var touched = false
     let text = FormulaReferences.rewrite(formula) { ref in
       var r = ref
@@ -225,6 +229,14 @@ struct TemplateFiller {
       }
       if changedSheets.contains(target) { touched = true }
       guard let map = maps[target] else { return r }
+      if expandCells, r.row2 == nil, let b = map.block(containing: r.row1),
+        map.blocks[b].open < r.row1, r.row1 < map.blocks[b].close
+      {
+        r.row2 = r.row1
+        r.column2 = r.column1
+        r.row2Absolute = r.row1Absolute
+        r.column2Absolute = r.column1Absolute
+      }
       return map.apply(r, host: target == sheet.name ? host : nil)
     }
     return (text, touched)

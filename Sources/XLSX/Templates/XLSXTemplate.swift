@@ -88,6 +88,15 @@ public final class XLSXTemplate {
     }
   }
 
+  /// The tab name of a per-item sheet: the item's `namn` (or first text field) without
+  /// `[ ] : * ? / \\` and end apostrophes, at most 31 characters, unique without regard to
+  /// case among `taken` (which it joins); `Blad n` when nothing is left.
+  public static func sheetName(for item: TemplateRecord, index: Int, taken: inout Set<String>)
+    -> String
+  {
+    TemplateFiller.sheetName(for: item, index: index, taken: &taken)
+  }
+
   /// The collection a sheet is cloned for: its name is `{{#each collection}}`.
   static func perItemCollection(_ sheetName: String) -> String? {
     if case .each(let c)? = TemplateSyntax.soleTag(sheetName) { return c }
@@ -156,7 +165,7 @@ public final class XLSXTemplate {
           guard !names.contains(n) else { return }
           let whereText =
             within.isEmpty ? "" : " in {{#each \(within.last ?? "")}}"
-          problems.append(unknown(n, kind: "name\(whereText)", among: names, at: at))
+          problems.append(unknown(n, kind: "name", within: whereText, among: names, at: at))
         }
         switch tag.tag {
         case .value(let n): checkName(n)
@@ -169,13 +178,26 @@ public final class XLSXTemplate {
         }
       }
     }
-    return problems
+    // In the order of the workbook: sheet by sheet, row by row.
+    let order = Dictionary(
+      sheets.enumerated().map { ($0.element.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
+    return problems.enumerated().sorted { a, b in
+      let ka = (
+        order[a.element.location.sheet ?? ""] ?? 0, a.element.location.cell?.row ?? 0,
+        a.element.location.cell?.column ?? 0, a.offset
+      )
+      let kb = (
+        order[b.element.location.sheet ?? ""] ?? 0, b.element.location.cell?.row ?? 0,
+        b.element.location.cell?.column ?? 0, b.offset
+      )
+      return ka < kb
+    }.map(\.element)
   }
 
-  private func unknown(_ name: String, kind: String, among: [String], at: SourceLocation)
-    -> TemplateProblem
-  {
-    var message = "unknown \(kind) '\(name)'"
+  private func unknown(
+    _ name: String, kind: String, within: String = "", among: [String], at: SourceLocation
+  ) -> TemplateProblem {
+    var message = "unknown \(kind) '\(name)'\(within)"
     if let near = EditDistance.closest(to: name, among: among) {
       message += "; did you mean '\(near)'?"
     }
