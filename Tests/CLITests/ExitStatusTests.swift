@@ -113,7 +113,7 @@ import Testing
     #expect(
       result.stderr
         == "redthread: error: unknown command 'rnu' for 'redthread'; the commands are init, run, "
-        + "watch, status, reprocess, withdraw, inspect, mapping, export, plan, codes "
+        + "watch, status, reprocess, withdraw, inspect, mapping, export, plan, report, codes "
         + "(see 'redthread --help')\n")
     let nested = try Executable.run("redthread", ["mapping", "chek", "x.yaml"])
     #expect(nested.stderr.contains("unknown command 'chek' for 'redthread mapping'"))
