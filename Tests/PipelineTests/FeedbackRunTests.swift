@@ -1,5 +1,5 @@
-import Foundation
 import Canonical
+import Foundation
 import TestSupport
 import Testing
 import XLSX
