@@ -81,8 +81,8 @@ extension MappingRun {
               case .success(let v?): if let t = v.text { texts.append(t) }
               case .success(nil): break
               case .failure(let f):
-                report(
-                  f.code, at: location(sheet: sheet, cell: ref, line: row.line), f.message,
+                log.report(
+                  f.code, at: naming.location(sheet: sheet, cell: ref, line: row.line), f.message,
                   hint: f.hint, value: item)
               }
             }
@@ -144,7 +144,7 @@ extension MappingRun {
         }
       }
       let where_: SourceLocation =
-        cell.map { location(sheet: sheet, cell: $0, line: row.line) }
+        cell.map { naming.location(sheet: sheet, cell: $0, line: row.line) }
         ?? SourceLocation(file: workbook.path, sheet: sheet.name, row: row.number, line: row.line)
       switch result {
       case .success(let v?):
@@ -153,13 +153,13 @@ extension MappingRun {
         if isDimension { scope.values[String(name.dropFirst("dimensions.".count))] = v.text }
       case .success(nil):
         if field.required {
-          report(
+          log.report(
             MappingDiagnostics.missingValue, at: where_,
             "'\(name)' is required but the cell is blank")
           ev.failed.insert(name)
         }
       case .failure(let f):
-        report(f.code, at: where_, f.message, hint: f.hint, value: raw.text)
+        log.report(f.code, at: where_, f.message, hint: f.hint, value: raw.text)
         ev.failed.insert(name)
       }
     }
@@ -188,9 +188,9 @@ extension MappingRun {
       // An unpivoted cell of a KPI row: the row itself reported what it lacks.
       if entity == .kpi, unpivot != nil { return }
       let place =
-        ev.cells[field].map { location(sheet: sheet, cell: $0, line: row.line) }
+        ev.cells[field].map { naming.location(sheet: sheet, cell: $0, line: row.line) }
         ?? SourceLocation(file: workbook.path, sheet: sheet.name, row: row.number, line: row.line)
-      report(
+      log.report(
         MappingDiagnostics.missingValue, at: place,
         "the \(entity.rawValue) on row \(row.number) has no \(field.replacingOccurrences(of: "_", with: " "))"
       )
@@ -205,7 +205,7 @@ extension MappingRun {
     }
     let anchorCell =
       anchor ?? primary.lazy.compactMap { ev.cells[$0] }.first ?? ev.cells.values.min()
-    let provenance = self.provenance(sheet: sheet, row: row, anchor: anchorCell, cells: ev.cells)
+    let provenance = naming.provenance(sheet: sheet, row: row, anchor: anchorCell, cells: ev.cells)
     if recordContext[sheet.name] == nil {
       var period: Period?
       if case .period(let p)? = context("period", sheet: sheet)?.value { period = p }
@@ -352,9 +352,10 @@ extension MappingRun {
     func text(_ f: String) -> String? { column.text(f) ?? ev.text(f) }
     guard let kpi = text("kpi") else {
       if column.failed.contains("kpi") || ev.failed.contains("kpi") { return false }
-      report(
-        MappingDiagnostics.missingValue, at: location(sheet: sheet, cell: cell, line: row.line),
-        "the measurement in \(a1(cell)) has no kpi")
+      log.report(
+        MappingDiagnostics.missingValue,
+        at: naming.location(sheet: sheet, cell: cell, line: row.line),
+        "the measurement in \(naming.a1(cell)) has no kpi")
       return false
     }
     if recordContext[sheet.name] == nil {
@@ -363,7 +364,7 @@ extension MappingRun {
       recordContext[sheet.name] = (context("unit", sheet: sheet)?.value?.text, period)
     }
     var cells = rowCells
-    cells["value"] = a1(cell)
+    cells["value"] = naming.a1(cell)
     let provenance = Provenance(
       file: workbook.path, sheet: sheet.name, cell: cells["value"], row: row.number,
       line: row.line, mapping: mapping.name, mappingVersion: mapping.version, cells: cells)
@@ -383,7 +384,7 @@ extension MappingRun {
       let name = text("kpi_name") ?? unpivot.parts["header"] ?? kpi
       let header = CellReference(row: layout.headerRow, column: unpivot.column)
       let p = Provenance(
-        file: workbook.path, sheet: sheet.name, cell: a1(header), row: layout.headerRow,
+        file: workbook.path, sheet: sheet.name, cell: naming.a1(header), row: layout.headerRow,
         mapping: mapping.name, mappingVersion: mapping.version)
       dataset.kpis.append(
         KPI(id: kpi, name: name, unitOfMeasure: Self.unitOfMeasure(in: name), provenance: p))
@@ -475,7 +476,7 @@ extension MappingRun {
       text.removeSubrange(range)
     }
     let place =
-      cell.map { placeText(sheet: sheet, cell: $0) } ?? "row \(row.number)"
+      cell.map { naming.placeText(sheet: sheet, cell: $0) } ?? "row \(row.number)"
     return "\(place): \(text)"
   }
 }

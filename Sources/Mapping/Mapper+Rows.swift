@@ -90,7 +90,7 @@ extension MappingRun {
       let suggestion = TextMatching.suggestion(for: wanted, among: headerNames)
       var arguments = ["column": wanted, "field": key]
       arguments["suggestion"] = suggestion
-      report(
+      log.report(
         MappingDiagnostics.columnNotFound, at: headerLocation,
         "no column \(selector.summary) for '\(key)' in the header row \(layout.headerRow) of "
           + "\(SourceLocation.quotedSheetName(sheet.name))",
@@ -145,7 +145,7 @@ extension MappingRun {
       if let b = bind(selector, in: layout) {
         conditionColumns[selector] = b.column
       } else {
-        report(
+        log.report(
           MappingDiagnostics.columnNotFound, at: headerLocation,
           "no column \(selector.summary) for a row rule in the header row \(layout.headerRow)",
           hint: TextMatching.suggestion(for: selector.names.first ?? "", among: headerNames).map {
@@ -181,7 +181,7 @@ extension MappingRun {
       }
       checkPeriodOrder(u, columns: unpivotColumns, layout: layout)
       if unpivotColumns.isEmpty {
-        report(
+        log.report(
           MappingDiagnostics.columnNotFound, at: headerLocation,
           "no column of the header row \(layout.headerRow) matches the table's unpivot rule")
         return
@@ -364,7 +364,7 @@ extension MappingRun {
           kpiRow.values["outcome"] = nil
           emit(.kpi, ev: kpiRow, table: table, scope: scope, row: row, layout: layout, run: &run)
         }
-        let rowCells = ev.cells.mapValues { a1($0) }
+        let rowCells = ev.cells.mapValues { naming.a1($0) }
         let rowDims = dimensions(of: ev)
         for column in unpivotColumns {
           let ref = CellReference(row: row.number, column: column.column)
@@ -394,8 +394,8 @@ extension MappingRun {
           case .success(let v):
             cellValue = v ?? FieldValue.missing(.blank, token: "")
           case .failure(let f):
-            report(
-              f.code, at: location(sheet: sheet, cell: ref, line: row.line), f.message,
+            log.report(
+              f.code, at: naming.location(sheet: sheet, cell: ref, line: row.line), f.message,
               hint: f.hint,
               value: cellRaw.text)
             continue
@@ -608,7 +608,7 @@ extension MappingRun {
       if let prev = previous {
         let wrong = u.order == .newestFirst ? !(p < prev) : !(prev < p)
         if wrong {
-          report(
+          log.report(
             MappingDiagnostics.periodOrder, .warning,
             at: SourceLocation(
               file: workbook.path, sheet: layout.sheet.name,

@@ -65,7 +65,7 @@ extension MappingRun {
         let names = workbook.worksheets.map(\.name)
         var wanted = ""
         if case .named(let n) = table.sheet { wanted = n.first ?? "" }
-        report(
+        log.report(
           MappingDiagnostics.sheetNotFound, at: SourceLocation(file: workbook.path),
           "the workbook has no worksheet for table \(label) (\(sheetReason)); it has "
             + names.map { SourceLocation.quotedSheetName($0) }.joined(separator: ", "),
@@ -95,7 +95,7 @@ extension MappingRun {
     if !anyHeader {
       explanation.tables += missedRuns
       if !table.optional, let sheet = candidates.first {
-        report(
+        log.report(
           MappingDiagnostics.headerNotFound,
           at: SourceLocation(file: workbook.path, sheet: sheet.name),
           "no header row for table \(label) in the first \(table.header.within) rows: "

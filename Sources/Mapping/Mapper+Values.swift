@@ -76,7 +76,7 @@ extension MappingRun {
         sheetName.flatMap { workbook.worksheet(named: $0) } ?? (sheetName == nil ? sheet : nil)
       guard let ws else {
         if global {
-          report(
+          log.report(
             MappingDiagnostics.contextValueMissing, at: SourceLocation(file: workbook.path),
             "the context value '\(spec.name)' is read from \(source), but the workbook has no "
               + "worksheet '\(sheetName ?? "")'",
@@ -87,7 +87,7 @@ extension MappingRun {
       raw = RawValue(
         value: ws.displayedValue(at: ref), numberFormat: ws.cell(at: ref)?.numberFormat)
       location = SourceLocation(file: workbook.path, sheet: ws.name, cell: ref)
-      source = "cell \(placeText(sheet: ws, cell: ref))"
+      source = "cell \(naming.placeText(sheet: ws, cell: ref))"
     case .label(let labels, let sheetName, let within):
       var sheets: [Worksheet] = []
       if let sheetName {
@@ -102,7 +102,7 @@ extension MappingRun {
           if let (value, cell) = findLabel(label, in: ws, within: within) {
             raw = value
             location = SourceLocation(file: workbook.path, sheet: ws.name, cell: cell)
-            source = "label \"\(label)\" at \(placeText(sheet: ws, cell: cell))"
+            source = "label \"\(label)\" at \(naming.placeText(sheet: ws, cell: cell))"
             break search
           }
         }
@@ -123,7 +123,7 @@ extension MappingRun {
     var resolved = ResolvedContext(raw: raw, value: nil, location: location, source: source)
     if raw.isBlank {
       if spec.required && global {
-        report(
+        log.report(
           MappingDiagnostics.contextValueMissing,
           at: location ?? SourceLocation(file: workbook.path),
           "the context value '\(spec.name)' (\(source)) is blank or absent")
@@ -136,9 +136,8 @@ extension MappingRun {
     case .success(let v): resolved.value = v
     case .failure(let failure):
       let key = "context:\(spec.name):\(location?.description ?? "")"
-      if !reportedOnce.contains(key) {
-        reportedOnce.insert(key)
-        report(
+      if log.isFirst(key) {
+        log.report(
           failure.code, at: location ?? SourceLocation(file: workbook.path),
           "context value '\(spec.name)': \(failure.message)", hint: failure.hint, value: raw.text)
       }

@@ -57,7 +57,8 @@ public struct Mapper: Sendable {
     var explanation = run.explanation
     explanation.leftOut = run.rowAccount.leftOut
     return MappingResult(
-      dataset: run.dataset, diagnostics: run.diagnostics, explanation: explanation)
+      dataset: run.dataset, diagnostics: run.log.sorted(tabOrder: workbook.worksheets),
+      explanation: explanation)
   }
 }
 
@@ -68,7 +69,10 @@ final class MappingRun {
   let workbook: Workbook
   var sampleCount = 5
   var dataset = Dataset()
-  var diagnostics: [Diagnostic] = []
+  /// The diagnostics found.
+  let log = DiagnosticLog()
+  /// How cells are named in diagnostics, explanations and provenances.
+  let naming: CellNaming
   var explanation: MappingExplanation
   let regexes = RegexCache()
   /// Context values read from the first worksheet (or their own sheet).
@@ -82,16 +86,7 @@ final class MappingRun {
   var recordContext: [String: (unit: String?, period: Period?)] = [:]
   /// The table being read, for cache keys.
   var currentTable = 0
-  private var letters: [Int: String] = [:]
 
-  /// `B7`, with column letters computed once per column.
-  func a1(_ ref: CellReference) -> String {
-    if let l = letters[ref.column] { return l + String(ref.row) }
-    let l = CellReference.columnLetters(ref.column)
-    letters[ref.column] = l
-    return l + String(ref.row)
-  }
-  var reportedOnce: Set<String> = []
   /// The rows taken and passed over, for the account of rows left out.
   var rowAccount = RowAccount()
 
@@ -99,6 +94,7 @@ final class MappingRun {
     self.mapping = mapping
     self.reference = reference
     self.workbook = workbook
+    naming = CellNaming(workbook: workbook, mapping: mapping)
     explanation = MappingExplanation(
       mapping: mapping.name, version: mapping.version, file: workbook.path)
   }
@@ -110,51 +106,6 @@ final class MappingRun {
       currentTable = i
       mapTable(table, index: i)
     }
-    // Stable order: worksheet tab order, then row, then column; the reading order breaks ties.
-    let sheetIndex = Dictionary(
-      workbook.worksheets.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-    diagnostics = diagnostics.enumerated().sorted { x, y in
-      let a = x.element.location
-      let b = y.element.location
-      let ka = (a?.sheet.flatMap { sheetIndex[$0] } ?? -1, a?.row ?? 0, a?.cell?.column ?? 0)
-      let kb = (b?.sheet.flatMap { sheetIndex[$0] } ?? -1, b?.row ?? 0, b?.cell?.column ?? 0)
-      return ka != kb ? ka < kb : x.offset < y.offset
-    }.map(\.element)
-  }
-
-  // MARK: diagnostics
-
-  func report(
-    _ code: String, _ severity: Severity = .error, at location: SourceLocation?, _ message: String,
-    hint: String? = nil, value: String? = nil, arguments: [String: String]? = nil
-  ) {
-    diagnostics.append(
-      Diagnostic(
-        code: code, severity: severity, location: location, message: message, hint: hint,
-        value: value, arguments: arguments))
-  }
-
-  /// A cell as explanations name it, in the same form as diagnostics: `'Mål'!B7` in a
-  /// workbook, `export.csv:14 (C13)` in a CSV file.
-  func placeText(sheet: Worksheet, cell: CellReference) -> String {
-    if workbook.format == .csv, let line = sheet.row(cell.row)?.line ?? Optional(cell.row) {
-      return SourceLocation(file: workbook.path, sheet: sheet.name, cell: cell, line: line)
-        .description
-    }
-    return "\(SourceLocation.quotedSheetName(sheet.name))!\(a1(cell))"
-  }
-
-  func location(sheet: Worksheet, cell: CellReference, line: Int?) -> SourceLocation {
-    SourceLocation(file: workbook.path, sheet: sheet.name, cell: cell, line: line)
-  }
-
-  func provenance(
-    sheet: Worksheet, row: Row, anchor: CellReference?, cells: [String: CellReference]
-  ) -> Provenance {
-    Provenance(
-      file: workbook.path, sheet: sheet.name, cell: anchor?.a1, row: row.number, line: row.line,
-      mapping: mapping.name, mappingVersion: mapping.version,
-      cells: cells.isEmpty ? nil : cells.mapValues { a1($0) })
   }
 
   // MARK: plan
