@@ -74,7 +74,9 @@ final class MappingRun {
   /// How cells are named in diagnostics, explanations and provenances.
   let naming: CellNaming
   var explanation: MappingExplanation
-  let regexes = RegexCache()
+  let regexes: RegexCache
+  /// Finds the tables' headers and binds their columns.
+  let header: HeaderLocator
   /// Context values read from the first worksheet (or their own sheet).
   var globalContext: [String: ResolvedContext] = [:]
   /// Context values re-read on the worksheet being mapped (labels without a sheet).
@@ -95,6 +97,9 @@ final class MappingRun {
     self.reference = reference
     self.workbook = workbook
     naming = CellNaming(workbook: workbook, mapping: mapping)
+    let regexes = RegexCache()
+    self.regexes = regexes
+    header = HeaderLocator(regexes: regexes)
     explanation = MappingExplanation(
       mapping: mapping.name, version: mapping.version, file: workbook.path)
   }
