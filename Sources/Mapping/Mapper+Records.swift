@@ -74,7 +74,7 @@ extension MappingRun {
             let items = pieces.map { TextMatching.trimmed($0) }.filter { !$0.isEmpty }
             for item in items {
               let itemRaw = items.count == 1 ? part : RawValue(text: item)
-              switch read(
+              switch values.read(
                 itemRaw, transform: itemTransform, type: own.type ?? .text, isList: false,
                 scope: scope)
               {
@@ -89,9 +89,9 @@ extension MappingRun {
           }
         }
         raw = RawValue(text: texts.joined(separator: "; "))
-      case .value(let template): raw = RawValue(text: expand(template, scope: scope))
+      case .value(let template): raw = RawValue(text: values.expand(template, scope: scope))
       case .context(let c):
-        if let resolved = context(c, sheet: sheet) {
+        if let resolved = context.value(c, sheet: sheet, reader: values) {
           raw = resolved.value?.text.map { RawValue(text: $0) } ?? resolved.raw
         }
       case .section(let s, let f): raw = RawValue(text: scope.sections[s]?[f])
@@ -129,7 +129,7 @@ extension MappingRun {
       }
       switch field.source {
       case .column, .columns, .label:
-        result = read(
+        result = values.read(
           raw, transform: transform, type: type, isList: isList, scope: scope, bare: bare)
       default:
         let key = ReadKey(
@@ -138,7 +138,7 @@ extension MappingRun {
         if !raw.isBlank, let cached = readCache[key] {
           result = cached
         } else {
-          result = read(
+          result = values.read(
             raw, transform: field.transform, type: type, isList: isList, scope: scope, bare: bare)
           if !raw.isBlank { readCache[key] = result }
         }
@@ -206,13 +206,7 @@ extension MappingRun {
     let anchorCell =
       anchor ?? primary.lazy.compactMap { ev.cells[$0] }.first ?? ev.cells.values.min()
     let provenance = naming.provenance(sheet: sheet, row: row, anchor: anchorCell, cells: ev.cells)
-    if recordContext[sheet.name] == nil {
-      var period: Period?
-      if case .period(let p)? = context("period", sheet: sheet)?.value { period = p }
-      recordContext[sheet.name] = (context("unit", sheet: sheet)?.value?.text, period)
-    }
-    let contextUnit = recordContext[sheet.name]?.unit
-    let contextPeriod = recordContext[sheet.name]?.period
+    let (contextUnit, contextPeriod) = context.forRecords(on: sheet, reader: values)
     let unit = ev.text("unit") ?? contextUnit
     let dims = dimensions(of: ev)
     var made: [any Encodable] = []
@@ -358,19 +352,15 @@ extension MappingRun {
         "the measurement in \(naming.a1(cell)) has no kpi")
       return false
     }
-    if recordContext[sheet.name] == nil {
-      var period: Period?
-      if case .period(let p)? = context("period", sheet: sheet)?.value { period = p }
-      recordContext[sheet.name] = (context("unit", sheet: sheet)?.value?.text, period)
-    }
+    let (contextUnit, contextPeriod) = context.forRecords(on: sheet, reader: values)
     var cells = rowCells
     cells["value"] = naming.a1(cell)
     let provenance = Provenance(
       file: workbook.path, sheet: sheet.name, cell: cells["value"], row: row.number,
       line: row.line, mapping: mapping.name, mappingVersion: mapping.version, cells: cells)
     let m = measurement(
-      kpi: kpi, unit: text("unit") ?? recordContext[sheet.name]?.unit,
-      period: column.period("period") ?? ev.period("period") ?? recordContext[sheet.name]?.period,
+      kpi: kpi, unit: text("unit") ?? contextUnit,
+      period: column.period("period") ?? ev.period("period") ?? contextPeriod,
       gender: text("gender"), value: value, comment: text("comment"), dims: dims,
       provenance: provenance, comparison: text("comparison"))
     dataset.measurements.append(m)

@@ -578,7 +578,7 @@ extension MappingRun {
     var valueField = u.value
     valueField.source = .value("")
     let valueName = valueField.name
-    let result = read(
+    let result = values.read(
       cellRaw, transform: valueField.transform,
       type: valueField.transform.type ?? table.entity.defaultType(of: valueName),
       isList: false, scope: cscope)

@@ -70,22 +70,20 @@ final class MappingRun {
   var sampleCount = 5
   var dataset = Dataset()
   /// The diagnostics found.
-  let log = DiagnosticLog()
+  let log: DiagnosticLog
   /// How cells are named in diagnostics, explanations and provenances.
   let naming: CellNaming
   var explanation: MappingExplanation
   let regexes: RegexCache
   /// Finds the tables' headers and binds their columns.
   let header: HeaderLocator
-  /// Context values read from the first worksheet (or their own sheet).
-  var globalContext: [String: ResolvedContext] = [:]
-  /// Context values re-read on the worksheet being mapped (labels without a sheet).
-  var sheetContext: [String: [String: ResolvedContext]] = [:]
+  /// The mapping's context values.
+  let context: ContextReader
+  /// Reads values through the fields' transforms.
+  let values: FieldValueReader
   var emittedKPIs: Set<String> = []
   /// Reads of values that repeat row after row (header parts, templates, context values).
   var readCache: [ReadKey: Result<FieldValue?, ValueFailure>] = [:]
-  /// The context unit and period per worksheet, as records take them.
-  var recordContext: [String: (unit: String?, period: Period?)] = [:]
   /// The table being read, for cache keys.
   var currentTable = 0
 
@@ -96,16 +94,25 @@ final class MappingRun {
     self.mapping = mapping
     self.reference = reference
     self.workbook = workbook
-    naming = CellNaming(workbook: workbook, mapping: mapping)
+    let log = DiagnosticLog()
+    self.log = log
+    let naming = CellNaming(workbook: workbook, mapping: mapping)
+    self.naming = naming
     let regexes = RegexCache()
     self.regexes = regexes
     header = HeaderLocator(regexes: regexes)
+    let context = ContextReader(
+      workbook: workbook, mapping: mapping, log: log, naming: naming, regexes: regexes)
+    self.context = context
+    values = FieldValueReader(
+      workbook: workbook, mapping: mapping, reference: reference, regexes: regexes,
+      context: context)
     explanation = MappingExplanation(
       mapping: mapping.name, version: mapping.version, file: workbook.path)
   }
 
   func execute() {
-    readContext()
+    explanation.context += context.readFileContext(reader: values)
     if let plan = mapping.plan { makePlan(plan) }
     for (i, table) in mapping.tables.enumerated() {
       currentTable = i
@@ -116,16 +123,16 @@ final class MappingRun {
   // MARK: plan
 
   func makePlan(_ spec: PlanSpec) {
-    let unit = globalContext["unit"]?.value?.text
+    let unit = context.fileValues["unit"]?.value?.text
     var period: Period?
-    if case .period(let p)? = globalContext["period"]?.value { period = p }
-    let title = spec.title.map { expand($0, scope: nil) }
-    let anchor = globalContext["unit"]?.location ?? globalContext["period"]?.location
+    if case .period(let p)? = context.fileValues["period"]?.value { period = p }
+    let title = spec.title.map { values.expand($0, scope: nil) }
+    let anchor = context.fileValues["unit"]?.location ?? context.fileValues["period"]?.location
     // The cells the unit and the period were read from, by field, so that a file for the
     // wrong unit or period can be pointed to ('Mål'!B3).
     var cells: [String: String] = [:]
     for field in ["unit", "period"] {
-      if let location = globalContext[field]?.location, let cell = location.cell,
+      if let location = context.fileValues[field]?.location, let cell = location.cell,
         location.sheet == anchor?.sheet
       {
         cells[field] = cell.a1
