@@ -537,7 +537,7 @@ extension MappingRun {
       emit(.kpi, ev: kpiRow, table: table, scope: scope, row: row, layout: t.layout, run: &run)
     }
     let rowCells = ev.cells.mapValues { naming.a1($0) }
-    let rowDims = dimensions(of: ev)
+    let rowDims = emitter.dimensions(of: ev)
     for column in t.unpivotColumns {
       if readUnpivotedCell(
         row, column: column, ev: ev, scope: scope, unpivot: u,

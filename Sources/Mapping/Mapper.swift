@@ -52,12 +52,12 @@ public struct Mapper: Sendable {
   /// - Returns: the records, the diagnostics (sorted by location) and the explanation.
   public func map(_ workbook: Workbook) -> MappingResult {
     let run = MappingRun(mapping: mapping, reference: reference, workbook: workbook)
-    run.sampleCount = sampleCount
+    run.emitter.sampleCount = sampleCount
     run.execute()
     var explanation = run.explanation
     explanation.leftOut = run.rowAccount.leftOut
     return MappingResult(
-      dataset: run.dataset, diagnostics: run.log.sorted(tabOrder: workbook.worksheets),
+      dataset: run.emitter.dataset, diagnostics: run.log.sorted(tabOrder: workbook.worksheets),
       explanation: explanation)
   }
 }
@@ -67,8 +67,8 @@ final class MappingRun {
   let mapping: MappingFile
   let reference: ReferenceData
   let workbook: Workbook
-  var sampleCount = 5
-  var dataset = Dataset()
+  /// Makes the records.
+  let emitter: RecordEmitter
   /// The diagnostics found.
   let log: DiagnosticLog
   /// How cells are named in diagnostics, explanations and provenances.
@@ -81,7 +81,6 @@ final class MappingRun {
   let context: ContextReader
   /// Reads values through the fields' transforms.
   let values: FieldValueReader
-  var emittedKPIs: Set<String> = []
   /// Reads of values that repeat row after row (header parts, templates, context values).
   var readCache: [ReadKey: Result<FieldValue?, ValueFailure>] = [:]
   /// The table being read, for cache keys.
@@ -104,47 +103,30 @@ final class MappingRun {
     let context = ContextReader(
       workbook: workbook, mapping: mapping, log: log, naming: naming, regexes: regexes)
     self.context = context
-    values = FieldValueReader(
+    let values = FieldValueReader(
       workbook: workbook, mapping: mapping, reference: reference, regexes: regexes,
       context: context)
+    self.values = values
+    emitter = RecordEmitter(
+      workbook: workbook, mapping: mapping, log: log, naming: naming, context: context,
+      values: values)
     explanation = MappingExplanation(
       mapping: mapping.name, version: mapping.version, file: workbook.path)
   }
 
+  /// The period a column header names after its label (see
+  /// ``RecordEmitter/period(inHeader:file:)``).
+  static func period(inHeader header: String, file: Period?) -> Period? {
+    RecordEmitter.period(inHeader: header, file: file)
+  }
+
   func execute() {
     explanation.context += context.readFileContext(reader: values)
-    if let plan = mapping.plan { makePlan(plan) }
+    if let plan = mapping.plan { emitter.emitPlan(plan) }
     for (i, table) in mapping.tables.enumerated() {
       currentTable = i
       mapTable(table, index: i)
     }
-  }
-
-  // MARK: plan
-
-  func makePlan(_ spec: PlanSpec) {
-    let unit = context.fileValues["unit"]?.value?.text
-    var period: Period?
-    if case .period(let p)? = context.fileValues["period"]?.value { period = p }
-    let title = spec.title.map { values.expand($0, scope: nil) }
-    let anchor = context.fileValues["unit"]?.location ?? context.fileValues["period"]?.location
-    // The cells the unit and the period were read from, by field, so that a file for the
-    // wrong unit or period can be pointed to ('Mål'!B3).
-    var cells: [String: String] = [:]
-    for field in ["unit", "period"] {
-      if let location = context.fileValues[field]?.location, let cell = location.cell,
-        location.sheet == anchor?.sheet
-      {
-        cells[field] = cell.a1
-      }
-    }
-    dataset.plans.append(
-      Plan(
-        unitID: unit, period: period, kind: spec.kind, title: title,
-        provenance: Provenance(
-          file: workbook.path, sheet: anchor?.sheet, cell: anchor?.cell?.a1, row: anchor?.row,
-          line: anchor?.line, mapping: mapping.name, mappingVersion: mapping.version,
-          cells: cells.isEmpty ? nil : cells)))
   }
 }
 
