@@ -301,7 +301,7 @@ public struct PipelineRunner: Sendable {
       switch why {
       case .ignored(let reason): summary.skipped.append((url.lastPathComponent, reason))
       case .unstable:
-        summary.skipped.append((url.lastPathComponent, "still being written; taken next run"))
+        summary.skipped.append((url.lastPathComponent, "still being written; taken on the next pass"))
       }
     }
     let snapshots = Dictionary(second.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
@@ -358,7 +358,7 @@ public struct PipelineRunner: Sendable {
       return nil
     }
     if let snapshot, snapshot.size != data.count {
-      return try putBack("still being written; taken next run")
+      return try putBack("still being written; taken on the next pass")
     }
     if WholeFile.isZip(data), !WholeFile.hasCompleteZipDirectory(data) {
       return try putBack("incomplete: the zip directory at its end is missing; taken when whole")
