@@ -301,7 +301,8 @@ public struct PipelineRunner: Sendable {
       switch why {
       case .ignored(let reason): summary.skipped.append((url.lastPathComponent, reason))
       case .unstable:
-        summary.skipped.append((url.lastPathComponent, "still being written; taken on the next pass"))
+        summary.skipped.append(
+          (url.lastPathComponent, "still being written; taken on the next pass"))
       }
     }
     let snapshots = Dictionary(second.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
