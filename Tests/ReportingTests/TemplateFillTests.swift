@@ -241,7 +241,8 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
     // Formulas: ranges over the block grow, the row formula follows each item, cached values
     // are gone (recalculated on open).
     #expect(xml.contains("<f>COUNTA(A4:A8)</f>"))
-    #expect(xml.contains("<f>IFERROR(AVERAGE(E4:E8),&quot;&quot;)</f>"))
+    #expect(
+      xml.contains("<f>IFERROR(COUNTIF(H4:H8,&quot;Uppnått&quot;)/COUNTA(A4:A8),&quot;&quot;)</f>"))
     #expect(xml.contains("<f>COUNTIF(H4:H8,&quot;Uppnått&quot;)</f>"))
     #expect(xml.contains("<f>IF(AND(ISNUMBER(E4),ISNUMBER(F4)),E4-F4,&quot;&quot;)</f>"))
     #expect(xml.contains("<f>IF(AND(ISNUMBER(E8),ISNUMBER(F8)),E8-F8,&quot;&quot;)</f>"))
@@ -262,14 +263,15 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
     #expect(chart.contains("<f>'Nyckeltal'!$E$4:$E$8</f>"))
     #expect(chart.contains("<ptCount val=\"5\"/><pt idx=\"0\"><v>81.5</v></pt>"))
     #expect(chart.contains("<pt idx=\"4\"><v>75</v></pt>"))
-    #expect(chart.contains("<strRef><f>'Nyckeltal'!$B$4:$B$8</f><strCache><ptCount val=\"5\"/>"))
-    #expect(chart.contains("<v>Nyckeltal 5</v>"))
+    #expect(chart.contains("<strRef><f>'Nyckeltal'!$A$4:$A$8</f><strCache><ptCount val=\"5\"/>"))
+    #expect(chart.contains("<pt idx=\"4\"><v>N5</v></pt>"))
+    #expect(chart.contains("<f>'Nyckeltal'!$F$4:$F$8</f>"))
     // Its anchor, below the block, moved down by the two rows the block grew.
     #expect(parts.text("xl/drawings/drawing2.xml").contains("<row>15</row>"))
     // Defined names: print area grows, print titles above stay, the workbook name spans.
     let workbook = parts.text("xl/workbook.xml")
     #expect(workbook.contains("<definedName name=\"Utfall\">Nyckeltal!$E$4:$E$8</definedName>"))
-    #expect(workbook.contains("localSheetId=\"1\">'Nyckeltal'!$A$1:$I$32</definedName>"))
+    #expect(workbook.contains("localSheetId=\"1\">'Nyckeltal'!$A$1:$I$42</definedName>"))
     #expect(workbook.contains("localSheetId=\"1\">'Nyckeltal'!$3:$3</definedName>"))
     #expect(workbook.contains("fullCalcOnLoad=\"1\""))
   }
@@ -347,7 +349,7 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
       lines.first
         == "['Rapport', 'Nyckeltal', 'Aktiviteter', 'Enheter', 'Skola A', 'Skolområdet Västra med en lång', 'Kontroll']"
     )
-    #expect(lines.dropFirst().first == "=COUNTA(A4:A8) 'Nyckeltal'!$A$1:$I$32 ['A1:I1', 'A12:I12']")
+    #expect(lines.dropFirst().first == "=COUNTA(A4:A8) 'Nyckeltal'!$A$1:$I$42 ['A1:I1', 'A12:I12']")
     #expect(lines.dropFirst(2).first == "A3:F5 1")
     #expect(lines.dropFirst(3).first == "Nyckeltal!$E$4:$E$8")
   }
@@ -381,8 +383,8 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
     let values = try run("python3", ["-c", script, saved])
     try #require(values.status == 0, "openpyxl: \(values.error)")
     let lines = values.output.split(separator: "\n").map(String.init)
-    // 5 nyckeltal, mean 75.3, 2 uppnått, 81.5 − 80.
-    #expect(lines.first == "5 75.3 2 1.5")
+    // 5 nyckeltal, 2 of 5 uppnått, 81.5 − 80.
+    #expect(lines.first == "5 0.4 2 1.5")
     #expect(lines.dropFirst().first == "2 3 Skolområdet Västra med en lång")
   }
 
