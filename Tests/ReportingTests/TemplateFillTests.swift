@@ -435,6 +435,39 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
     #expect(values["Skola A"]?["A3"] == .string("Läsfrämjande"))
   }
 
+  /// The sample saved by LibreOffice: shared strings instead of inline text, prefixed
+  /// drawing markup, a two-cell chart anchor, LibreOffice's own chart and note parts.
+  @Test func theSampleAsLibreOfficeSavesItIsFilledTheSameWay() throws {
+    let template = Fixture.url("templates/nämndrapport-mall-libreoffice.xlsx").path
+    let out = try Self.filled(template)
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let source = try PackageParts(path: template)
+    let filled = try PackageParts(path: out)
+    #expect(source.names.contains("xl/sharedStrings.xml"))
+    #expect(filled.stored["xl/sharedStrings.xml"] == source.stored["xl/sharedStrings.xml"])
+    #expect(filled.stored["xl/styles.xml"] == source.stored["xl/styles.xml"])
+    let values = try Workbook.cellValuesBySheet(at: out)
+    #expect(values["Rapport"]?["A2"] == .string("Testby kommun · Barn- och utbildningsnämnden"))
+    #expect(values["Rapport"]?["B5"] == .dateTime(CivilDateTime(year: 2026, month: 10, day: 15)))
+    let k = try #require(values["Nyckeltal"])
+    #expect(k["A8"] == .string("N5"))
+    #expect(k["E8"] == .number(75))
+    #expect(k["A9"] == .string("Antal"))
+    #expect(values["Skolområdet Västra med en lång"]?["B5"] == .string("Nyckeltal 5"))
+    let sheet = filled.text("xl/worksheets/sheet2.xml")
+    #expect(sheet.contains("<f>COUNTA(A4:A8)</f>"))
+    #expect(sheet.contains("sqref=\"H4:H8\""))
+    let chart = filled.text("xl/charts/chart1.xml")
+    #expect(chart.contains("<c:f>Nyckeltal!$E$4:$E$8</c:f>"))
+    #expect(chart.contains("<c:f>Nyckeltal!$A$4:$A$8</c:f>"))
+    // The chart's two-cell anchor, below the block, keeps its height: both rows move by two.
+    let drawing = filled.text("xl/drawings/drawing2.xml")
+    #expect(drawing.contains("<xdr:row>15</xdr:row>"))
+    #expect(drawing.contains("<xdr:row>35</xdr:row>"))
+    #expect(filled.text("xl/comments2.xml").contains("ref=\"A9\""))
+    #expect(filled.text("xl/drawings/vmlDrawing1.vml").contains("x:Row>8<"))
+  }
+
   @Test func sheetNamesAreCutCleanedAndUnique() {
     var taken: Set<String> = ["kontroll"]
     func name(_ text: String) -> String {

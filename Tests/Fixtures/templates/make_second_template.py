@@ -6,6 +6,11 @@ sheet that counts a block on this one, a workbook-level name, and a per-unit she
 units' names are too long for a tab.
 
 Run:  python3 Tests/Fixtures/templates/make_second_template.py
+
+Also here: trasig-mall.xlsx (one of each problem `report check` finds), and
+nämndrapport-mall-libreoffice.xlsx, the shipped sample opened and saved by LibreOffice
+(`soffice --headless --convert-to xlsx samples/templates/nämndrapport-mall.xlsx`), for a
+template with shared strings and another producer's markup.
 """
 
 import io
