@@ -500,6 +500,26 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
     #expect(!cover.values.contains { $0.stringValue?.contains("fel") == true })
   }
 
+  @Test func withoutUnitsThePerUnitSheetAndItsNamesAreRemoved() throws {
+    var data = Self.data
+    data.collections["enheter"] = []
+    let out = try Self.filled(data: data)
+    defer { try? FileManager.default.removeItem(atPath: out) }
+    let parts = try PackageParts(path: out)
+    let workbook = parts.text("xl/workbook.xml")
+    let names = workbook.components(separatedBy: "<sheet name=\"").dropFirst().map {
+      String($0.prefix { $0 != "\"" })
+    }
+    #expect(names == ["Rapport", "Nyckeltal", "Aktiviteter", "Enheter", "Kontroll"])
+    #expect(!workbook.contains("{{#each"))
+    #expect(!workbook.contains("localSheetId=\"4\""))
+    #expect(!parts.names.contains("xl/worksheets/sheet5.xml"))
+    #expect(!parts.text("xl/_rels/workbook.xml.rels").contains("sheet5.xml"))
+    #expect(!parts.text("[Content_Types].xml").contains("sheet5.xml"))
+    let values = try Workbook.cellValuesBySheet(at: out)
+    #expect(values["Kontroll"]?["D2"] == .string("Målet NM-22 finns inte."))
+  }
+
   // MARK: - Problems
 
   @Test func checkLocatesEveryProblemWithSuggestions() throws {
