@@ -4,6 +4,12 @@ public import Foundation
 public import Reporting
 public import Spreadsheet
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// One pass over a workspace's inbox, in three steps over the injected store:
 ///
 /// 1. **recover**: finish or undo what an interrupted pass left (files in processing/,
@@ -178,6 +184,15 @@ public struct PipelineRunner: Sendable {
         try? fm.removeItem(at: url)
         continue
       }
+      // A move is a link to the new name, then the removal of the old one: a run killed in
+      // between left the file under both names. The other name is where it was going (or
+      // the inbox it came from); only the name in processing/ goes.
+      if let other = try otherName(of: url, store: store) {
+        if unlink(url.path) == 0 {
+          journal.append(.recovered, file: name, detail: relative(other), at: now())
+        }
+        continue
+      }
       // The result was committed and only the move was left to do: do it.
       if let data = fm.contents(atPath: url.path),
         let stored = try store.files(sha256: SHA256.hex(data)).last(where: {
@@ -238,6 +253,29 @@ public struct PipelineRunner: Sendable {
     for name in rejected where name.hasSuffix(".reason.txt") && !expected.contains(name) {
       try? fm.removeItem(at: workspace.rejected.appendingPathComponent(name))
     }
+  }
+
+  /// Where else a file in processing/ lies under another name of the same inode (a move
+  /// that made its link and was killed before the unlink): in the inbox under its name, or
+  /// where the store says its bytes went.
+  func otherName(of url: URL, store: any PipelineStore) throws -> URL? {
+    var info = stat()
+    guard lstat(url.path, &info) == 0, info.st_nlink > 1 else { return nil }
+    func isSame(_ candidate: URL) -> Bool {
+      var other = stat()
+      return lstat(candidate.path, &other) == 0 && other.st_dev == info.st_dev
+        && other.st_ino == info.st_ino
+    }
+    let inbox = workspace.inbox.appendingPathComponent(url.lastPathComponent)
+    if isSame(inbox) { return inbox }
+    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    for stored in try store.files(sha256: SHA256.hex(data)) {
+      if let path = stored.storedAs {
+        let target = workspace.root.appendingPathComponent(path)
+        if isSame(target) { return target }
+      }
+    }
+    return nil
   }
 
   func removeTemporaryFiles(in folder: URL, ownOnly: Bool) {
@@ -358,6 +396,9 @@ public struct PipelineRunner: Sendable {
         location: error.location.map { relocate($0, to: name) }, hint: nil, store: store,
         journal: journal)
     } catch {
+      if let changed = try changedWhileConverting(claimed, sha: sha) {
+        return try putBack(changed)
+      }
       file.outcome = .rejected
       return try reject(
         claimed, file: file, code: DiagnosticCode.unreadableFile.id, message: "\(error)",
