@@ -415,6 +415,8 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
     let xml = parts.text("xl/worksheets/sheet1.xml")
     // A merged cell in the body is repeated for each item.
     for row in [8, 10, 13, 15, 18] { #expect(xml.contains("<mergeCell ref=\"B\(row):E\(row)\"")) }
+    // An Excel 2010 data bar on the body's utfall cell covers every item's.
+    #expect(xml.contains("<xm:sqref>C9 C11 C14 C16 C19</xm:sqref>"))
     #expect(xml.contains("<f>C9*2</f>"))
     #expect(xml.contains("<f>C19*2</f>"))
     #expect(xml.contains("<f>SUM(C8:C19)</f>"))

@@ -582,6 +582,35 @@ struct TemplateFiller {
           let ie = doc.elements[item]
           edits.replace(ie.startTagEnd..<ie.contentEnd, with: XMLSpanDocument.escape(t))
         }
+      case "extLst":
+        // Excel 2010 extensions (x14 conditional formats such as data bars, validations
+        // with lists on other sheets, sparklines): their `xm:sqref` ranges and `xm:f`
+        // formulas follow the rows like the plain ones.
+        var stack = e.children
+        while let item = stack.popLast() {
+          let ie = doc.elements[item]
+          stack += ie.children
+          guard ie.children.isEmpty else { continue }
+          let text = doc.text(of: item)
+          var moved = text
+          // A sparkline is one cell drawn from one range: it moves, it is not repeated.
+          let inSparkline = ie.parent.map { doc.elements[$0].localName == "sparkline" } ?? false
+          if ie.localName == "sqref", !map.isIdentity {
+            moved =
+              inSparkline
+              ? FormulaReferences.rewriteSqref(text) { map.apply($0) } : moveSqref(text)
+          } else if ie.localName == "f" {
+            moved = rewrite(text, sheet: sheet, host: nil, expandCells: !inSparkline).0
+          }
+          if moved != text {
+            edits.replace(ie.startTagEnd..<ie.contentEnd, with: XMLSpanDocument.escape(moved))
+          }
+        }
+      case "sheetViews" where sheet.part != sheet.source.part:
+        // A per-unit copy does not open selected with the first one.
+        for view in e.children where doc.elements[view].attribute("tabSelected") == "1" {
+          edits.setAttribute("tabSelected", to: "0", of: doc.elements[view])
+        }
       default:
         _ = p
       }
