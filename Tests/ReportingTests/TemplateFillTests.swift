@@ -522,6 +522,48 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
     #expect(values["Kontroll"]?["D2"] == .string("Målet NM-22 finns inte."))
   }
 
+  /// Every workbook of the shared corpus and real data (under 250 kB) that can be opened, filled as a
+  /// template without markup, comes back with every part's content unchanged (rows without
+  /// `r`, LibreOffice and Excel producers, a one-megabyte shared string in 12,000 cells);
+  /// the others are refused with an error.
+  @Test(.enabled(if: Fixture.shared != nil, "the shared corpus is not present"))
+  func workbooksWithoutMarkupComeBackUnchanged() throws {
+    let shared = try #require(Fixture.shared)
+    var files: [String] = []
+    for folder in ["corpus", "realdata"] {
+      let root = shared.appendingPathComponent(folder)
+      let walk = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+      while let url = walk?.nextObject() as? URL {
+        // The few files over 250 kB take seconds each in a debug build; the rest cover
+        // every producer.
+        let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        if url.pathExtension == "xlsx", size < 250_000 { files.append(url.path) }
+      }
+    }
+    var unchanged = 0
+    var refused = 0
+    for file in files.sorted() {
+      let out = FileManager.default.temporaryDirectory
+        .appendingPathComponent("template-\(UUID().uuidString).xlsx").path
+      defer { try? FileManager.default.removeItem(atPath: out) }
+      do {
+        try XLSXTemplate(path: file).fill(
+          Self.data, contract: BoardReportTemplate.contract, to: out)
+      } catch is XLSXError {
+        refused += 1
+        #expect(!FileManager.default.fileExists(atPath: out), "\(file)")
+        continue
+      }
+      let source = try PackageParts(path: file)
+      let filled = try PackageParts(path: out)
+      #expect(filled.changed(from: source).isEmpty, "\(file)")
+      #expect(Set(filled.names) == Set(source.names), "\(file)")
+      unchanged += 1
+    }
+    #expect(unchanged >= 190)
+    #expect(unchanged + refused == files.count)
+  }
+
   // MARK: - Problems
 
   @Test func checkLocatesEveryProblemWithSuggestions() throws {

@@ -294,7 +294,7 @@ struct TemplateFiller {
     let doc = sheet.source.doc
     let e = doc.elements[row.element]
     var local: [(Range<Int>, String)] = []
-    if number != template || e.attribute("r") == nil {
+    if number != template || (e.attribute("r") == nil && !sheet.map.isIdentity) {
       local.append(Self.attribute("r", String(number), of: e))
     }
     for cell in row.cells {
@@ -304,7 +304,9 @@ struct TemplateFiller {
         " \($0.name)=\"\(XMLSpanDocument.escape($0.value))\""
       }.joined()
       keep = " r=\"\(ref)\"" + keep
-      if cell.formula == nil, let text = cell.text, !TemplateSyntax.tags(in: text).isEmpty {
+      if cell.formula == nil, let text = cell.text, cell.markup,
+        !TemplateSyntax.tags(in: text).isEmpty
+      {
         let value: TemplateValue
         if case .value(let name)? = TemplateSyntax.soleTag(text) {
           value = self.value(name, out.records)
