@@ -1,5 +1,6 @@
 # RedThread: the two quick-start commands and their helpers.
-#   make demo   build, then run the pipeline on a fresh copy of the sample municipality
+#   make demo   build, then run the pipeline on a fresh copy of the sample municipality (its
+#               redthread.yaml names the shipped report template, so the run fills it too)
 #   make test   build and run every test
 # Both install the C libraries they need (pkg-config, libxml2-dev, libzip-dev) when missing.
 
@@ -28,6 +29,9 @@ demo: release
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@cp -R samples/hofors/. $(DEMO_DIR)/
 	@cp -R mappings $(DEMO_DIR)/mappings
+	@mkdir -p $(DEMO_DIR)/mall && cp samples/templates/nämndrapport-mall.xlsx $(DEMO_DIR)/mall/
+	@sed -i.bak 's|^report: { language: sv }|report: { language: sv, template: mall/nämndrapport-mall.xlsx }|' \
+	  $(DEMO_DIR)/redthread.yaml && rm -f $(DEMO_DIR)/redthread.yaml.bak
 	@.build/release/redthread run $(DEMO_DIR)
 
 test: deps lint

@@ -68,6 +68,9 @@ public struct PipelineRunner: Sendable {
     /// Files whose feedback workbook could not be written (a workbook the editor cannot take
     /// apart), with why.
     public var feedbackFailures: [(name: String, reason: String)] = []
+    /// The controller's template filled beside the report (`report: { template: … }`), when
+    /// this pass wrote the report.
+    public var filledTemplateURL: URL?
   }
 
   /// The workspace.
@@ -525,6 +528,10 @@ public struct PipelineRunner: Sendable {
     summary.reportURL = reportURL
     summary.reportVersion = version
     summary.reportWritten = true
+    if let template = config.reportTemplate, reporter is BoardReportWorkbook {
+      summary.filledTemplateURL = folder.appendingPathComponent(
+        BoardReportWorkbook.templateOutputName(template: template, report: reportURL))
+    }
   }
 
   /// What the report of the configured period is made from: the reference and the counting

@@ -216,6 +216,9 @@ func printReport(_ summary: PipelineRunner.Summary) {
   guard let url = summary.reportURL else { return }
   if summary.reportWritten {
     print("Report: \(PipelineFolder.display(url))")
+    if let filled = summary.filledTemplateURL {
+      print("Report template filled: \(PipelineFolder.display(filled))")
+    }
   } else {
     print(
       "Nothing changed; report version \(summary.reportVersion ?? 0) stands: "
