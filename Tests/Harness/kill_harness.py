@@ -44,6 +44,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import openpyxl
@@ -380,14 +381,15 @@ def three_processes(args):
             for k in ("watch1", "watch2", "run")]
     w1 = start(binary, ["watch", ws, "--interval", "0.5", "--log-format", "json"], logs[0])
     w2 = start(binary, ["watch", ws, "--interval", "0.7", "--log-format", "json"], logs[1])
-    time.sleep(0.5)
     run_json = open(os.path.join(root, "run.json"), "w", encoding="utf-8")
-    r = subprocess.Popen([binary, "run", ws, "--wait", "300", "--format", "json"],
-                         stdout=run_json, stderr=logs[2], stdin=subprocess.DEVNULL)
+    r = None
     t_drop = time.monotonic()
-    import threading
     writers = []
-    for n in later:
+    for k, n in enumerate(later):
+        if k == len(later) // 2:
+            # The run starts while files are still arriving and the watches work.
+            r = subprocess.Popen([binary, "run", ws, "--wait", "300", "--format", "json"],
+                                 stdout=run_json, stderr=logs[2], stdin=subprocess.DEVNULL)
         if n in slow:
             t = threading.Thread(target=slow_copy, args=(os.path.join(files, n),
                                                          os.path.join(inbox, n), 3, settle * 1.6))
