@@ -133,7 +133,8 @@ let package = Package(
         "Pipeline", "Mapping", "SpreadsheetIO", "Spreadsheet", "XLSX", "TestSupport", "Reporting",
         "Validation",
       ]),
-    .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["TestSupport", "redthread", "XLSX", "Spreadsheet"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(
       name: "InteroperabilityTests",

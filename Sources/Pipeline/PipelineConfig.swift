@@ -17,6 +17,7 @@ import Yams
 /// mappings: [mappings]                 # folders of mapping files, relative to this file
 /// report:
 ///   title: Uppföljning kvartal 3 2026  # optional; a Swedish title is made from the period
+///   template: mall/nämndrapport.xlsx   # optional; a template `run` fills too (docs/templates.md)
 /// inbox:
 ///   settle_seconds: 5                  # a file must keep its size and time this long
 /// validation:                          # see ``validationOptions(_:in:)``
@@ -36,6 +37,9 @@ public struct PipelineConfig: Sendable, Hashable {
   public var mappingPaths: [String]
   /// The report title, when set.
   public var reportTitle: String?
+  /// The controller's report template (`report: { template: … }`), as an absolute path: `run`
+  /// fills it beside each new version of the report.
+  public var reportTemplate: String?
   /// Seconds a file in the inbox must keep its size and modification time before it is taken.
   public var settleSeconds: Double
   /// The configuration file's path.
@@ -100,12 +104,23 @@ public struct PipelineConfig: Sendable, Hashable {
     var mappings = try doc.stringList(mapping["mappings"], key: "mappings").map(resolve)
     if mappings.isEmpty { mappings = [resolve("mappings")] }
     var title: String?
+    var template: String?
     if let report = mapping["report"] {
       guard case .mapping(let r) = report else {
         throw doc.error(at: report, "'report' must be a mapping, e.g. 'report: { title: … }'")
       }
-      try doc.checkKeys(r, allowed: ["title", "language"], in: report)
+      try doc.checkKeys(r, allowed: ["title", "language", "template"], in: report)
       title = r["title"]?.string
+      if let t = r["template"] {
+        guard let text = t.string, !text.isEmpty else {
+          throw doc.error(at: t, "'template' must be the path of an .xlsx report template")
+        }
+        let resolved = resolve(text)
+        guard FileManager.default.fileExists(atPath: resolved) else {
+          throw doc.error(at: t, "the report template '\(text)' does not exist")
+        }
+        template = resolved
+      }
       if let language = r["language"], language.string != "sv" {
         throw doc.error(at: language, "only Swedish reports ('sv') are available")
       }
@@ -128,6 +143,7 @@ public struct PipelineConfig: Sendable, Hashable {
       referenceFiles: references, mappingPaths: mappings, reportTitle: title,
       settleSeconds: settle, path: path)
     config.validation = try validationOptions(mapping["validation"], in: doc)
+    config.reportTemplate = template
     return config
   }
 }

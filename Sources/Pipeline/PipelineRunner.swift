@@ -1,7 +1,7 @@
 public import Canonical
 import Feedback
 public import Foundation
-import Reporting
+public import Reporting
 public import Spreadsheet
 
 #if canImport(Glibc)
@@ -132,7 +132,9 @@ public struct PipelineRunner: Sendable {
     return PipelineRunner(
       workspace: workspace, config: config, converter: converter,
       validator: RedThreadChecks(koladaSuccessions: successions, options: config.validation),
-      reporter: BoardReportWorkbook(koladaSuccessions: successions, options: config.validation),
+      reporter: BoardReportWorkbook(
+        koladaSuccessions: successions, options: config.validation,
+        template: config.reportTemplate),
       store: try SQLiteStore.open(workspace), asOf: asOf)
   }
 
@@ -470,6 +472,12 @@ public struct PipelineRunner: Sendable {
     basis += "revision=\(try store.revision())\n"
     basis += "rejected=\(rejectedFiles.map(\.name).joined(separator: "\u{1F}"))\n"
     basis += "reference=\(SHA256.hex((try? reference.canonicalJSON()) ?? Data()))\n"
+    if let template = config.reportTemplate {
+      // A changed template is a new version (the line is left out without one, so that
+      // workspaces without a template keep their fingerprints).
+      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: template))) ?? Data()
+      basis += "template=\(template) \(SHA256.hex(bytes))\n"
+    }
     let fingerprint = SHA256.hex(Data(basis.utf8))
     let folder = workspace.reports.appendingPathComponent(Self.folderName(config.period))
     let latest = try store.latestReport(board: config.board, period: config.period.id)
@@ -484,25 +492,8 @@ public struct PipelineRunner: Sendable {
       return
     }
 
-    var dataset = reference
-    dataset.append(contentsOf: try store.countingDataset())
-    // Only the diagnostics of files that count in the period (and wrong-period warnings given
-    // while it was collected): a kvartal 2 file's notes are not kvartal 3's.
-    var diagnostics = Conversion.diagnostics(
-      try store.countingDiagnostics(), of: dataset, in: config.period)
-    diagnostics += try rejectedFiles.flatMap { file in
-      let stored = try store.diagnostics(fileID: file.id)
-      return stored.isEmpty
-        ? [
-          Self.rejectionDiagnostic(
-            file: file.name, code: DiagnosticCode.rejectionReasonMissing.id,
-            message: "see \(file.name).reason.txt",
-            location: nil, hint: nil)
-        ] : stored
-    }
     let printed = reportDate ?? asOf ?? Self.calendarDate(now())
-    diagnostics += validator.validate(
-      dataset, board: config.board, period: config.period, asOf: day)
+    let (dataset, diagnostics) = try periodInputs(store: store, rejectedFiles: rejectedFiles)
     summary.diagnostics = diagnostics
     (summary.feedback, summary.feedbackFailures) = try writeFeedback(
       store: store, diagnostics: diagnostics)
@@ -531,6 +522,49 @@ public struct PipelineRunner: Sendable {
     summary.reportURL = reportURL
     summary.reportVersion = version
     summary.reportWritten = true
+  }
+
+  /// What the report of the configured period is made from: the reference and the counting
+  /// files' records, and every diagnostic (conversion, rejected files, validation).
+  func periodInputs(store: any PipelineStore, rejectedFiles: [ReceivedFile]) throws -> (
+    Dataset, [Diagnostic]
+  ) {
+    let day = asOf ?? config.period.end
+    let reference = converter.reference
+    var dataset = reference
+    dataset.append(contentsOf: try store.countingDataset())
+    // Only the diagnostics of files that count in the period (and wrong-period warnings given
+    // while it was collected): a kvartal 2 file's notes are not kvartal 3's.
+    var diagnostics = Conversion.diagnostics(
+      try store.countingDiagnostics(), of: dataset, in: config.period)
+    diagnostics += try rejectedFiles.flatMap { file in
+      let stored = try store.diagnostics(fileID: file.id)
+      return stored.isEmpty
+        ? [
+          Self.rejectionDiagnostic(
+            file: file.name, code: DiagnosticCode.rejectionReasonMissing.id,
+            message: "see \(file.name).reason.txt",
+            location: nil, hint: nil)
+        ] : stored
+    }
+    diagnostics += validator.validate(
+      dataset, board: config.board, period: config.period, asOf: day)
+    return (dataset, diagnostics)
+  }
+
+  /// The board report of the configured period as the next published version would show it
+  /// (the same figures), without writing anything.
+  ///
+  /// - Throws: ``PipelineError`` for an unusable store.
+  public func currentReport(store: any PipelineStore) throws -> BoardReport {
+    let (dataset, diagnostics) = try periodInputs(
+      store: store, rejectedFiles: try pendingRejectedFiles(store))
+    let day = asOf ?? config.period.end
+    let workbook =
+      reporter as? BoardReportWorkbook ?? BoardReportWorkbook(options: config.validation)
+    return workbook.report(
+      dataset: dataset, diagnostics: diagnostics, board: config.board, period: config.period,
+      asOf: day, reportDate: reportDate ?? asOf ?? Self.calendarDate(now()))
   }
 
   /// `uppfoljning-BOARD-PERIOD-vN.xlsx`.
