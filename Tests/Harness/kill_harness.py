@@ -451,12 +451,17 @@ def three_processes(args):
     rejected = len([n for n in os.listdir(os.path.join(ws, "rejected"))
                     if not n.endswith(".reason.txt") and "återkoppling" not in n])
     by_process = {}
+    left_for_later = 0  # files a pass saw but left in the inbox (incomplete, still written)
     for k in ("watch1", "watch2"):
         with open(os.path.join(root, f"{k}.log"), encoding="utf-8") as f:
-            by_process[k] = sum(1 for line in f if '"message":"file"' in line)
+            lines = f.readlines()
+        by_process[k] = sum(1 for line in lines if '"message":"file"' in line)
+        left_for_later += sum(1 for line in lines if '"message":"skipped"' in line)
     try:
         with open(os.path.join(root, "run.json"), encoding="utf-8") as f:
-            by_process["run"] = len(json.load(f)["files"])
+            summary = json.load(f)
+        by_process["run"] = len(summary["files"])
+        left_for_later += len(summary.get("skipped", []))
     except (OSError, ValueError, KeyError) as e:
         faults.append(f"run --format json gave no summary: {e}")
         by_process["run"] = 0
@@ -468,7 +473,7 @@ def three_processes(args):
           f"{archived} archived, {rejected} rejected, store rows {sum(len(v) for v in rows.values())}, "
           f"{reports} report versions, {opened[0]} workbooks opened; files taken by watch 1: "
           f"{by_process['watch1']}, watch 2: {by_process['watch2']}, run: "
-          f"{by_process['run']}; drops took "
+          f"{by_process['run']}; {left_for_later} times a file was left for a later pass; drops took "
           f"{drop_seconds:.1f} s, watches stopped {stop_seconds:.1f} s after SIGTERM; "
           f"{len(faults)} faults; {elapsed:.1f} s", flush=True)
     if not faults and not args.keep:
