@@ -181,7 +181,7 @@ def store_facts(ws):
         records = dict(db.execute(
             "SELECT r.kind, count(*) FROM record r JOIN file f ON f.id = r.file_id "
             "WHERE f.outcome = 'converted' GROUP BY r.kind"))
-        reports = db.execute("SELECT count(*) FROM report").fetchone()[0]
+        reports = sorted(path for (path,) in db.execute("SELECT path FROM report"))
     finally:
         db.close()
     return integrity, rows, records, reports
@@ -223,9 +223,15 @@ def check(ws, expected, clean, opened_reports):
                     opened_reports[0] += 1
                 except Exception as e:  # noqa: BLE001 - any failure is the fault reported
                     faults.append(f"{os.path.relpath(path, ws)} does not open: {e}")
-    integrity, rows, records, _ = store_facts(ws)
+    integrity, rows, records, versions = store_facts(ws)
     if integrity != "ok":
         faults.append(f"integrity_check: {integrity}")
+    # Every report version the store lists is on disk, and every report on disk is listed.
+    written = sorted(os.path.relpath(os.path.join(d, n), ws)
+                     for d, _, fs in os.walk(os.path.join(ws, "reports")) for n in fs
+                     if n.startswith("uppfoljning-") and n.endswith(".xlsx"))
+    if written != versions:
+        faults.append(f"report versions in the store {versions} != on disk {written}")
     if clean is not None:
         _, clean_rows, clean_records, _ = clean
         if rows != clean_rows:
@@ -471,7 +477,7 @@ def three_processes(args):
         print(f"  {fault}", flush=True)
     print(f"harness: three processes, {len(names)} files ({len(slow)} written slowly in chunks), "
           f"{archived} archived, {rejected} rejected, store rows {sum(len(v) for v in rows.values())}, "
-          f"{reports} report versions, {opened[0]} workbooks opened; files taken by watch 1: "
+          f"{len(reports)} report versions, {opened[0]} workbooks opened; files taken by watch 1: "
           f"{by_process['watch1']}, watch 2: {by_process['watch2']}, run: "
           f"{by_process['run']}; {left_for_later} times a file was left for a later pass; drops took "
           f"{drop_seconds:.1f} s, watches stopped {stop_seconds:.1f} s after SIGTERM; "
