@@ -295,8 +295,11 @@ def kill_cycles(args):
         hits = {}
         plan = []
         for _ in range(rng.randint(1, 3)):
-            # Up to the clean run's length, so kills land in recovery, ingest and publish.
-            delay = rng.uniform(0.0, clean_seconds * 1.1)
+            # Up to the length of what is left to do (a clean run's length for the whole
+            # inbox), so kills land in recovery, ingest and publish.
+            left = len(listdir(os.path.join(ws, "inbox"))) + len(
+                listdir(os.path.join(ws, "processing")))
+            delay = rng.uniform(0.0, clean_seconds * (0.2 + 0.9 * left / len(expected)))
             p = start(binary, ["run", ws, "--wait", "30"], log)
             deadline = time.monotonic() + delay
             while time.monotonic() < deadline and p.poll() is None:
