@@ -9,7 +9,7 @@ DEMO_DIR ?= demo
 APT_PACKAGES = pkg-config libxml2-dev libzip-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps build release lint format clean fuzz
+.PHONY: demo test deps build release lint format clean fuzz harness
 
 deps:
 	@missing=""; \
@@ -48,6 +48,14 @@ format:
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
+
+# The crash-safety harness (Tests/Harness): HARNESS_CYCLES runs killed at random points, then
+# two watches and a run on one inbox of HARNESS_FILES files (docs/operations.md).
+HARNESS_CYCLES ?= 100
+HARNESS_FILES ?= 200
+harness: build
+	python3 Tests/Harness/kill_harness.py kill --cycles $(HARNESS_CYCLES)
+	python3 Tests/Harness/kill_harness.py three --files $(HARNESS_FILES)
 
 clean:
 	rm -rf .build $(DEMO_DIR)

@@ -240,10 +240,11 @@ public struct PipelineRunner: Sendable {
     for folder in [workspace.rejected, workspace.root, workspace.store, workspace.inbox] {
       removeTemporaryFiles(in: folder, ownOnly: folder == workspace.inbox)
     }
-    let reportFolders = (try? fm.contentsOfDirectory(atPath: workspace.reports.path)) ?? []
-    for period in reportFolders {
-      removeTemporaryFiles(
-        in: workspace.reports.appendingPathComponent(period), ownOnly: false)
+    // Reports and the senders' feedback workbooks, by period.
+    for parent in [workspace.reports, workspace.feedback] {
+      for period in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+        removeTemporaryFiles(in: parent.appendingPathComponent(period), ownOnly: false)
+      }
     }
     // A reason file is written before its file is moved to rejected/: one without its file
     // belongs to a rejection that did not happen.
