@@ -3,6 +3,7 @@ import Feedback
 public import Foundation
 import Reporting
 public import Spreadsheet
+import Validation
 
 /// One pass over a workspace's inbox, in three steps over the injected store:
 ///
@@ -442,8 +443,15 @@ public struct PipelineRunner: Sendable {
       return
     }
 
+    // Only the measurements the board's report can use are loaded (BoardScope's rule): a
+    // statistics extract of every municipality gives only the board's, its units' and the
+    // comparison series'.
     var dataset = reference
-    dataset.append(contentsOf: try store.countingDataset())
+    let board = config.board
+    dataset.append(
+      contentsOf: try store.countingDataset(measurementsOf: { units in
+        BoardScope.measuredUnitKeys(units: reference.units + units, boardID: board)
+      }))
     // Only the diagnostics of files that count in the period (and wrong-period warnings given
     // while it was collected): a kvartal 2 file's notes are not kvartal 3's.
     var diagnostics = Conversion.diagnostics(
