@@ -184,8 +184,8 @@ extension MappingRun {
   /// (`Målvärde 2026` for `Målvärde`, `Utfall (%)` for `Utfall`).
   func headerStarts(_ header: String, with word: String) -> Bool {
     if matches(header, word) != nil { return true }
-    let h = TextMatching.normalized(header)
-    let w = TextMatching.normalized(word)
+    let h = normalized(header)
+    let w = normalized(word)
     guard !w.isEmpty, h.hasPrefix(w), let next = h.dropFirst(w.count).first else { return false }
     return next == " " || next == "(" || next == ","
   }
@@ -193,9 +193,9 @@ extension MappingRun {
   /// How a header text matches a wanted name: `name` (normalized equal) or
   /// `name (letters and digits only)`, or `nil`.
   func matches(_ header: String, _ wanted: String) -> String? {
-    if TextMatching.normalized(header) == TextMatching.normalized(wanted) { return "name" }
-    let loose = TextMatching.loose(wanted)
-    if !loose.isEmpty && TextMatching.loose(header) == loose {
+    if normalized(header) == normalized(wanted) { return "name" }
+    let wantedLoose = loose(wanted)
+    if !wantedLoose.isEmpty && loose(header) == wantedLoose {
       return "name (letters and digits only)"
     }
     return nil

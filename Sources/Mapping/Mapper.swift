@@ -83,6 +83,25 @@ final class MappingRun {
   /// The table being read, for cache keys.
   var currentTable = 0
   private var letters: [Int: String] = [:]
+  /// ``TextMatching/normalized(_:)`` and ``TextMatching/loose(_:)`` of header texts and
+  /// wanted names, computed once per text: the header search compares every cell of the top
+  /// rows with every mapped name.
+  private var normalizedTexts: [String: String] = [:]
+  private var looseTexts: [String: String] = [:]
+
+  func normalized(_ text: String) -> String {
+    if let n = normalizedTexts[text] { return n }
+    let n = TextMatching.normalized(text)
+    normalizedTexts[text] = n
+    return n
+  }
+
+  func loose(_ text: String) -> String {
+    if let l = looseTexts[text] { return l }
+    let l = String(normalized(text).filter { $0.isLetter || $0.isNumber })
+    looseTexts[text] = l
+    return l
+  }
 
   /// `B7`, with column letters computed once per column.
   func a1(_ ref: CellReference) -> String {
