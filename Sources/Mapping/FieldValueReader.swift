@@ -191,9 +191,11 @@ final class FieldValueReader {
       type == .number || type == .integer || type == .percent || type == .target,
       case .string(let s)? = raw.value
     {
+      // Only text holding the separator is searched (the expression is compiled per call).
       let pattern = mark == .point ? #"(?<=\d),(?=\d{3}(\D|$))"# : #"(?<=\d)\.(?=\d{3}(\D|$))"#
       raw = RawValue(
-        text: s.replacingOccurrences(of: pattern, with: "", options: .regularExpression))
+        text: s.contains(mark == .point ? "," : ".")
+          ? s.replacingOccurrences(of: pattern, with: "", options: .regularExpression) : s)
     }
     // Missing tokens.
     let numeric = type == .number || type == .integer || type == .percent

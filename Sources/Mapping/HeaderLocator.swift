@@ -30,6 +30,9 @@ struct Binding {
 /// selector names.
 struct HeaderLocator {
   let regexes: RegexCache
+  /// The header texts and wanted names in normalized form, each computed once per file: the
+  /// header search compares every cell of the top rows with every mapped name.
+  let texts = NormalizedTexts()
 
   /// Why no header row was found, for the explanation and the diagnostic.
   func missReason(_ table: TableMapping) -> String {
@@ -111,8 +114,8 @@ struct HeaderLocator {
   /// (`Målvärde 2026` for `Målvärde`, `Utfall (%)` for `Utfall`).
   func headerStarts(_ header: String, with word: String) -> Bool {
     if matches(header, word) != nil { return true }
-    let h = TextMatching.normalized(header)
-    let w = TextMatching.normalized(word)
+    let h = texts.normalized(header)
+    let w = texts.normalized(word)
     guard !w.isEmpty, h.hasPrefix(w), let next = h.dropFirst(w.count).first else { return false }
     return next == " " || next == "(" || next == ","
   }
@@ -120,9 +123,9 @@ struct HeaderLocator {
   /// How a header text matches a wanted name: `name` (normalized equal) or
   /// `name (letters and digits only)`, or `nil`.
   func matches(_ header: String, _ wanted: String) -> String? {
-    if TextMatching.normalized(header) == TextMatching.normalized(wanted) { return "name" }
-    let loose = TextMatching.loose(wanted)
-    if !loose.isEmpty && TextMatching.loose(header) == loose {
+    if texts.normalized(header) == texts.normalized(wanted) { return "name" }
+    let loose = texts.loose(wanted)
+    if !loose.isEmpty && texts.loose(header) == loose {
       return "name (letters and digits only)"
     }
     return nil
@@ -217,4 +220,25 @@ struct HeaderLocator {
     }
   }
 
+}
+
+/// ``TextMatching/normalized(_:)`` and ``TextMatching/loose(_:)`` of texts, computed once per
+/// text for one mapping run.
+final class NormalizedTexts {
+  private var normalizedTexts: [String: String] = [:]
+  private var looseTexts: [String: String] = [:]
+
+  func normalized(_ text: String) -> String {
+    if let n = normalizedTexts[text] { return n }
+    let n = TextMatching.normalized(text)
+    normalizedTexts[text] = n
+    return n
+  }
+
+  func loose(_ text: String) -> String {
+    if let l = looseTexts[text] { return l }
+    let l = String(normalized(text).filter { $0.isLetter || $0.isNumber })
+    looseTexts[text] = l
+    return l
+  }
 }

@@ -23,17 +23,43 @@ extension PipelineRunner {
       if let file = d.location?.file { byFile[file, default: []].append(d) }
     }
     var failed: [(name: String, reason: String)] = []
-    for id in try store.countingFileIDs() {
-      guard let file = try store.file(id: id), let stored = file.storedAs else { continue }
+    // A workbook whose file and diagnostics are those it was written from is not written
+    // again: a late file rewrites its own feedback, not every unit's.
+    let folder = workspace.feedback.appendingPathComponent(period)
+    let earlier = try store.feedbackDigests(period: period)
+    var digests: [String: String] = [:]
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    for file in try store.files(outcome: .converted) {
+      guard let stored = file.storedAs else { continue }
       let source = workspace.root.appendingPathComponent(stored)
+      let own = byFile[file.name] ?? []
+      let digest = SHA256.hex(
+        Data("\(file.id)\n\(stored)\n".utf8) + ((try? encoder.encode(own)) ?? Data()))
+      // The workbook's modification time is part of it: a workbook written over since (a
+      // rejected file of the same name) is written again.
+      let target = writer.url(for: file.name, period: period)
+      func stamp() -> String? {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: target.path)
+        return (attributes?[.modificationDate] as? Date).map {
+          "\(digest)|\($0.timeIntervalSince1970)"
+        }
+      }
+      if !own.isEmpty, let now = stamp(), earlier[file.name] == now {
+        digests[file.name] = now
+        continue
+      }
       do {
-        try writer.write(
-          source: source, name: file.name, diagnostics: byFile[file.name] ?? [], period: period)
+        if try !writer.write(source: source, name: file.name, diagnostics: own, period: period)
+          .isEmpty
+        {
+          digests[file.name] = stamp()
+        }
       } catch {
         failed.append((file.name, "\(error)"))
       }
     }
-    let folder = workspace.feedback.appendingPathComponent(period)
+    if digests != earlier { try store.setFeedbackDigests(digests, period: period) }
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     let written = names.filter { $0.hasSuffix(".xlsx") && !$0.hasPrefix(".") }.sorted().map {
       folder.appendingPathComponent($0)

@@ -3,6 +3,7 @@ import Feedback
 public import Foundation
 public import Reporting
 public import Spreadsheet
+import Validation
 
 #if canImport(Glibc)
   import Glibc
@@ -244,6 +245,17 @@ public struct PipelineRunner: Sendable {
     for parent in [workspace.reports, workspace.feedback] {
       for period in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
         removeTemporaryFiles(in: parent.appendingPathComponent(period), ownOnly: false)
+      }
+    }
+    // And of feedback workbooks (with the hidden XLSX copy of a CSV sender's file): an
+    // unchanged workbook is not written again, so no later write clears them.
+    let feedbackFolders = (try? fm.contentsOfDirectory(atPath: workspace.feedback.path)) ?? []
+    for period in feedbackFolders {
+      let folder = workspace.feedback.appendingPathComponent(period)
+      removeTemporaryFiles(in: folder, ownOnly: false)
+      for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+      where name.hasPrefix(".") && name.hasSuffix(".csv-copy.xlsx") {
+        try? fm.removeItem(at: folder.appendingPathComponent(name))
       }
     }
     // A reason file is written before its file is moved to rejected/: one without its file
@@ -542,8 +554,15 @@ public struct PipelineRunner: Sendable {
   ) {
     let day = asOf ?? config.period.end
     let reference = converter.reference
+    // Only the measurements the board's report can use are loaded (BoardScope's rule): a
+    // statistics extract of every municipality gives only the board's, its units' and the
+    // comparison series'.
     var dataset = reference
-    dataset.append(contentsOf: try store.countingDataset())
+    let board = config.board
+    dataset.append(
+      contentsOf: try store.countingDataset(measurementsOf: { units in
+        BoardScope.measuredUnitKeys(units: reference.units + units, boardID: board)
+      }))
     // Only the diagnostics of files that count in the period (and wrong-period warnings given
     // while it was collected): a kvartal 2 file's notes are not kvartal 3's.
     var diagnostics = Conversion.diagnostics(

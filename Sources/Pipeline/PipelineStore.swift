@@ -182,6 +182,12 @@ public protocol PipelineStore: Sendable {
   /// The records that count, by file name and then in the order read.
   func countingDataset() throws -> Dataset
 
+  /// The records that count, as ``countingDataset()``, with only the measurements a board's
+  /// report can use: those without a unit, those of a comparison series, and those whose unit
+  /// is in `measuredUnits` of the counting unit records (``BoardScope/measuredUnitKeys(units:boardID:)``).
+  func countingDataset(measurementsOf measuredUnits: ([OrgUnit]) -> Set<String>) throws
+    -> Dataset
+
   /// The diagnostics of the files that count.
   func countingDiagnostics() throws -> [Diagnostic]
 
@@ -197,6 +203,13 @@ public protocol PipelineStore: Sendable {
 
   /// How many records of each kind a file holds (`measurement`: 54).
   func recordCounts(fileID: Int64) throws -> [String: Int]
+
+  /// What each feedback workbook of a period was last written from (a digest of its file and
+  /// diagnostics), by file name.
+  func feedbackDigests(period: String) throws -> [String: String]
+
+  /// Records what the feedback workbooks of a period were written from.
+  func setFeedbackDigests(_ digests: [String: String], period: String) throws
 
   /// The latest report version for a board and period.
   func latestReport(board: String, period: String) throws -> ReportVersion?

@@ -10,8 +10,9 @@ import Validation
 /// Tables (see docs/architecture.md):
 /// - `file`: each received file (sha256, name, size, times, outcome, unit, plan kind, period,
 ///   mapping and version, where its bytes lie, delivery key);
-/// - `record`: one row per canonical record (kind, unit, period, measurement identity, JSON
-///   payload), so a period's dataset is one query, not a decoding of every file;
+/// - `record`: one row per canonical record (kind, unit, period, measurement identity and
+///   comparison series, JSON payload), so a period's dataset is one query, not a decoding of
+///   every file;
 /// - `diagnostic`: every diagnostic, by file;
 /// - `report`, `report_file`: every report version and the files it was built from;
 /// - `meta`: one-time facts (the JSON store imported).
@@ -57,7 +58,17 @@ public final class SQLiteStore: PipelineStore {
           "the store was written by a newer version of RedThread; use that version",
           location: SourceLocation(file: url.path))
       }
-      try migrator.migrate(pool)
+      // Two processes opening a new store at once can both find a migration unapplied (GRDB
+      // reads the applied ones outside the migration's transaction); the one that comes
+      // second fails on what the first created, and finds it applied when it looks again.
+      for attempt in 1...4 {
+        do {
+          try migrator.migrate(pool)
+          break
+        } catch is DatabaseError where attempt < 4 {
+          continue
+        }
+      }
     } catch let error as PipelineError {
       throw error
     } catch {
@@ -138,6 +149,16 @@ public final class SQLiteStore: PipelineStore {
             PRIMARY KEY (report_id, file_id)
           );
           CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+          """)
+    }
+    // A measurement's comparison series (Riket, the county) as a column, so that publish
+    // chooses a board's measurements in SQL.
+    migrator.registerMigration("v2") { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE record ADD COLUMN comparison TEXT;
+          UPDATE record SET comparison = json_extract(payload, '$.comparison')
+            WHERE kind = 'measurement';
           """)
     }
     return migrator
@@ -451,18 +472,19 @@ public final class SQLiteStore: PipelineStore {
 
   func insertRecords(_ d: Dataset, file: ReceivedFile, _ db: Database) throws {
     let statement = try db.cachedStatement(
-      sql: "INSERT INTO record (file_id, kind, seq, unit, period, identity, payload) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?)")
+      sql: "INSERT INTO record (file_id, kind, seq, unit, period, identity, comparison, "
+        + "payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.withoutEscapingSlashes]
     func put<T: Encodable>(
       _ kind: String, _ items: [T], unit: (T) -> String?, period: (T) -> String?,
-      identity: (T) -> String? = { _ in nil }
+      identity: (T) -> String? = { _ in nil }, comparison: (T) -> String? = { _ in nil }
     ) throws {
       for (i, item) in items.enumerated() {
         let payload = String(decoding: try encoder.encode(item), as: UTF8.self)
         try statement.execute(arguments: [
-          file.id, kind, i, unit(item), period(item) ?? file.period, identity(item), payload,
+          file.id, kind, i, unit(item), period(item) ?? file.period, identity(item),
+          comparison(item), payload,
         ])
       }
     }
@@ -472,7 +494,7 @@ public final class SQLiteStore: PipelineStore {
     try put("target", d.targets, unit: { $0.unitID }, period: { $0.period?.id })
     try put(
       "measurement", d.measurements, unit: { $0.unitID }, period: { $0.period?.id },
-      identity: Self.identity(of:))
+      identity: Self.identity(of:), comparison: { $0.comparison?.rawValue })
     try put("activity", d.activities, unit: { $0.unitID }, period: { _ in nil })
     try put("assessment", d.assessments, unit: { $0.unitID }, period: { $0.period?.id })
     try put("plan", d.plans, unit: { $0.unitID }, period: { $0.period?.id })
@@ -499,21 +521,42 @@ public final class SQLiteStore: PipelineStore {
   /// See ``PipelineStore/countingDataset()``. Records come by file name, then in the order
   /// read, so the same files give the same dataset whatever order they arrived in.
   public func countingDataset() throws -> Dataset {
+    try loadCountingDataset(measurementsOf: nil)
+  }
+
+  /// See ``PipelineStore/countingDataset(measurementsOf:)``.
+  public func countingDataset(measurementsOf measuredUnits: ([OrgUnit]) -> Set<String>)
+    throws -> Dataset
+  {
+    try withoutActuallyEscaping(measuredUnits) {
+      try loadCountingDataset(measurementsOf: $0)
+    }
+  }
+
+  /// The records that count; with `measuredUnits`, only the measurements without a unit, of a
+  /// comparison series, or of a unit it names (given the counting unit records), chosen in SQL
+  /// before anything is decoded.
+  func loadCountingDataset(measurementsOf measuredUnits: (([OrgUnit]) -> Set<String>)?) throws
+    -> Dataset
+  {
     try read { db in
       var payloads: [String: Data] = [:]
-      let cursor = try GRDB.Row.fetchCursor(
-        db,
-        sql: "SELECT r.kind, r.payload FROM record r JOIN file f ON f.id = r.file_id "
-          + "WHERE \(Self.counts) ORDER BY f.name, r.file_id, r.kind, r.seq")
-      while let row = try cursor.next() {
-        let kind: String = row[0]
-        let payload: String = row[1]
-        if payloads[kind] == nil {
-          payloads[kind] = Data("[".utf8)
-        } else {
-          payloads[kind]?.append(UInt8(ascii: ","))
+      func collect(_ condition: String, _ arguments: StatementArguments = []) throws {
+        let cursor = try GRDB.Row.fetchCursor(
+          db,
+          sql: "SELECT r.kind, r.payload FROM record r JOIN file f ON f.id = r.file_id "
+            + "WHERE \(condition)\(Self.counts) "
+            + "ORDER BY f.name, r.file_id, r.kind, r.seq", arguments: arguments)
+        while let row = try cursor.next() {
+          let kind: String = row[0]
+          let payload: String = row[1]
+          if payloads[kind] == nil {
+            payloads[kind] = Data("[".utf8)
+          } else {
+            payloads[kind]?.append(UInt8(ascii: ","))
+          }
+          payloads[kind]?.append(contentsOf: payload.utf8)
         }
-        payloads[kind]?.append(contentsOf: payload.utf8)
       }
       let decoder = JSONDecoder()
       func decode<T: Decodable>(_ kind: String, _: T.Type) throws -> [T] {
@@ -522,8 +565,21 @@ public final class SQLiteStore: PipelineStore {
         payloads[kind] = nil
         return try decoder.decode([T].self, from: data)
       }
+      var units: [OrgUnit]
+      if let measuredUnits {
+        try collect("r.kind != 'measurement' AND ")
+        units = try decode("unit", OrgUnit.self)
+        let keys = try JSONEncoder().encode(measuredUnits(units).sorted())
+        try collect(
+          "r.kind = 'measurement' AND (r.unit IS NULL OR r.comparison IS NOT NULL "
+            + "OR r.unit IN (SELECT value FROM json_each(?))) AND ",
+          [String(decoding: keys, as: UTF8.self)])
+      } else {
+        try collect("")
+        units = try decode("unit", OrgUnit.self)
+      }
       return Dataset(
-        units: try decode("unit", OrgUnit.self), goals: try decode("goal", Goal.self),
+        units: units, goals: try decode("goal", Goal.self),
         kpis: try decode("kpi", KPI.self), targets: try decode("target", Target.self),
         measurements: try decode("measurement", Canonical.Measurement.self),
         activities: try decode("activity", Activity.self),
@@ -628,6 +684,25 @@ public final class SQLiteStore: PipelineStore {
   }
 
   // MARK: Meta and the JSON store of earlier versions
+
+  /// See ``PipelineStore/feedbackDigests(period:)``.
+  public func feedbackDigests(period: String) throws -> [String: String] {
+    guard let text = try meta("feedback-digests|\(period)") else { return [:] }
+    return (try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))) ?? [:]
+  }
+
+  /// See ``PipelineStore/setFeedbackDigests(_:period:)``.
+  public func setFeedbackDigests(_ digests: [String: String], period: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let text = String(decoding: try encoder.encode(digests), as: UTF8.self)
+    try write { db in
+      try db.execute(
+        sql: "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) "
+          + "DO UPDATE SET value = excluded.value",
+        arguments: ["feedback-digests|\(period)", text])
+    }
+  }
 
   func meta(_ key: String) throws -> String? {
     try read { db in

@@ -86,6 +86,14 @@ public struct BoardScope: Sendable {
   }
 
   private let goalsByID: [String: [Int]]
+  private struct UnitOwner: Hashable {
+    var id: String?
+  }
+
+  /// Indices of the goals of each level but enhetsmål, in reading order.
+  private let goalsByLevel: [Goal.Level: [Int]]
+  /// Indices of the enhetsmål of each owner, in reading order.
+  private let unitGoalsByOwner: [UnitOwner: [Int]]
   private let measurementsBySeries: [SeriesKey: [Int]]
   private struct UnitKey: Hashable {
     var id: String
@@ -116,23 +124,9 @@ public struct BoardScope: Sendable {
     self.register = register
     self.board = register[boardID]
 
-    var children: [String: [String]] = [:]
-    for unit in dataset.units {
-      if let parent = unit.parentID { children[parent, default: []].append(unit.id) }
-    }
-    var members: Set<String> = []
-    var stack = children[boardID] ?? []
-    while let id = stack.popLast() {
-      guard id != boardID, members.insert(id).inserted else { continue }
-      stack += children[id] ?? []
-    }
+    let (children, members, ancestors) = Self.family(
+      of: boardID, units: dataset.units, register: register)
     memberUnitIDs = members
-    var ancestors: [String] = []
-    var cursor = register[boardID]?.parentID
-    while let id = cursor, id != boardID, !ancestors.contains(id) {
-      ancestors.append(id)
-      cursor = register[id]?.parentID
-    }
     ancestorUnitIDs = ancestors
 
     let deliveringKinds: Set<OrgUnit.Kind> = [.school, .preschool, .area, .other]
@@ -245,13 +239,7 @@ public struct BoardScope: Sendable {
     self.assessments = assessments
     unknownUnitReferences = unknown
 
-    var codes: [String: String] = [:]
-    for unit in dataset.units {
-      for code in [unit.schoolUnitCode, unit.koladaID, unit.municipalityCode].compactMap({ $0 })
-      where codes[code] == nil && register[code] == nil {
-        codes[code] = unit.id
-      }
-    }
+    let codes = Self.unitCodes(dataset.units, register: register)
     let measuredUnits = members.union(ancestors).union([boardID])
     var measurements: [Measurement] = []
     for var measurement in dataset.measurements {
@@ -271,6 +259,17 @@ public struct BoardScope: Sendable {
     var byID: [String: [Int]] = [:]
     for (index, goal) in goals.enumerated() { byID[goal.id, default: []].append(index) }
     goalsByID = byID
+    var byLevel: [Goal.Level: [Int]] = [:]
+    var byOwner: [UnitOwner: [Int]] = [:]
+    for (index, goal) in goals.enumerated() {
+      if goal.level == .unit {
+        byOwner[UnitOwner(id: goal.ownerUnitID), default: []].append(index)
+      } else {
+        byLevel[goal.level, default: []].append(index)
+      }
+    }
+    goalsByLevel = byLevel
+    unitGoalsByOwner = byOwner
     var bySeries: [SeriesKey: [Int]] = [:]
     for (index, m) in measurements.enumerated() {
       let key = SeriesKey(
@@ -289,6 +288,61 @@ public struct BoardScope: Sendable {
       byGoal[UnitKey(id: a.goalID, unitID: a.unitID), default: []].append(index)
     }
     assessmentsByGoal = byGoal
+  }
+
+  /// Each unit's children; the units under the board at any depth; the units above it,
+  /// nearest first.
+  private static func family(
+    of boardID: String, units: [OrgUnit], register: [String: OrgUnit]
+  ) -> (children: [String: [String]], members: Set<String>, ancestors: [String]) {
+    var children: [String: [String]] = [:]
+    for unit in units {
+      if let parent = unit.parentID { children[parent, default: []].append(unit.id) }
+    }
+    var members: Set<String> = []
+    var stack = children[boardID] ?? []
+    while let id = stack.popLast() {
+      guard id != boardID, members.insert(id).inserted else { continue }
+      stack += children[id] ?? []
+    }
+    var ancestors: [String] = []
+    var cursor = register[boardID]?.parentID
+    while let id = cursor, id != boardID, !ancestors.contains(id) {
+      ancestors.append(id)
+      cursor = register[id]?.parentID
+    }
+    return (children, members, ancestors)
+  }
+
+  /// Unit codes (skolenhetskod, Kolada id, kommunkod) that are not unit ids, each with the
+  /// first unit that carries it.
+  private static func unitCodes(_ units: [OrgUnit], register: [String: OrgUnit]) -> [String:
+    String]
+  {
+    var codes: [String: String] = [:]
+    for unit in units {
+      for code in [unit.schoolUnitCode, unit.koladaID, unit.municipalityCode].compactMap({ $0 })
+      where codes[code] == nil && register[code] == nil {
+        codes[code] = unit.id
+      }
+    }
+    return codes
+  }
+
+  /// The unit ids and codes, as measurements carry them, whose measurements a scope for
+  /// `boardID` keeps (``measurements``): the board's, those of the units under it and above it,
+  /// and their codes. A measurement without a unit, or of a comparison series, is kept
+  /// whatever this says. The store uses it to load only those measurements (the same rule as
+  /// the scope's, not a second one).
+  public static func measuredUnitKeys(units: [OrgUnit], boardID: String) -> Set<String> {
+    var register: [String: OrgUnit] = [:]
+    for unit in units where register[unit.id] == nil { register[unit.id] = unit }
+    let (_, members, ancestors) = family(of: boardID, units: units, register: register)
+    let measured = members.union(ancestors).union([boardID])
+    let codes = unitCodes(units, register: register)
+    var keys = measured.filter { codes[$0] == nil }
+    for (code, unit) in codes where measured.contains(unit) { keys.insert(code) }
+    return keys
   }
 
   /// The goal a reference names, seen from a unit: the unit's own enhetsmål first, then the
@@ -319,13 +373,13 @@ public struct BoardScope: Sendable {
   /// enhetsmål only): the nearest level first (enhetsmål, nämndmål, KF-mål, national goals),
   /// in reading order within a level.
   public func candidates(levels: Set<Goal.Level>, from unitID: String?) -> Suggestion {
-    let visible = goals.filter { goal in
-      levels.contains(goal.level) && (goal.level != .unit || goal.ownerUnitID == unitID)
+    // From the indices built once, not a pass over every goal per reference.
+    let ordered = Goal.Level.allCases.reversed().filter(levels.contains).flatMap { level in
+      level == .unit
+        ? unitGoalsByOwner[UnitOwner(id: unitID)] ?? [] : goalsByLevel[level] ?? []
     }
-    let ordered = Goal.Level.allCases.reversed().flatMap { level in
-      visible.filter { $0.level == level }
-    }
-    return Suggestion(candidates: ordered.map { Suggestion.Candidate(id: $0.id, title: $0.title) })
+    return Suggestion(
+      candidates: ordered.map { Suggestion.Candidate(id: goals[$0].id, title: goals[$0].title) })
   }
 
   /// The name of a unit for messages: its register name, else its id.
