@@ -155,6 +155,7 @@ extension MappingRun {
         return
       }
     }
+    treeLevels = [:]
     let tree: [Int: [String: String]] =
       table.tree.flatMap { t in
         conditionColumns[t.level].map { treeCaptures(t, layout: layout, levelColumn: $0) }
@@ -530,6 +531,12 @@ extension MappingRun {
 
   /// Tests a row condition; returns the regex groups (empty when no regex) or `nil`.
   func condition(_ c: RowCondition, row: Row, columns: [ColumnSelector: Int]) -> [String: String]? {
+    if !c.treeLevel.isEmpty {
+      guard let names = treeLevels[row.number],
+        c.treeLevel.contains(where: { names.contains(TextMatching.normalized($0)) })
+      else { return nil }
+      if c.column == nil && c.equals.isEmpty && c.regex == nil && c.blank == nil { return [:] }
+    }
     var raw: RawValue
     if let selector = c.column, let column = columns[selector] {
       raw = RawValue(cell: row.cell(column: column))

@@ -82,6 +82,8 @@ final class MappingRun {
   var recordContext: [String: (unit: String?, period: Period?)] = [:]
   /// The table being read, for cache keys.
   var currentTable = 0
+  /// The normalized names of each row's tree level (`tree:`) in the table being read.
+  var treeLevels: [Int: Set<String>] = [:]
   private var letters: [Int: String] = [:]
 
   /// `B7`, with column letters computed once per column.
