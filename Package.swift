@@ -51,10 +51,15 @@ let package = Package(
 
     // Domain layers.
     .target(name: "Canonical", dependencies: ["Spreadsheet"], swiftSettings: strict),
+    // The one reader of located YAML: mapping files, reference files and redthread.yaml.
+    .target(
+      name: "LocatedYAML",
+      dependencies: ["Spreadsheet", .product(name: "Yams", package: "Yams")],
+      swiftSettings: strict),
     .target(
       name: "Mapping",
       dependencies: [
-        "Canonical", "Spreadsheet", "SpreadsheetIO", "CSV",
+        "Canonical", "Spreadsheet", "SpreadsheetIO", "CSV", "LocatedYAML",
         .product(name: "Yams", package: "Yams"),
       ],
       swiftSettings: strict),
@@ -72,8 +77,7 @@ let package = Package(
       name: "Pipeline",
       dependencies: [
         "Feedback", "Canonical", "Mapping", "Validation", "Reporting", "Spreadsheet",
-        "SpreadsheetIO", "XLSX",
-        "CSV",
+        "SpreadsheetIO", "XLSX", "CSV", "LocatedYAML",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "GRDB", package: "GRDB.swift"),
@@ -129,7 +133,8 @@ let package = Package(
         "Pipeline", "Mapping", "SpreadsheetIO", "Spreadsheet", "XLSX", "TestSupport", "Reporting",
         "Validation",
       ]),
-    .testTarget(name: "CLITests", dependencies: ["TestSupport", "redthread"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["TestSupport", "redthread", "XLSX", "Spreadsheet"]),
     // Written workbooks checked with openpyxl and LibreOffice, when they are installed.
     .testTarget(
       name: "InteroperabilityTests",

@@ -446,8 +446,8 @@ extension MappingRun {
     case .unitKind: choices = OrgUnit.Kind.allCases.map(\.rawValue)
     default: return text
     }
-    let key = YAMLReader.wordKey(text)
-    if let c = choices.first(where: { YAMLReader.wordKey($0) == key }) { return c }
+    let key = MappingYAMLReader.wordKey(text)
+    if let c = choices.first(where: { MappingYAMLReader.wordKey($0) == key }) { return c }
     if let word = BuiltInValueMaps.map(for: type)?.value(for: text) { return word }
     // A header that ends in a gender word: `Utfall T2 totalt`, `Andel flickor`.
     if type == .gender, let last = text.split(separator: " ").last, last.count > 1,

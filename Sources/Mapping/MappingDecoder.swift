@@ -5,7 +5,7 @@ import Yams
 /// Turns a composed YAML node tree into a ``MappingFile``, one block at a time, reporting
 /// each problem at its node.
 struct MappingDecoder {
-  let reader: YAMLReader
+  let reader: MappingYAMLReader
 
   static let topKeys = [
     "mapping", "version", "description", "extends", "values", "value_maps", "match", "csv",

@@ -77,24 +77,18 @@ extension MappingFile {
   private static func decodeChain(
     path: String, text: String?, chain: [String], errors: inout [MappingError]
   ) -> DecodedMapping? {
-    let reader: YAMLReader
+    let reader: MappingYAMLReader
     if let text {
-      reader = YAMLReader(file: path, text: text)
+      reader = MappingYAMLReader.mapping(file: path, text: text)
     } else {
-      do { reader = try YAMLReader.open(path: path) } catch let error as MappingError {
+      do { reader = try MappingYAMLReader.openMapping(path: path) } catch {
         errors.append(error)
-        return nil
-      } catch {
-        errors.append(MappingError(.fileUnreadable, at: SourceLocation(file: path), "\(error)"))
         return nil
       }
     }
     let root: Node
-    do { root = try reader.compose() } catch let error as MappingError {
+    do { root = try reader.composeMapping() } catch {
       errors.append(error)
-      return nil
-    } catch {
-      errors.append(MappingError(.yamlSyntax, at: SourceLocation(file: path), "\(error)"))
       return nil
     }
     let decoder = MappingDecoder(reader: reader)
@@ -158,8 +152,8 @@ extension MappingFile {
   static func loadValueMaps(path: String, errors: inout [MappingError]) -> [String: ValueMap]? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     do {
-      let reader = try YAMLReader.open(path: path)
-      let root = try reader.compose()
+      let reader = try MappingYAMLReader.openMapping(path: path)
+      let root = try reader.composeMapping()
       let decoder = MappingDecoder(reader: reader)
       var maps: [String: ValueMap] = [:]
       if let pairs = reader.pairs(
@@ -171,11 +165,8 @@ extension MappingFile {
       }
       errors += reader.errors
       return maps
-    } catch let error as MappingError {
-      errors.append(error)
-      return [:]
     } catch {
-      errors.append(MappingError(.fileUnreadable, at: SourceLocation(file: path), "\(error)"))
+      errors.append(error)
       return [:]
     }
   }

@@ -47,8 +47,8 @@ extension ReferenceData {
   public mutating func load(
     path: String, read: ((String) throws -> Workbook)? = nil
   ) throws {
-    let reader = try YAMLReader.open(path: path)
-    let root = try reader.compose()
+    let reader = try MappingYAMLReader.openMapping(path: path)
+    let root = try reader.composeMapping()
     var registers: [(RegisterSpec, Node)] = []
     if let pairs = reader.pairs(
       root, path: "", what: "a reference file",
@@ -103,7 +103,7 @@ extension ReferenceData {
     throw first
   }
 
-  private static func list(_ node: Node, path: String, reader: YAMLReader) -> [(Int, Node)] {
+  private static func list(_ node: Node, path: String, reader: MappingYAMLReader) -> [(Int, Node)] {
     guard case .sequence(let seq) = node else {
       reader.error(.wrongType, node, "'\(path)' must be a list", path: path)
       return []
@@ -112,7 +112,7 @@ extension ReferenceData {
   }
 
   private static func decodeUnit(
-    _ node: Node, path: String, reader: YAMLReader, defaultKind: OrgUnit.Kind
+    _ node: Node, path: String, reader: MappingYAMLReader, defaultKind: OrgUnit.Kind
   ) -> OrgUnit? {
     let keys = [
       "id", "name", "aliases", "kind", "parent", "code", "municipality_code", "municipalityCode",
@@ -154,7 +154,7 @@ extension ReferenceData {
     return unit
   }
 
-  private static func decodeGoal(_ node: Node, path: String, reader: YAMLReader) -> Goal? {
+  private static func decodeGoal(_ node: Node, path: String, reader: MappingYAMLReader) -> Goal? {
     let keys = [
       "id", "title", "text", "level", "parent", "aligns_to", "alignsTo", "owner", "source",
       "period",
@@ -199,7 +199,8 @@ extension ReferenceData {
     return goal
   }
 
-  private static func decodeSuccession(_ node: Node, reader: YAMLReader) -> [String: String] {
+  private static func decodeSuccession(_ node: Node, reader: MappingYAMLReader) -> [String: String]
+  {
     var out: [String: String] = [:]
     switch node {
     case .mapping:
@@ -250,7 +251,7 @@ extension ReferenceData {
     var keepEquals: [String]
   }
 
-  private static func decodeRegister(_ node: Node, path: String, reader: YAMLReader)
+  private static func decodeRegister(_ node: Node, path: String, reader: MappingYAMLReader)
     -> RegisterSpec?
   {
     let keys = [

@@ -1,4 +1,5 @@
 public import Canonical
+import Spreadsheet
 
 /// What a mapping looks names up in: the unit register (names, aliases, codes), goals (national
 /// and others by id or title), the KPI succession table, and register tables read from files
@@ -162,7 +163,7 @@ public struct ReferenceData: Sendable {
     for name in names {
       let other = UnitNameKey(name).words
       guard !other.isEmpty else { continue }
-      let d = TextMatching.editDistance(key.words, other)
+      let d = EditDistance.distance(key.words, other)
       guard d <= max(1, max(key.words.count, other.count) / 3) else { continue }
       if best == nil || d < (best?.1 ?? .max) { best = (name, d) }
     }

@@ -96,12 +96,6 @@ public enum TextMatching {
     return out
   }
 
-  /// Levenshtein edit distance between two strings, by characters
-  /// (``Spreadsheet/EditDistance/distance(_:_:)``).
-  public static func editDistance(_ a: String, _ b: String) -> Int {
-    EditDistance.distance(a, b)
-  }
-
   /// The candidate closest to `text`, when it is close enough to be a likely misspelling:
   /// close by ``Spreadsheet/EditDistance``'s rule (at most a third of the longer word, at least
   /// 1), or one containing the other.
@@ -113,7 +107,7 @@ public enum TextMatching {
     var best: (String, Int)?
     for candidate in candidates {
       let c = normalized(candidate)
-      let d = editDistance(key, c)
+      let d = EditDistance.distance(key, c)
       let limit = EditDistance.limit(key, c)
       let contains = key.count >= 4 && c.count >= 4 && (c.contains(key) || key.contains(c))
       guard d <= limit || contains else { continue }

@@ -1,5 +1,6 @@
 public import Canonical
 import Foundation
+import LocatedYAML
 import Spreadsheet
 public import Validation
 import Yams
@@ -16,6 +17,7 @@ import Yams
 /// mappings: [mappings]                 # folders of mapping files, relative to this file
 /// report:
 ///   title: Uppföljning kvartal 3 2026  # optional; a Swedish title is made from the period
+///   template: mall/nämndrapport.xlsx   # optional; a template `run` fills too (docs/templates.md)
 /// inbox:
 ///   settle_seconds: 5                  # a file must keep its size and time this long
 /// validation:                          # see ``validationOptions(_:in:)``
@@ -35,6 +37,9 @@ public struct PipelineConfig: Sendable, Hashable {
   public var mappingPaths: [String]
   /// The report title, when set.
   public var reportTitle: String?
+  /// The controller's report template (`report: { template: … }`), as an absolute path: `run`
+  /// fills it beside each new version of the report.
+  public var reportTemplate: String?
   /// Seconds a file in the inbox must keep its size and modification time before it is taken.
   public var settleSeconds: Double
   /// The configuration file's path.
@@ -74,8 +79,8 @@ public struct PipelineConfig: Sendable, Hashable {
         location: SourceLocation(file: path))
     }
     let text = String(decoding: data, as: UTF8.self)
-    let doc = YAMLDocument(path: path)
-    let root = try doc.compose(text)
+    let doc = YAMLDocument(path: path, text: text)
+    let root = try doc.compose()
     guard case .mapping(let mapping) = root else {
       throw doc.error(at: root, "the configuration must be a mapping of keys to values")
     }
@@ -99,12 +104,23 @@ public struct PipelineConfig: Sendable, Hashable {
     var mappings = try doc.stringList(mapping["mappings"], key: "mappings").map(resolve)
     if mappings.isEmpty { mappings = [resolve("mappings")] }
     var title: String?
+    var template: String?
     if let report = mapping["report"] {
       guard case .mapping(let r) = report else {
         throw doc.error(at: report, "'report' must be a mapping, e.g. 'report: { title: … }'")
       }
-      try doc.checkKeys(r, allowed: ["title", "language"], in: report)
+      try doc.checkKeys(r, allowed: ["title", "language", "template"], in: report)
       title = r["title"]?.string
+      if let t = r["template"] {
+        guard let text = t.string, !text.isEmpty else {
+          throw doc.error(at: t, "'template' must be the path of an .xlsx report template")
+        }
+        let resolved = resolve(text)
+        guard FileManager.default.fileExists(atPath: resolved) else {
+          throw doc.error(at: t, "the report template '\(text)' does not exist")
+        }
+        template = resolved
+      }
       if let language = r["language"], language.string != "sv" {
         throw doc.error(at: language, "only Swedish reports ('sv') are available")
       }
@@ -127,85 +143,64 @@ public struct PipelineConfig: Sendable, Hashable {
       referenceFiles: references, mappingPaths: mappings, reportTitle: title,
       settleSeconds: settle, path: path)
     config.validation = try validationOptions(mapping["validation"], in: doc)
+    config.reportTemplate = template
     return config
   }
 }
 
-/// Reads a YAML document through Yams' node tree, so every error names `file:line:column`.
-struct YAMLDocument {
-  let path: String
+/// The kinds of problem in `redthread.yaml`; every one is reported as `invalid-config`
+/// (``PipelineError/Code/invalidConfig``), or `config-not-found` for a file that cannot be read.
+enum ConfigProblem: YAMLProblemKind {
+  case fileUnreadable, yamlSyntax, emptyFile, duplicateKey, unknownKey, wrongType, invalidValue,
+    invalidRegex
+}
 
-  func compose(_ text: String) throws -> Node {
-    do {
-      guard let node = try Yams.compose(yaml: text) else {
-        throw PipelineError(
-          .invalidConfig, "the file is empty", location: .text(path, line: 1, column: 1))
-      }
-      return node
-    } catch let error as YamlError {
-      throw PipelineError(
-        .invalidConfig, "not valid YAML: \(Self.describe(error))",
-        location: Self.mark(error).map { .text(path, line: $0.line, column: $0.column) }
-          ?? SourceLocation(file: path), underlying: error)
-    }
+/// `redthread.yaml` read through the one located YAML reader (``LocatedYAML/YAMLReader``):
+/// the first problem is thrown as an `invalid-config` error naming `file:line:column`.
+struct YAMLDocument {
+  let reader: YAMLReader<ConfigProblem>
+
+  init(path: String, text: String) {
+    reader = YAMLReader(file: path, text: text)
+  }
+
+  var path: String { reader.file }
+
+  func compose() throws -> Node {
+    do { return try reader.compose() } catch { throw Self.error(error) }
   }
 
   func error(at node: Node, _ message: String) -> PipelineError {
-    let mark = node.mark
-    return PipelineError(
-      .invalidConfig, message,
-      location: mark.map { .text(path, line: $0.line, column: $0.column) }
-        ?? SourceLocation(file: path))
+    PipelineError(.invalidConfig, message, location: reader.location(node))
+  }
+
+  /// Throws the first problem the reader recorded since `count`.
+  private func throwProblems(after count: Int) throws {
+    if reader.problems.count > count { throw Self.error(reader.problems[count]) }
   }
 
   func checkKeys(_ mapping: Node.Mapping, allowed: [String], in node: Node) throws {
-    for (key, _) in mapping {
-      guard let name = key.string else { throw error(at: key, "keys must be plain words") }
-      if !allowed.contains(name) {
-        var message = "unknown key '\(name)'"
-        if let near = EditDistance.closest(to: name, among: allowed) {
-          message += "; did you mean '\(near)'?"
-        } else {
-          message += "; known keys: " + allowed.joined(separator: ", ")
-        }
-        throw error(at: key, message)
-      }
-    }
+    let before = reader.problems.count
+    _ = reader.pairs(node, path: "", what: "", allowed: allowed)
+    try throwProblems(after: before)
   }
 
   func stringList(_ node: Node?, key: String) throws -> [String] {
     guard let node else { return [] }
-    if let single = node.string { return [single] }
-    guard case .sequence(let seq) = node else {
-      throw error(at: node, "'\(key)' must be a list of paths")
-    }
-    return try seq.map { item in
-      guard let s = item.string else { throw error(at: item, "'\(key)' entries must be paths") }
-      return s
-    }
+    let before = reader.problems.count
+    let list = reader.strings(node, path: key) ?? []
+    try throwProblems(after: before)
+    return list
   }
 
-  static func mark(_ error: YamlError) -> Mark? {
-    switch error {
-    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-      return mark
-    case .duplicatedKeysInMapping(_, let context):
-      return context.mark
-    default:
-      return nil
+  static func error(_ problem: YAMLProblem<ConfigProblem>) -> PipelineError {
+    var message = problem.message
+    if problem.kind == .yamlSyntax || problem.kind == .duplicateKey {
+      message = "not valid YAML: " + message
     }
-  }
-
-  static func describe(_ error: YamlError) -> String {
-    switch error {
-    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _),
-      .composer(_, let problem, _, _):
-      return problem
-    case .duplicatedKeysInMapping(let duplicates, _):
-      let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-      return "duplicate key \(keys)"
-    default:
-      return "\(error)"
-    }
+    if let hint = problem.hint, problem.kind != .yamlSyntax { message += "; " + hint }
+    return PipelineError(
+      problem.kind == .fileUnreadable ? .configNotFound : .invalidConfig, message,
+      location: problem.location)
   }
 }

@@ -1,8 +1,14 @@
 public import Canonical
 import Feedback
 public import Foundation
-import Reporting
+public import Reporting
 public import Spreadsheet
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// One pass over a workspace's inbox, in three steps over the injected store:
 ///
@@ -126,7 +132,9 @@ public struct PipelineRunner: Sendable {
     return PipelineRunner(
       workspace: workspace, config: config, converter: converter,
       validator: RedThreadChecks(koladaSuccessions: successions, options: config.validation),
-      reporter: BoardReportWorkbook(koladaSuccessions: successions, options: config.validation),
+      reporter: BoardReportWorkbook(
+        koladaSuccessions: successions, options: config.validation,
+        template: config.reportTemplate),
       store: try SQLiteStore.open(workspace), asOf: asOf)
   }
 
@@ -171,6 +179,15 @@ public struct PipelineRunner: Sendable {
       let url = workspace.processing.appendingPathComponent(name)
       if Workspace.isTemporaryName(name) {
         try? fm.removeItem(at: url)
+        continue
+      }
+      // A move is a link to the new name, then the removal of the old one: a run killed in
+      // between left the file under both names. The other name is where it was going (or
+      // the inbox it came from); only the name in processing/ goes.
+      if let other = try otherName(of: url, store: store) {
+        if unlink(url.path) == 0 {
+          journal.append(.recovered, file: name, detail: relative(other), at: now())
+        }
         continue
       }
       // The result was committed and only the move was left to do: do it.
@@ -233,6 +250,29 @@ public struct PipelineRunner: Sendable {
     for name in rejected where name.hasSuffix(".reason.txt") && !expected.contains(name) {
       try? fm.removeItem(at: workspace.rejected.appendingPathComponent(name))
     }
+  }
+
+  /// Where else a file in processing/ lies under another name of the same inode (a move
+  /// that made its link and was killed before the unlink): in the inbox under its name, or
+  /// where the store says its bytes went.
+  func otherName(of url: URL, store: any PipelineStore) throws -> URL? {
+    var info = stat()
+    guard lstat(url.path, &info) == 0, info.st_nlink > 1 else { return nil }
+    func isSame(_ candidate: URL) -> Bool {
+      var other = stat()
+      return lstat(candidate.path, &other) == 0 && other.st_dev == info.st_dev
+        && other.st_ino == info.st_ino
+    }
+    let inbox = workspace.inbox.appendingPathComponent(url.lastPathComponent)
+    if isSame(inbox) { return inbox }
+    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    for stored in try store.files(sha256: SHA256.hex(data)) {
+      if let path = stored.storedAs {
+        let target = workspace.root.appendingPathComponent(path)
+        if isSame(target) { return target }
+      }
+    }
+    return nil
   }
 
   func removeTemporaryFiles(in folder: URL, ownOnly: Bool) {
@@ -353,6 +393,9 @@ public struct PipelineRunner: Sendable {
         location: error.location.map { relocate($0, to: name) }, hint: nil, store: store,
         journal: journal)
     } catch {
+      if let changed = try changedWhileConverting(claimed, sha: sha) {
+        return try putBack(changed)
+      }
       file.outcome = .rejected
       return try reject(
         claimed, file: file, code: DiagnosticCode.unreadableFile.id, message: "\(error)",
@@ -428,6 +471,12 @@ public struct PipelineRunner: Sendable {
     basis += "revision=\(try store.revision())\n"
     basis += "rejected=\(rejectedFiles.map(\.name).joined(separator: "\u{1F}"))\n"
     basis += "reference=\(SHA256.hex((try? reference.canonicalJSON()) ?? Data()))\n"
+    if let template = config.reportTemplate {
+      // A changed template is a new version (the line is left out without one, so that
+      // workspaces without a template keep their fingerprints).
+      let bytes = (try? Data(contentsOf: URL(fileURLWithPath: template))) ?? Data()
+      basis += "template=\(template) \(SHA256.hex(bytes))\n"
+    }
     let fingerprint = SHA256.hex(Data(basis.utf8))
     let folder = workspace.reports.appendingPathComponent(Self.folderName(config.period))
     let latest = try store.latestReport(board: config.board, period: config.period.id)
@@ -442,25 +491,8 @@ public struct PipelineRunner: Sendable {
       return
     }
 
-    var dataset = reference
-    dataset.append(contentsOf: try store.countingDataset())
-    // Only the diagnostics of files that count in the period (and wrong-period warnings given
-    // while it was collected): a kvartal 2 file's notes are not kvartal 3's.
-    var diagnostics = Conversion.diagnostics(
-      try store.countingDiagnostics(), of: dataset, in: config.period)
-    diagnostics += try rejectedFiles.flatMap { file in
-      let stored = try store.diagnostics(fileID: file.id)
-      return stored.isEmpty
-        ? [
-          Self.rejectionDiagnostic(
-            file: file.name, code: DiagnosticCode.rejectionReasonMissing.id,
-            message: "see \(file.name).reason.txt",
-            location: nil, hint: nil)
-        ] : stored
-    }
     let printed = reportDate ?? asOf ?? Self.calendarDate(now())
-    diagnostics += validator.validate(
-      dataset, board: config.board, period: config.period, asOf: day)
+    let (dataset, diagnostics) = try periodInputs(store: store, rejectedFiles: rejectedFiles)
     summary.diagnostics = diagnostics
     (summary.feedback, summary.feedbackFailures) = try writeFeedback(
       store: store, diagnostics: diagnostics)
@@ -489,6 +521,49 @@ public struct PipelineRunner: Sendable {
     summary.reportURL = reportURL
     summary.reportVersion = version
     summary.reportWritten = true
+  }
+
+  /// What the report of the configured period is made from: the reference and the counting
+  /// files' records, and every diagnostic (conversion, rejected files, validation).
+  func periodInputs(store: any PipelineStore, rejectedFiles: [ReceivedFile]) throws -> (
+    Dataset, [Diagnostic]
+  ) {
+    let day = asOf ?? config.period.end
+    let reference = converter.reference
+    var dataset = reference
+    dataset.append(contentsOf: try store.countingDataset())
+    // Only the diagnostics of files that count in the period (and wrong-period warnings given
+    // while it was collected): a kvartal 2 file's notes are not kvartal 3's.
+    var diagnostics = Conversion.diagnostics(
+      try store.countingDiagnostics(), of: dataset, in: config.period)
+    diagnostics += try rejectedFiles.flatMap { file in
+      let stored = try store.diagnostics(fileID: file.id)
+      return stored.isEmpty
+        ? [
+          Self.rejectionDiagnostic(
+            file: file.name, code: DiagnosticCode.rejectionReasonMissing.id,
+            message: "see \(file.name).reason.txt",
+            location: nil, hint: nil)
+        ] : stored
+    }
+    diagnostics += validator.validate(
+      dataset, board: config.board, period: config.period, asOf: day)
+    return (dataset, diagnostics)
+  }
+
+  /// The board report of the configured period as the next published version would show it
+  /// (the same figures), without writing anything.
+  ///
+  /// - Throws: ``PipelineError`` for an unusable store.
+  public func currentReport(store: any PipelineStore) throws -> BoardReport {
+    let (dataset, diagnostics) = try periodInputs(
+      store: store, rejectedFiles: try pendingRejectedFiles(store))
+    let day = asOf ?? config.period.end
+    let workbook =
+      reporter as? BoardReportWorkbook ?? BoardReportWorkbook(options: config.validation)
+    return workbook.report(
+      dataset: dataset, diagnostics: diagnostics, board: config.board, period: config.period,
+      asOf: day, reportDate: reportDate ?? asOf ?? Self.calendarDate(now()))
   }
 
   /// `uppfoljning-BOARD-PERIOD-vN.xlsx`.

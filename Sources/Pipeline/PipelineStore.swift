@@ -182,10 +182,6 @@ public protocol PipelineStore: Sendable {
   /// The records that count, by file name and then in the order read.
   func countingDataset() throws -> Dataset
 
-  /// The records that count, in the order received, leaving out the files with these ids
-  /// (see ``filesBeforeLatest(upTo:)``).
-  func countingDataset(excluding fileIDs: Set<Int64>) throws -> Dataset
-
   /// The diagnostics of the files that count.
   func countingDiagnostics() throws -> [Diagnostic]
 
@@ -210,30 +206,4 @@ public protocol PipelineStore: Sendable {
 
   /// Records a report version.
   func addReport(_ report: ReportVersion) throws
-}
-
-extension PipelineStore {
-  /// The counting files that are not a unit's latest plan up to a period: what `plan send`
-  /// carries forward into a workbook for the period is the plan that remains.
-  public func filesBeforeLatest(upTo period: Period) throws -> Set<Int64> {
-    try unitPlansOtherThanLatest { $0.start <= period.end }
-  }
-
-  /// Of each unit's plans whose period passes `eligible`, all but the one that starts last,
-  /// and every plan that does not pass.
-  private func unitPlansOtherThanLatest(_ eligible: (Period) -> Bool) throws -> Set<Int64> {
-    let files = try files(outcome: .converted).filter { $0.planKind == Plan.Kind.unitPlan.rawValue }
-    var newest: [String: Period] = [:]
-    for file in files {
-      guard let planned = file.period.flatMap({ Period(parsing: $0) }), eligible(planned)
-      else { continue }
-      let key = file.unit ?? "-"
-      if let seen = newest[key], seen.start >= planned.start { continue }
-      newest[key] = planned
-    }
-    return Set(
-      files.filter { file in
-        file.period.flatMap { Period(parsing: $0) } != newest[file.unit ?? "-"]
-      }.map(\.id))
-  }
 }

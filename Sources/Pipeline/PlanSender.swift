@@ -73,6 +73,46 @@ public struct PlanSender: Sendable {
       .appendingPathComponent(PipelineRunner.folderName(period))
   }
 
+  /// What a workbook for `period` carries forward from the records that count: of each unit's
+  /// plans, those that count in the latest period the unit planned for up to `period` (by
+  /// ``Dataset/planFiles(countingIn:)``, the rule a report uses: a unit's kvartal 3 plan, not
+  /// also its year plan that the kvartal 3 plan restates); every record not read from a unit's
+  /// plan (the board's plan, reference data, statistics) stays.
+  static func carriedForward(_ all: Dataset, to period: Period) -> Dataset {
+    var latest: [String: Period] = [:]
+    var unitPlanFiles: [String: String] = [:]
+    for plan in all.plans where plan.kind == .unitPlan {
+      guard let p = plan.period, let file = plan.provenance?.file else { continue }
+      let unit = plan.unitID ?? "-"
+      unitPlanFiles[file] = unit
+      guard p.start <= period.end else { continue }
+      // The latest start; of two starting the same day, the shorter (the more specific).
+      if let seen = latest[unit],
+        seen.start > p.start || (seen.start == p.start && seen.end <= p.end)
+      {
+        continue
+      }
+      latest[unit] = p
+    }
+    var kept: Set<String> = []
+    for (unit, p) in latest {
+      kept.formUnion(all.planFiles(countingIn: p).counting.filter { unitPlanFiles[$0] == unit })
+    }
+    func keeps(_ provenance: Provenance?) -> Bool {
+      guard let file = provenance?.file, unitPlanFiles[file] != nil else { return true }
+      return kept.contains(file)
+    }
+    var out = all
+    out.plans = all.plans.filter { keeps($0.provenance) }
+    out.goals = all.goals.filter { keeps($0.provenance) }
+    out.kpis = all.kpis.filter { keeps($0.provenance) }
+    out.targets = all.targets.filter { keeps($0.provenance) }
+    out.measurements = all.measurements.filter { keeps($0.provenance) }
+    out.activities = all.activities.filter { keeps($0.provenance) }
+    out.assessments = all.assessments.filter { keeps($0.provenance) }
+    return out
+  }
+
   /// The file name of a unit's workbook: `Arbetsplan Åsens skola 2026-Q4.xlsx`.
   public static func fileName(unit: OrgUnit, period: Period) -> String {
     let safe = unit.name.map { "/\\:*?\"<>|".contains($0) ? "-" : $0 }
@@ -94,9 +134,7 @@ public struct PlanSender: Sendable {
     // The board's plan and, of each unit's plans, the latest up to the period sent.
     let store = try SQLiteStore.open(workspace)
     var dataset = converter.reference
-    dataset.append(
-      contentsOf: try store.countingDataset(
-        excluding: try store.filesBeforeLatest(upTo: period)))
+    dataset.append(contentsOf: Self.carriedForward(try store.countingDataset(), to: period))
     let board = config.board
     let boardName = dataset.unit(id: board)?.name ?? board
     let due = deadline ?? period.end.adding(days: 14)

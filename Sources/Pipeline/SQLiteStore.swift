@@ -314,6 +314,35 @@ public final class SQLiteStore: PipelineStore {
           db, sql: "SELECT \(Self.fileColumns) FROM file WHERE id = ?", arguments: [fileID]
         ).map(Self.receivedFile)
       else { return }
+      // What the file holds now, to tell whether converting it again changed anything
+      // (payloads compared as JSON values: an encoder may order a dictionary's keys anyhow).
+      func contents() throws -> [String] {
+        let queries = [
+          "SELECT kind, seq, unit, period, identity, payload FROM record WHERE file_id = ? "
+            + "ORDER BY id",
+          "SELECT code, severity, '', '', '', payload FROM diagnostic WHERE file_id = ? "
+            + "ORDER BY id",
+          "SELECT unit, plan_kind, period, mapping, mapping_version, delivery_key FROM file "
+            + "WHERE id = ?",
+        ]
+        return try queries.flatMap { sql in
+          try GRDB.Row.fetchAll(db, sql: sql, arguments: [fileID]).map { row in
+            var fields = (0..<5).map { (row[$0] as DatabaseValue).description }
+            fields.append(Self.normalizedJSON(row[5]))
+            return fields.joined(separator: "\u{1F}")
+          }
+        }
+      }
+      let before = try contents()
+      // The notes given when the file was received (which delivery or measurements it
+      // replaced, a wrong period) are not the conversion's: they stay.
+      let notes = try String.fetchAll(
+        db,
+        sql: "SELECT payload FROM diagnostic WHERE file_id = ? AND code IN (?, ?, ?) ORDER BY id",
+        arguments: [
+          fileID, DiagnosticCode.duplicateDelivery.id, DiagnosticCode.measurementReplaced.id,
+          DiagnosticCode.wrongPeriod.id,
+        ])
       try db.execute(sql: "DELETE FROM record WHERE file_id = ?", arguments: [fileID])
       try db.execute(sql: "DELETE FROM diagnostic WHERE file_id = ?", arguments: [fileID])
       let plan = conversion.dataset.plans.first
@@ -325,11 +354,26 @@ public final class SQLiteStore: PipelineStore {
           conversion.mappingVersion, Self.deliveryKey(file, conversion), fileID,
         ])
       try self.insertRecords(conversion.dataset, file: file, db)
-      try self.insertDiagnostics(conversion.diagnostics, fileID: fileID, db)
+      try self.insertDiagnostics(
+        conversion.diagnostics.filter { $0.code != DiagnosticCode.wrongPeriod.id }
+          + Self.decodeDiagnostics(notes),
+        fileID: fileID, db)
+      // Only a change is a new revision: converting again with nothing changed writes no new
+      // report version.
+      guard try contents() != before else { return }
       try db.execute(
         sql: "INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT(key) "
           + "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
     }
+  }
+
+  /// A JSON text with its objects' keys sorted (the text itself when it is not JSON).
+  static func normalizedJSON(_ value: DatabaseValue) -> String {
+    guard let text = String.fromDatabaseValue(value) else { return value.description }
+    guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
+      let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    else { return text }
+    return String(decoding: sorted, as: UTF8.self)
   }
 
   /// See ``PipelineStore/revision()``.
@@ -441,20 +485,12 @@ public final class SQLiteStore: PipelineStore {
   /// See ``PipelineStore/countingDataset()``. Records come by file name, then in the order
   /// read, so the same files give the same dataset whatever order they arrived in.
   public func countingDataset() throws -> Dataset {
-    try countingDataset(excluding: [])
-  }
-
-  /// See ``PipelineStore/countingDataset(excluding:)``.
-  public func countingDataset(excluding fileIDs: Set<Int64>) throws -> Dataset {
-    let except =
-      fileIDs.isEmpty
-      ? "" : " AND f.id NOT IN (\(fileIDs.sorted().map(String.init).joined(separator: ",")))"
-    return try read { db in
+    try read { db in
       var payloads: [String: Data] = [:]
       let cursor = try GRDB.Row.fetchCursor(
         db,
         sql: "SELECT r.kind, r.payload FROM record r JOIN file f ON f.id = r.file_id "
-          + "WHERE \(Self.counts)\(except) ORDER BY f.name, r.file_id, r.kind, r.seq")
+          + "WHERE \(Self.counts) ORDER BY f.name, r.file_id, r.kind, r.seq")
       while let row = try cursor.next() {
         let kind: String = row[0]
         let payload: String = row[1]

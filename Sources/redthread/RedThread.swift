@@ -23,7 +23,7 @@ struct RedThread: ParsableCommand {
     subcommands: [
       InitCommand.self, RunCommand.self, WatchCommand.self, StatusCommand.self,
       ReprocessCommand.self, WithdrawCommand.self, InspectCommand.self, MappingCommand.self,
-      ExportCommand.self, PlanCommand.self, CodesCommand.self,
+      ExportCommand.self, PlanCommand.self, ReportCommand.self, CodesCommand.self,
     ]
   )
 

@@ -7,7 +7,7 @@ import Testing
   static let commands: [[String]] = [
     [], ["init"], ["run"], ["watch"], ["status"], ["reprocess"], ["withdraw"], ["inspect"],
     ["mapping", "check"], ["mapping", "explain"], ["mapping", "infer"], ["export"],
-    ["plan", "send"], ["plan", "status"], ["codes"],
+    ["plan", "send"], ["plan", "status"], ["report", "fill"], ["report", "check"], ["codes"],
   ]
 
   static func markdown() throws -> String {

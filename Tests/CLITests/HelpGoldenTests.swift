@@ -7,7 +7,7 @@ import Testing
   @Test(arguments: [
     [], ["init"], ["run"], ["watch"], ["status"], ["reprocess"], ["withdraw"], ["inspect"],
     ["mapping"], ["mapping", "check"], ["mapping", "explain"], ["mapping", "infer"], ["export"],
-    ["plan", "send"], ["plan", "status"], ["codes"],
+    ["plan", "send"], ["plan", "status"], ["report", "fill"], ["report", "check"], ["codes"],
   ])
   func help(command: [String]) throws {
     let result = try Executable.run(

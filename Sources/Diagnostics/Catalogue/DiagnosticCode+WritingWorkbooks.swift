@@ -209,9 +209,39 @@ extension DiagnosticCode {
       controllerHint: "Kontrollera att mappen finns, är skrivbar och har ledigt utrymme.",
       sender: SenderText.stopped, senderHint: SenderText.nothingToDo))
 
+  /// Template markup that cannot be filled.
+  public static let templateInvalid = DiagnosticCode(
+    id: "template-invalid", section: .writingWorkbooks, category: .data, scope: .cell,
+    title: "Template markup cannot be filled",
+    rule:
+      "A report template's markup is broken: a {{#each}} or {{#if}} row without its {{/each}} or {{/if}} row below it, a closing row that closes nothing or the other kind of block, a block marker that is not alone in the first filled cell of its row, '{{' without '}}', or '{{…}}' that is no placeholder. Nothing is written. `redthread report check` lists every problem.",
+    template: "{value}", hint: "correct the template; see docs/templates.md",
+    swedish: SwedishTexts(
+      title: "Mallen kan inte fyllas i",
+      controller: "Mallens markering går inte att fylla i[: {value}].",
+      controllerHint: "Rätta mallen; 'redthread report check' visar alla fel.",
+      sender: SenderText.stopped, senderHint: SenderText.nothingToDo),
+    example: ["value": "{{#each nyckeltal}} is never closed (no {{/each}} row below it)"])
+
+  /// Unknown name in a template.
+  public static let templateUnknownName = DiagnosticCode(
+    id: "template-unknown-name", section: .writingWorkbooks, category: .data, scope: .cell,
+    title: "Unknown name in a template",
+    rule:
+      "A report template uses a placeholder, field or collection that the board report does not have (docs/templates.md lists every name). The closest name is suggested. Nothing is written.",
+    template: "{value}", hint: "use a name from docs/templates.md",
+    swedish: SwedishTexts(
+      title: "Okänt namn i mallen",
+      controller: "Mallen använder ett namn som rapporten inte har[: {value}].",
+      controllerHint: "Använd ett namn ur dokumentationen av mallar (docs/templates.md).",
+      sender: SenderText.stopped, senderHint: SenderText.nothingToDo),
+    example: ["value": "unknown name 'utfal' in {{#each nyckeltal}}; did you mean 'utfall'?"])
+
   static let writingWorkbookCodes: [DiagnosticCode] = [
     invalidOption, sheetNameBlank, sheetNameTooLong, sheetNameInvalidCharacter, sheetNameReserved,
     duplicateSheetName, noWorksheet, rowOutOfOrder, tooManyRows, tooManyColumns, nonFiniteNumber,
     dateOutOfRange, invalidErrorValue, invalidRange, invalidStyle, writerClosed, writeFailed,
+    templateInvalid,
+    templateUnknownName,
   ]
 }

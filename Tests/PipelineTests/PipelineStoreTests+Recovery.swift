@@ -1,0 +1,67 @@
+import Canonical
+import Foundation
+import Testing
+
+@testable import Pipeline
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A run killed inside a move (between the link to the new name and the removal of the old),
+/// the window the kill harness (Tests/Harness/kill_harness.py) aims at, each move as a test.
+extension PipelineStoreTests {
+  // MARK: A run killed between a move's link and its unlink
+
+  @Test func aClaimKilledAfterItsLinkLeavesTheFileInTheInboxOnly() throws {
+    let url = try drop(Self.petre)
+    // The claim made processing/NAME and was killed before it removed inbox/NAME.
+    let claimed = workspace.processing.appendingPathComponent(Self.petre)
+    try FileManager.default.createDirectory(
+      at: workspace.processing, withIntermediateDirectories: true)
+    #expect(link(url.path, claimed.path) == 0)
+    let summary = try runner().runOnce()
+    #expect(summary.files.map(\.name) == [Self.petre])
+    #expect(names(workspace.processing).isEmpty)
+    #expect(names(workspace.inbox).isEmpty)
+    #expect(names(workspace.archive).map { ($0 as NSString).lastPathComponent } == [Self.petre])
+    #expect(try SQLiteStore.open(workspace).files(outcome: nil).map(\.name) == [Self.petre])
+  }
+
+  @Test func anArchiveMoveKilledAfterItsLinkIsFinishedNotConvertedAgain() throws {
+    try drop(Self.petre)
+    let first = try runner().runOnce()
+    guard case .archived(let archivedAs, _, _) = first.files.first?.outcome else {
+      Issue.record("expected archived, got \(first.files)")
+      return
+    }
+    // The move to archive/ made its link and was killed before it removed processing/NAME.
+    let archived = workspace.root.appendingPathComponent(archivedAs)
+    let left = workspace.processing.appendingPathComponent(Self.petre)
+    #expect(link(archived.path, left.path) == 0)
+    let second = try runner().runOnce()
+    #expect(second.files.isEmpty)
+    #expect(second.recovered.isEmpty)
+    #expect(names(workspace.processing).isEmpty)
+    #expect(names(workspace.inbox).isEmpty)
+    #expect(names(workspace.archive) == [archivedAs.replacingOccurrences(of: "archive/", with: "")])
+    let rows = try SQLiteStore.open(workspace).files(outcome: nil)
+    #expect(rows.map(\.name) == [Self.petre])
+    #expect(rows.map(\.outcome) == [.converted])
+  }
+
+  @Test func aRejectionKilledAfterItsLinkKeepsOneFileAndItsReason() throws {
+    try drop("bad.xlsx", data: Data("not a workbook\n".utf8))
+    let first = try runner().runOnce()
+    guard case .rejected(let movedTo, _) = first.files.first?.outcome else {
+      Issue.record("expected rejected, got \(first.files)")
+      return
+    }
+    let left = workspace.processing.appendingPathComponent("bad.xlsx")
+    #expect(link(workspace.root.appendingPathComponent(movedTo).path, left.path) == 0)
+    _ = try runner().runOnce()
+    #expect(names(workspace.processing).isEmpty)
+    #expect(names(workspace.rejected) == ["bad.xlsx", "bad.xlsx.reason.txt"])
+    #expect(try SQLiteStore.open(workspace).files(outcome: nil).map(\.outcome) == [.rejected])
+  }
+}
