@@ -47,13 +47,14 @@ public struct Suggestion: Sendable {
   }
 
   /// How many of the reference's words the title lacks, when it has at least a third of them
-  /// (and at least one); `nil` when it shares too few.
+  /// and at least two (one when the reference has only one or two words); `nil` when it shares
+  /// too few: one common word ("elever", "skolan") says nothing.
   static func sharedWords(_ reference: String, _ title: String) -> (shared: Int, missing: Int)? {
     let ref = words(reference)
     let other = words(title)
     guard !ref.isEmpty, !other.isEmpty else { return nil }
     let shared = ref.filter { w in other.contains { sameWord(w, $0) } }.count
-    guard shared >= 1, shared * 3 >= ref.count else { return nil }
+    guard shared >= min(2, ref.count), shared * 3 >= ref.count else { return nil }
     return (shared, ref.count - shared)
   }
 
@@ -70,7 +71,7 @@ public struct Suggestion: Sendable {
   /// a goal's title where its id belongs. A title far by edits still qualifies when it shares
   /// words with the reference (a reworded goal: `Alla elever ska trivas i skolan` for `Alla
   /// elever ska känna trivsel och trygghet i skolan`): at least a third of the reference's
-  /// words, not counting small words such as `ska`, `och`, `alla`; such candidates are offered
+  /// words and at least two, not counting small words such as `ska`, `och`, `alla`; such candidates are offered
   /// only when no candidate is close, more shared words first.
   public func suggestions(for reference: String, limit: Int = 3) -> [Candidate] {
     let ref = Self.normalised(reference)
