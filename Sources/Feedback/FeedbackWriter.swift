@@ -13,11 +13,26 @@ public struct FeedbackWriter: Sendable {
     self.folder = folder
   }
 
-  /// The feedback workbook's name for a source: `<name without extension> – återkoppling.xlsx`.
+  /// The feedback workbook's name for a source: `<name without extension> – återkoppling.xlsx`,
+  /// the name shortened (at a character boundary, marked `…`) so that the whole stays within
+  /// 240 bytes: file names may have 255, and the workbook is first written under a temporary
+  /// name a few bytes longer.
   public static func fileName(for source: String) -> String {
     let stem = (source as NSString).deletingPathExtension
-    return "\(stem.isEmpty ? source : stem) – återkoppling.xlsx"
+    let suffix = " – återkoppling.xlsx"
+    let name = stem.isEmpty ? source : stem
+    guard (name + suffix).utf8.count > maximumNameBytes else { return name + suffix }
+    var kept = ""
+    let budget = maximumNameBytes - suffix.utf8.count - "…".utf8.count
+    for character in name {
+      if kept.utf8.count + String(character).utf8.count > budget { break }
+      kept.append(character)
+    }
+    return kept + "…" + suffix
   }
+
+  /// The longest feedback workbook name, in bytes of UTF-8.
+  static let maximumNameBytes = 240
 
   /// The feedback workbook of a source for a period.
   public func url(for source: String, period: String) -> URL {

@@ -28,85 +28,9 @@ extension MappingRun {
       + fields.filter { $0.name == "target" }
     for field in ordered {
       let name = field.name
-      var raw = RawValue.blank
-      var cell: CellReference?
-      switch field.source {
-      case .column:
-        if let b = bindings[name] {
-          let ref = CellReference(row: row.number, column: b.column)
-          cell = ref
-          raw = RawValue(cell: row.cell(column: b.column))
-          if fillDown.contains(name) {
-            if raw.isBlank {
-              if let range = sheet.mergedRanges.first(where: { $0.contains(ref) }),
-                range.start != ref
-              {
-                raw = RawValue(cell: sheet.cell(at: range.start))
-              } else if let previous = fillState[name] {
-                raw = previous
-              }
-            }
-            if !raw.isBlank { fillState[name] = raw }
-          }
-        }
-      case .columns(let selectors):
-        var texts: [String] = []
-        for i in selectors.indices {
-          guard let b = bindings["\(name)#\(i + 1)"] else { continue }
-          let ref = CellReference(row: row.number, column: b.column)
-          let part = RawValue(cell: row.cell(column: b.column))
-          if cell == nil || (ev.cells[name] != nil && texts.isEmpty) { cell = ref }
-          if !part.isBlank {
-            if texts.isEmpty { cell = ref }
-            ev.cells["\(name).\(i + 1)"] = ref
-            guard let own = field.partTransforms[i] else {
-              texts.append(part.text)
-              continue
-            }
-            // The part's own transform, item by item (`2.2 Kunskaper; 2.7 Bedömning och
-            // betyg`), reported at its own cell. Items split on `;` and line breaks unless the
-            // part says `split:` (titles often hold commas).
-            var itemTransform = own
-            itemTransform.split = nil
-            let pieces =
-              own.split.map { part.text.components(separatedBy: $0) }
-              ?? part.text.split(whereSeparator: { $0 == ";" || $0.isNewline }).map(String.init)
-            let items = pieces.map { TextMatching.trimmed($0) }.filter { !$0.isEmpty }
-            for item in items {
-              let itemRaw = items.count == 1 ? part : RawValue(text: item)
-              switch read(
-                itemRaw, transform: itemTransform, type: own.type ?? .text, isList: false,
-                scope: scope)
-              {
-              case .success(let v?): if let t = v.text { texts.append(t) }
-              case .success(nil): break
-              case .failure(let f):
-                report(
-                  f.code, at: location(sheet: sheet, cell: ref, line: row.line), f.message,
-                  hint: f.hint, value: item)
-              }
-            }
-          }
-        }
-        raw = RawValue(text: texts.joined(separator: "; "))
-      case .value(let template): raw = RawValue(text: expand(template, scope: scope))
-      case .context(let c):
-        if let resolved = context(c, sheet: sheet) {
-          raw = resolved.value?.text.map { RawValue(text: $0) } ?? resolved.raw
-        }
-      case .section(let s, let f): raw = RawValue(text: scope.sections[s]?[f])
-      case .field(let f): raw = RawValue(text: scope.values[f])
-      case .headerPart(let part):
-        raw = RawValue(text: column?.parts[part])
-        if let column { cell = CellReference(row: layout.headerRow, column: column.column) }
-      case .sheetName: raw = RawValue(text: sheet.name)
-      case .label(let words):
-        if let found = labelValue(words, in: sheet, rows: scope.block) {
-          raw = found.value
-          cell = found.cell
-          rowAccount.take(sheet: sheet.name, row: found.cell.row)
-        }
-      }
+      let (raw, cell) = readSource(
+        field, row: row, scope: scope, bindings: bindings, layout: layout, fillDown: fillDown,
+        fillState: &fillState, column: column, ev: &ev)
       if let cell {
         switch field.source {
         case .column, .columns, .label: ev.cells[name] = cell
@@ -115,36 +39,9 @@ extension MappingRun {
       }
       ev.raws[name] = raw
       let isDimension = name.hasPrefix("dimensions.")
-      let type = field.transform.type ?? (isDimension ? .text : entity.defaultType(of: name))
-      var bare = Target.Comparison.equal
-      if name == "target" {
-        if ev.text("direction") == "higher" { bare = .atLeast }
-        if ev.text("direction") == "lower" { bare = .atMost }
-      }
-      let isList = !isDimension && entity.isList(name)
-      let result: Result<FieldValue?, ValueFailure>
-      var transform = field.transform
-      if name == "unit", ev.text("comparison").flatMap(ComparisonSeriesReader.series) != nil {
-        transform.lookup = nil
-      }
-      switch field.source {
-      case .column, .columns, .label:
-        result = read(
-          raw, transform: transform, type: type, isList: isList, scope: scope, bare: bare)
-      default:
-        let key = ReadKey(
-          field: "\(currentTable).\(block).\(name)", bare: bare, text: raw.text,
-          numberFormat: raw.numberFormat)
-        if !raw.isBlank, let cached = readCache[key] {
-          result = cached
-        } else {
-          result = read(
-            raw, transform: field.transform, type: type, isList: isList, scope: scope, bare: bare)
-          if !raw.isBlank { readCache[key] = result }
-        }
-      }
+      let result = readTyped(field, raw: raw, entity: entity, ev: ev, scope: scope, block: block)
       let where_: SourceLocation =
-        cell.map { location(sheet: sheet, cell: $0, line: row.line) }
+        cell.map { naming.location(sheet: sheet, cell: $0, line: row.line) }
         ?? SourceLocation(file: workbook.path, sheet: sheet.name, row: row.number, line: row.line)
       switch result {
       case .success(let v?):
@@ -153,13 +50,13 @@ extension MappingRun {
         if isDimension { scope.values[String(name.dropFirst("dimensions.".count))] = v.text }
       case .success(nil):
         if field.required {
-          report(
+          log.report(
             MappingDiagnostics.missingValue, at: where_,
             "'\(name)' is required but the cell is blank")
           ev.failed.insert(name)
         }
       case .failure(let f):
-        report(f.code, at: where_, f.message, hint: f.hint, value: raw.text)
+        log.report(f.code, at: where_, f.message, hint: f.hint, value: raw.text)
         ev.failed.insert(name)
       }
     }
@@ -172,175 +69,163 @@ extension MappingRun {
     return ev
   }
 
-  // MARK: records
+  /// A field's raw input and the cell it came from: a bound column (filled down), the parts of
+  /// a multi-column field, a template, a context value, a section's or an earlier field's
+  /// value, a header part, the sheet name or a label's value.
+  func readSource(
+    _ field: ColumnMapping, row: Row, scope: RowScope, bindings: [String: Binding],
+    layout: TableLayout, fillDown: [String], fillState: inout [String: RawValue],
+    column: UnpivotColumn?, ev: inout EvaluatedRow
+  ) -> (RawValue, CellReference?) {
+    let name = field.name
+    let sheet = layout.sheet
+    var raw = RawValue.blank
+    var cell: CellReference?
+    switch field.source {
+    case .column:
+      if let b = bindings[name] {
+        let ref = CellReference(row: row.number, column: b.column)
+        cell = ref
+        raw = RawValue(cell: row.cell(column: b.column))
+        if fillDown.contains(name) {
+          if raw.isBlank {
+            if let range = sheet.mergedRanges.first(where: { $0.contains(ref) }),
+              range.start != ref
+            {
+              raw = RawValue(cell: sheet.cell(at: range.start))
+            } else if let previous = fillState[name] {
+              raw = previous
+            }
+          }
+          if !raw.isBlank { fillState[name] = raw }
+        }
+      }
+    case .columns(let selectors):
+      (raw, cell) = readColumnParts(
+        field, selectors: selectors, row: row, scope: scope, bindings: bindings, sheet: sheet,
+        ev: &ev)
+    case .value(let template): raw = RawValue(text: values.expand(template, scope: scope))
+    case .context(let c):
+      if let resolved = context.value(c, sheet: sheet, reader: values) {
+        raw = resolved.value?.text.map { RawValue(text: $0) } ?? resolved.raw
+      }
+    case .section(let s, let f): raw = RawValue(text: scope.sections[s]?[f])
+    case .field(let f): raw = RawValue(text: scope.values[f])
+    case .headerPart(let part):
+      raw = RawValue(text: column?.parts[part])
+      if let column { cell = CellReference(row: layout.headerRow, column: column.column) }
+    case .sheetName: raw = RawValue(text: sheet.name)
+    case .label(let words):
+      if let found = labelValue(words, in: sheet, rows: scope.block) {
+        raw = found.value
+        cell = found.cell
+        rowAccount.take(sheet: sheet.name, row: found.cell.row)
+      }
+    }
+    return (raw, cell)
+  }
 
+  /// The parts of a multi-column field, each read through its own transform, joined with
+  /// `; `, and the cell of the first non-blank part.
+  func readColumnParts(
+    _ field: ColumnMapping, selectors: [ColumnSelector], row: Row, scope: RowScope,
+    bindings: [String: Binding], sheet: Worksheet, ev: inout EvaluatedRow
+  ) -> (RawValue, CellReference?) {
+    let name = field.name
+    var cell: CellReference?
+    var texts: [String] = []
+    for i in selectors.indices {
+      guard let b = bindings["\(name)#\(i + 1)"] else { continue }
+      let ref = CellReference(row: row.number, column: b.column)
+      let part = RawValue(cell: row.cell(column: b.column))
+      if cell == nil || (ev.cells[name] != nil && texts.isEmpty) { cell = ref }
+      if !part.isBlank {
+        if texts.isEmpty { cell = ref }
+        ev.cells["\(name).\(i + 1)"] = ref
+        guard let own = field.partTransforms[i] else {
+          texts.append(part.text)
+          continue
+        }
+        // The part's own transform, item by item (`2.2 Kunskaper; 2.7 Bedömning och
+        // betyg`), reported at its own cell. Items split on `;` and line breaks unless the
+        // part says `split:` (titles often hold commas).
+        var itemTransform = own
+        itemTransform.split = nil
+        let pieces =
+          own.split.map { part.text.components(separatedBy: $0) }
+          ?? part.text.split(whereSeparator: { $0 == ";" || $0.isNewline }).map(String.init)
+        let items = pieces.map { TextMatching.trimmed($0) }.filter { !$0.isEmpty }
+        for item in items {
+          let itemRaw = items.count == 1 ? part : RawValue(text: item)
+          switch values.read(
+            itemRaw, transform: itemTransform, type: own.type ?? .text, isList: false,
+            scope: scope)
+          {
+          case .success(let v?): if let t = v.text { texts.append(t) }
+          case .success(nil): break
+          case .failure(let f):
+            log.report(
+              f.code, at: naming.location(sheet: sheet, cell: ref, line: row.line), f.message,
+              hint: f.hint, value: item)
+          }
+        }
+      }
+    }
+    return (RawValue(text: texts.joined(separator: "; ")), cell)
+  }
+
+  /// Reads a field's raw input into its type (the entity's type for the field unless the
+  /// transform names one); repeating inputs that are not cells are read once.
+  func readTyped(
+    _ field: ColumnMapping, raw: RawValue, entity: Entity, ev: EvaluatedRow, scope: RowScope,
+    block: String
+  ) -> Result<FieldValue?, ValueFailure> {
+    let name = field.name
+    let isDimension = name.hasPrefix("dimensions.")
+    let type = field.transform.type ?? (isDimension ? .text : entity.defaultType(of: name))
+    var bare = Target.Comparison.equal
+    if name == "target" {
+      if ev.text("direction") == "higher" { bare = .atLeast }
+      if ev.text("direction") == "lower" { bare = .atMost }
+    }
+    let isList = !isDimension && entity.isList(name)
+    var transform = field.transform
+    if name == "unit", ev.text("comparison").flatMap(ComparisonSeriesReader.series) != nil {
+      transform.lookup = nil
+    }
+    switch field.source {
+    case .column, .columns, .label:
+      return values.read(
+        raw, transform: transform, type: type, isList: isList, scope: scope, bare: bare)
+    default:
+      let key = ReadKey(
+        field: "\(currentTable).\(block).\(name)", bare: bare, text: raw.text,
+        numberFormat: raw.numberFormat)
+      if !raw.isBlank, let cached = readCache[key] { return cached }
+      let result = values.read(
+        raw, transform: field.transform, type: type, isList: isList, scope: scope, bare: bare)
+      if !raw.isBlank { readCache[key] = result }
+      return result
+    }
+  }
+}
+
+extension MappingRun {
+  /// Makes a row's records and marks the row as taken when it made any.
   func emit(
     _ entity: Entity, ev: EvaluatedRow, table: TableMapping, scope: RowScope, row: Row,
     layout: TableLayout, run: inout MappingExplanation.TableRun, unpivot: UnpivotColumn? = nil,
     anchor: CellReference? = nil
   ) {
-    let sheet = layout.sheet
-    // Essential fields.
-    var essentials = entity.essentialFields
-    if entity == .activity { essentials.removeAll { $0 == "id" } }
-    for field in essentials where ev.values[field] == nil {
-      if ev.failed.contains(field) { return }
-      // An unpivoted cell of a KPI row: the row itself reported what it lacks.
-      if entity == .kpi, unpivot != nil { return }
-      let place =
-        ev.cells[field].map { location(sheet: sheet, cell: $0, line: row.line) }
-        ?? SourceLocation(file: workbook.path, sheet: sheet.name, row: row.number, line: row.line)
-      report(
-        MappingDiagnostics.missingValue, at: place,
-        "the \(entity.rawValue) on row \(row.number) has no \(field.replacingOccurrences(of: "_", with: " "))"
-      )
-      return
-    }
-    let primary: [String]
-    switch entity {
-    case .measurement: primary = ["kpi", "value"]
-    case .target: primary = ["target", "kpi"]
-    case .assessment: primary = ["goal", "level"]
-    default: primary = ["id", "title", "name", "kpi", "target", "goal", "value", "outcome"]
-    }
-    let anchorCell =
-      anchor ?? primary.lazy.compactMap { ev.cells[$0] }.first ?? ev.cells.values.min()
-    let provenance = self.provenance(sheet: sheet, row: row, anchor: anchorCell, cells: ev.cells)
-    if recordContext[sheet.name] == nil {
-      var period: Period?
-      if case .period(let p)? = context("period", sheet: sheet)?.value { period = p }
-      recordContext[sheet.name] = (context("unit", sheet: sheet)?.value?.text, period)
-    }
-    let contextUnit = recordContext[sheet.name]?.unit
-    let contextPeriod = recordContext[sheet.name]?.period
-    let unit = ev.text("unit") ?? contextUnit
-    let dims = dimensions(of: ev)
-    var made: [any Encodable] = []
-    switch entity {
-    case .goal:
-      let level =
-        ev.text("level").flatMap(Goal.Level.init(rawValue:)) ?? defaultGoalLevel()
-      let goal = Goal(
-        id: ev.text("id") ?? "", title: ev.text("title") ?? "", text: ev.text("text"),
-        level: level, ownerUnitID: ev.text("owner") ?? contextUnit, parentID: ev.text("parent"),
-        alignsTo: ev.list("aligns_to"), prioritised: ev.bool("prioritised") ?? false,
-        period: ev.period("period") ?? contextPeriod, provenance: provenance)
-      dataset.goals.append(goal)
-      made.append(goal)
-    case .kpi:
-      let id = ev.text("id") ?? ""
-      let kpi = KPI(
-        id: id, name: ev.text("name") ?? "", unitOfMeasure: ev.text("unit_of_measure"),
-        direction: ev.text("direction").flatMap(KPI.Direction.init(rawValue:)),
-        goalIDs: ev.list("goal"), unitID: unit, provenance: provenance)
-      if unpivot == nil {
-        dataset.kpis.append(kpi)
-        made.append(kpi)
-      }
-      if unpivot == nil, case .target(let t)? = ev.values["target"] {
-        var p = provenance
-        p.cell = ev.cells["target"]?.a1 ?? p.cell
-        let target = Target(
-          kpiID: id, unitID: unit, period: ev.period("target_period") ?? contextPeriod,
-          comparison: t.comparison, value: t.value, upperValue: t.upperValue, text: t.text,
-          provenance: p)
-        dataset.targets.append(target)
-        made.append(target)
-      }
-      if let outcome = ev.values["outcome"] {
-        var p = provenance
-        p.cell = ev.cells["outcome"]?.a1 ?? p.cell
-        // The outcome's period: a field for it, else a period named in the outcome column's
-        // header ("Utfall kvartal 3", "Utfall 2025"), its year from the file's own period,
-        // else the file's period.
-        let headerPeriod = ev.cells["outcome"].flatMap { layout.header(at: $0.column)?.name }
-          .flatMap { Self.period(inHeader: $0, file: contextPeriod) }
-        let m = measurement(
-          kpi: id, unit: unit,
-          period: ev.period("outcome_period") ?? ev.period("period") ?? headerPeriod
-            ?? contextPeriod,
-          gender: ev.text("gender"), value: outcome, comment: ev.text("comment"), dims: dims,
-          provenance: p, comparison: ev.text("comparison"))
-        dataset.measurements.append(m)
-        made.append(m)
-      }
-    case .target:
-      guard case .target(let t)? = ev.values["target"] else { return }
-      let target = Target(
-        kpiID: ev.text("kpi") ?? "", unitID: unit, period: ev.period("period") ?? contextPeriod,
-        comparison: t.comparison, value: t.value, upperValue: t.upperValue, text: t.text,
-        provenance: provenance)
-      dataset.targets.append(target)
-      made.append(target)
-    case .measurement:
-      if ev.failed.contains("value") { return }  // reported; a failed value is not a blank one
-      let kpi = ev.text("kpi") ?? ""
-      let m = measurement(
-        kpi: kpi, unit: unit, period: ev.period("period") ?? contextPeriod,
-        gender: ev.text("gender"), value: ev.values["value"] ?? .missing(.blank, token: ""),
-        comment: ev.text("comment"), dims: dims, provenance: provenance,
-        comparison: ev.text("comparison"))
-      dataset.measurements.append(m)
-      made.append(m)
-      if table.emitKPIs, !emittedKPIs.contains(kpi) {
-        emittedKPIs.insert(kpi)
-        let name = ev.text("kpi_name") ?? unpivot?.parts["header"] ?? kpi
-        var p = provenance
-        if let u = unpivot {
-          p.cell = CellReference(row: layout.headerRow, column: u.column).a1
-          p.row = layout.headerRow
-        }
-        p.cells = nil
-        let k = KPI(id: kpi, name: name, unitOfMeasure: Self.unitOfMeasure(in: name), provenance: p)
-        dataset.kpis.append(k)
-      }
-    case .activity:
-      let statusText = ev.raws["status"].map(\.text).flatMap { $0.isEmpty ? nil : $0 }
-      let activity = Activity(
-        id: ev.text("id") ?? "\(unit ?? fileStem)-\(sheet.name)-\(row.number)",
-        title: ev.text("title") ?? "", goalIDs: ev.list("goal"), unitID: unit,
-        owner: ev.text("owner"), responsible: ev.text("responsible"), start: ev.date("start"),
-        end: ev.date("end"), status: ev.text("status").flatMap(Activity.Status.init(rawValue:)),
-        statusText: statusText, comment: ev.text("comment"), provenance: provenance)
-      dataset.activities.append(activity)
-      made.append(activity)
-    case .assessment:
-      guard let level = ev.text("level").flatMap(Assessment.Level.init(rawValue:)) else { return }
-      let a = Assessment(
-        goalID: ev.text("goal") ?? "", unitID: unit, period: ev.period("period") ?? contextPeriod,
-        level: level, analysis: ev.text("analysis"), provenance: provenance)
-      dataset.assessments.append(a)
-      made.append(a)
-    case .unit:
-      let u = OrgUnit(
-        id: ev.text("id") ?? "", name: ev.text("name") ?? "", aliases: ev.list("aliases"),
-        kind: ev.text("kind").flatMap(OrgUnit.Kind.init(rawValue:)) ?? .other,
-        parentID: ev.text("parent"), municipalityCode: ev.text("municipality_code"),
-        schoolUnitCode: ev.text("school_unit_code"), koladaID: ev.text("kolada_id"),
-        provenance: provenance)
-      dataset.units.append(u)
-      made.append(u)
-    }
-    run.records += made.count
-    if !made.isEmpty { rowAccount.take(sheet: sheet.name, row: row.number) }
-    if run.samples.count < sampleCount {
-      for record in made where run.samples.count < sampleCount {
-        run.samples.append(sampleJSON(record, at: anchorCell, sheet: sheet, row: row))
-      }
+    if emitter.emit(
+      entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run,
+      unpivot: unpivot, anchor: anchor)
+    {
+      rowAccount.take(sheet: layout.sheet.name, row: row.number)
     }
   }
 
-  /// The measurement dimensions of a row (`dimensions.huvudman` → `huvudman`).
-  func dimensions(of ev: EvaluatedRow) -> [String: String] {
-    var dims: [String: String] = [:]
-    for (k, v) in ev.values where k.hasPrefix("dimensions.") {
-      if let t = v.text, !t.isEmpty { dims[String(k.dropFirst("dimensions.".count))] = t }
-    }
-    return dims
-  }
-
-  /// One measurement from an unpivoted cell: the row's fields, the column's fields and the
-  /// cell's value. The fast path for wide statistics tables.
+  /// Makes the measurement of an unpivoted cell and marks its row as taken when it made one.
   ///
   /// - Returns: whether a record was made.
   func emitMeasurement(
@@ -348,141 +233,10 @@ extension MappingRun {
     rowCells: [String: String], dims: [String: String], table: TableMapping,
     unpivot: UnpivotColumn, row: Row, layout: TableLayout, run: inout MappingExplanation.TableRun
   ) -> Bool {
-    let sheet = layout.sheet
-    func text(_ f: String) -> String? { column.text(f) ?? ev.text(f) }
-    guard let kpi = text("kpi") else {
-      if column.failed.contains("kpi") || ev.failed.contains("kpi") { return false }
-      report(
-        MappingDiagnostics.missingValue, at: location(sheet: sheet, cell: cell, line: row.line),
-        "the measurement in \(a1(cell)) has no kpi")
-      return false
-    }
-    if recordContext[sheet.name] == nil {
-      var period: Period?
-      if case .period(let p)? = context("period", sheet: sheet)?.value { period = p }
-      recordContext[sheet.name] = (context("unit", sheet: sheet)?.value?.text, period)
-    }
-    var cells = rowCells
-    cells["value"] = a1(cell)
-    let provenance = Provenance(
-      file: workbook.path, sheet: sheet.name, cell: cells["value"], row: row.number,
-      line: row.line, mapping: mapping.name, mappingVersion: mapping.version, cells: cells)
-    let m = measurement(
-      kpi: kpi, unit: text("unit") ?? recordContext[sheet.name]?.unit,
-      period: column.period("period") ?? ev.period("period") ?? recordContext[sheet.name]?.period,
-      gender: text("gender"), value: value, comment: text("comment"), dims: dims,
-      provenance: provenance, comparison: text("comparison"))
-    dataset.measurements.append(m)
-    run.records += 1
-    rowAccount.take(sheet: sheet.name, row: row.number)
-    if run.samples.count < sampleCount {
-      run.samples.append(sampleJSON(m, at: cell, sheet: sheet, row: row))
-    }
-    if table.emitKPIs, !emittedKPIs.contains(kpi) {
-      emittedKPIs.insert(kpi)
-      let name = text("kpi_name") ?? unpivot.parts["header"] ?? kpi
-      let header = CellReference(row: layout.headerRow, column: unpivot.column)
-      let p = Provenance(
-        file: workbook.path, sheet: sheet.name, cell: a1(header), row: layout.headerRow,
-        mapping: mapping.name, mappingVersion: mapping.version)
-      dataset.kpis.append(
-        KPI(id: kpi, name: name, unitOfMeasure: Self.unitOfMeasure(in: name), provenance: p))
-    }
-    return true
+    let made = emitter.emitMeasurement(
+      row: ev, column: column, value: value, cell: cell, rowCells: rowCells, dims: dims,
+      table: table, unpivot: unpivot, row: row, layout: layout, run: &run)
+    if made { rowAccount.take(sheet: layout.sheet.name, row: row.number) }
+    return made
   }
-
-  /// The period a column header names after its label: `Utfall kvartal 3`, `Utfall T2 2026`,
-  /// `Utfall 2025`, `Utfall\nläsår 2025/26`. When the header gives no year (`kvartal 3`), the
-  /// year is the file's own (its context period: the one of the two years of a läsår whose
-  /// quarter lies inside it), never the year of the period being collected.
-  ///
-  /// - Returns: `nil` when the header names no period (`Utfall`, `Resultat`), or names one
-  ///   without a year and the file has no period.
-  static func period(inHeader header: String, file: Period?) -> Period? {
-    let words = header.split { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" }
-      .map(String.init)
-    for start in words.indices {
-      let rest = words[start...].joined(separator: " ")
-      if let p = Period(parsing: rest) { return p }
-      // Without a year: only a kind word with its number (`kvartal 3`, `T2`, `mars`).
-      guard let file, rest.contains(where: \.isLetter) else { continue }
-      let years =
-        file.start.year == file.end.year ? [file.start.year] : [file.start.year, file.end.year]
-      let candidates = years.compactMap { Period(parsing: "\(rest) \($0)") }
-      if let inside = candidates.first(where: { $0.overlaps(file) }) ?? candidates.first {
-        return inside
-      }
-    }
-    return nil
-  }
-
-  var fileStem: String {
-    ((workbook.path as NSString).lastPathComponent as NSString).deletingPathExtension
-  }
-
-  func defaultGoalLevel() -> Goal.Level {
-    switch mapping.plan?.kind {
-    case .boardPlan?: return .board
-    case .statistics?: return .national
-    default: return .unit
-    }
-  }
-
-  func measurement(
-    kpi: String, unit: String?, period: Period?, gender: String?, value: FieldValue,
-    comment: String?, dims: [String: String], provenance: Provenance, comparison: String? = nil
-  ) -> CanonicalMeasurement {
-    var m = CanonicalMeasurement(
-      kpiID: kpi, unitID: unit, period: period,
-      gender: gender.flatMap(CanonicalMeasurement.Gender.init(rawValue:)) ?? .total,
-      comment: comment, dimensions: dims.isEmpty ? nil : dims, provenance: provenance)
-    m.comparison = comparison.flatMap(ComparisonSeriesReader.series)
-    switch value {
-    case .number(let n): m.value = n
-    case .missing(let reason, let token):
-      m.missingReason = reason
-      m.missingToken = token
-    default: m.value = value.text.flatMap { ValueReader.parseNumber($0)?.value }
-    }
-    return m
-  }
-
-  /// The unit of measure a KPI name states: `andel (%)` → `%`, `kr/elev` → `kr`, `Antal …` →
-  /// `antal`, `meritvärde` → `poäng`.
-  static func unitOfMeasure(in name: String) -> String? {
-    let n = TextMatching.normalized(name)
-    if n.contains("%") || n.contains("procent") { return "%" }
-    if n.range(of: #"\bkr\b"#, options: .regularExpression) != nil || n.contains("kronor") {
-      return "kr"
-    }
-    if n.contains("meritvärde") || n.contains("betygspoäng") { return "poäng" }
-    if n.hasPrefix("antal") || n.hasPrefix("elever,") || n.contains("elevantal") { return "antal" }
-    return nil
-  }
-
-  func sampleJSON(_ record: any Encodable, at cell: CellReference?, sheet: Worksheet, row: Row)
-    -> String
-  {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(AnyEncodable(record)),
-      var text = String(data: data, encoding: .utf8)
-    else { return "(unencodable)" }
-    // Drop the provenance from the sample: it is shown as the location.
-    if let range = text.range(
-      of: #","provenance":\{[^{}]*(\{[^{}]*\})?[^{}]*\}"#, options: .regularExpression)
-    {
-      text.removeSubrange(range)
-    }
-    let place =
-      cell.map { placeText(sheet: sheet, cell: $0) } ?? "row \(row.number)"
-    return "\(place): \(text)"
-  }
-}
-
-/// Erases the type of an encodable record.
-struct AnyEncodable: Encodable {
-  let value: any Encodable
-  init(_ value: any Encodable) { self.value = value }
-  func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }

@@ -50,71 +50,124 @@ struct EvaluatedRow {
   }
 }
 
+/// What one table reads its rows with on one worksheet: the columns bound to its fields and
+/// rules, and what was worked out once from the header.
+struct TableReading {
+  var table: TableMapping
+  var layout: TableLayout
+  /// The table's label in explanations: its name or `tables[2]`.
+  var label: String
+  var bindings: [String: Binding]
+  /// Each section's own fields, bound to any column of the section row.
+  var sectionBindings: [String: [String: Binding]]
+  /// The columns of the row rules (`stop_when`, sections, totals, the tree level).
+  var conditionColumns: [ColumnSelector: Int]
+  /// The tree names of the rows with a known level, by row number.
+  var tree: [Int: [String: String]]
+  var unpivotColumns: [UnpivotColumn]
+  /// Whether the unpivot fields depend only on the column, so are read once per column.
+  var columnIndependent: Bool
+  /// The `find` words of the mapping's other tables, which end a repeated block.
+  var otherHeaders: [[[String]]]
+  /// Whether only the section rows make records.
+  var sectionsOnly: Bool
+
+  var sheet: Worksheet { layout.sheet }
+}
+
+/// Where the walk down a table's rows is.
+struct RowWalk {
+  var fillState: [String: RawValue] = [:]
+  /// The fields of the latest row of each section.
+  var sections: [String: [String: String]] = [:]
+  /// The regex groups of the latest section row.
+  var captures: [String: String] = [:]
+  /// The rows of the current section below its section row.
+  var sectionBlock: ClosedRange<Int>?
+  var seenData = false
+  /// Repeating sub-headers: data rows only inside a block that a header row opens.
+  var inBlock: Bool
+  /// Whether the first section or sub-header has been seen (before it is the title block).
+  var started: Bool
+  var previousNumber: Int
+  /// The row the table ended at, by `stop_at_blank` or `stop_when`.
+  var stoppedRow: Int?
+  /// Unpivot fields read once per column, by column.
+  var columnCache: [Int: EvaluatedRow] = [:]
+}
+
 extension MappingRun {
+  /// Reads the rows of a table whose header was found: binds its columns, then walks down.
   func mapRows(_ table: TableMapping, layout: TableLayout, run: inout MappingExplanation.TableRun) {
-    let sheet = layout.sheet
-    // Bind columns.
+    guard let reading = prepareReading(table, layout: layout, run: &run) else { return }
+    walkRows(reading, run: &run)
+  }
+
+  // MARK: binding the columns
+
+  /// Binds the table's fields, its rules' columns and its unpivot columns to the header.
+  ///
+  /// - Returns: `nil` when the table cannot be read (an essential column is missing).
+  func prepareReading(
+    _ table: TableMapping, layout: TableLayout, run: inout MappingExplanation.TableRun
+  ) -> TableReading? {
+    guard let (bindings, sectionBindings) = bindFields(table, layout: layout, run: &run),
+      let conditionColumns = bindRuleColumns(table, layout: layout, run: &run),
+      let unpivotColumns = selectUnpivot(
+        table, layout: layout, used: Set(bindings.values.map(\.column)), run: &run)
+    else { return nil }
+    treeLevels = [:]
+    let tree: [Int: [String: String]] =
+      table.tree.flatMap { t in
+        conditionColumns[t.level].map { treeCaptures(t, layout: layout, levelColumn: $0) }
+      } ?? [:]
+    let columnIndependent =
+      table.unpivot.map { u in
+        u.fields.allSatisfy { isColumnIndependent($0, unpivot: u) }
+      } ?? false
+    let otherHeaders = mapping.tables.enumerated().filter {
+      $0.offset != currentTable && !$0.element.header.find.isEmpty
+    }.map(\.element.header.find)
+    return TableReading(
+      table: table, layout: layout, label: table.name ?? "tables[\(currentTable)]",
+      bindings: bindings, sectionBindings: sectionBindings, conditionColumns: conditionColumns,
+      tree: tree, unpivotColumns: unpivotColumns, columnIndependent: columnIndependent,
+      otherHeaders: otherHeaders,
+      sectionsOnly: table.fields.isEmpty && table.sections.contains { $0.entity != nil })
+  }
+
+  /// Binds the fields, dimensions and section fields to header columns and notes duplicate
+  /// header names.
+  ///
+  /// - Returns: the bindings of the fields and of each section's fields, or `nil` when an
+  ///   essential column is missing.
+  func bindFields(
+    _ table: TableMapping, layout: TableLayout, run: inout MappingExplanation.TableRun
+  ) -> (fields: [String: Binding], sections: [String: [String: Binding]])? {
     var bindings: [String: Binding] = [:]
-    var abort = false
-    let headerLocation = SourceLocation(
-      file: workbook.path, sheet: sheet.name, row: layout.headerRow)
-    let headerNames = layout.columns.map(\.name).filter { !$0.isEmpty }
-    func bindField(_ field: ColumnMapping, key: String, essential: Bool) {
-      if case .columns(let selectors) = field.source {
-        for (i, selector) in selectors.enumerated() {
-          var part = field
-          part.source = .column(selector)
-          bindField(part, key: "\(key)#\(i + 1)", essential: essential)
-        }
-        return
-      }
-      guard case .column(let selector) = field.source else { return }
-      if let b = bind(selector, in: layout) {
-        bindings[key] = b
-        run.columns.append(
-          .init(
-            field: key, wanted: selector.summary, column: CellReference.columnLetters(b.column),
-            header: b.header, how: b.how))
-        return
-      }
-      if field.optional {
-        run.columns.append(
-          .init(
-            field: key, wanted: selector.summary, column: nil, header: nil, how: "absent, optional")
-        )
-        return
-      }
-      run.columns.append(
-        .init(field: key, wanted: selector.summary, column: nil, header: nil, how: "not found"))
-      let wanted = selector.names.first ?? selector.regex ?? ""
-      let suggestion = TextMatching.suggestion(for: wanted, among: headerNames)
-      var arguments = ["column": wanted, "field": key]
-      arguments["suggestion"] = suggestion
-      report(
-        MappingDiagnostics.columnNotFound, at: headerLocation,
-        "no column \(selector.summary) for '\(key)' in the header row \(layout.headerRow) of "
-          + "\(SourceLocation.quotedSheetName(sheet.name))",
-        hint: suggestion.map {
-          "did you mean '\($0)'? (add it to the field's column list)"
-        } ?? "the header has " + headerNames.prefix(12).map { "'\($0)'" }.joined(separator: ", "),
-        arguments: arguments)
-      if essential { abort = true }
-    }
+    var complete = true
     for field in table.fields {
-      bindField(
-        field, key: field.name,
-        essential: table.entity.essentialFields.contains(field.name)
-          && field.transform.defaultValue == nil)
+      let essential =
+        table.entity.essentialFields.contains(field.name) && field.transform.defaultValue == nil
+      if !bindField(
+        field, key: field.name, essential: essential, layout: layout, into: &bindings, run: &run)
+      {
+        complete = false
+      }
     }
     for field in table.dimensions {
-      bindField(field, key: "dimensions.\(field.name)", essential: false)
+      _ = bindField(
+        field, key: "dimensions.\(field.name)", essential: false, layout: layout,
+        into: &bindings, run: &run)
     }
     // Section fields may read any column of the section row.
     var sectionBindings: [String: [String: Binding]] = [:]
     for section in table.sections {
       let before = bindings
       for field in section.fields {
-        bindField(field, key: "section.\(section.name).\(field.name)", essential: false)
+        _ = bindField(
+          field, key: "section.\(section.name).\(field.name)", essential: false, layout: layout,
+          into: &bindings, run: &run)
       }
       var own: [String: Binding] = [:]
       for (key, b) in bindings where before[key] == nil {
@@ -130,10 +183,77 @@ extension MappingRun {
     if !duplicates.isEmpty {
       run.notes.append("duplicate header names: \(duplicates.joined(separator: ", "))")
     }
-    guard !abort else {
+    guard complete else {
       run.stoppedAt = "not read: an essential column is missing"
-      return
+      return nil
     }
+    return (bindings, sectionBindings)
+  }
+
+  /// Binds one field (each part of a multi-column field) and explains it; reports a column
+  /// not found.
+  ///
+  /// - Returns: `false` when the field is essential and a column of it is missing.
+  func bindField(
+    _ field: ColumnMapping, key: String, essential: Bool, layout: TableLayout,
+    into bindings: inout [String: Binding], run: inout MappingExplanation.TableRun
+  ) -> Bool {
+    if case .columns(let selectors) = field.source {
+      var complete = true
+      for (i, selector) in selectors.enumerated() {
+        var part = field
+        part.source = .column(selector)
+        if !bindField(
+          part, key: "\(key)#\(i + 1)", essential: essential, layout: layout, into: &bindings,
+          run: &run)
+        {
+          complete = false
+        }
+      }
+      return complete
+    }
+    guard case .column(let selector) = field.source else { return true }
+    if let b = header.bind(selector, in: layout) {
+      bindings[key] = b
+      run.columns.append(
+        .init(
+          field: key, wanted: selector.summary, column: CellReference.columnLetters(b.column),
+          header: b.header, how: b.how))
+      return true
+    }
+    if field.optional {
+      run.columns.append(
+        .init(
+          field: key, wanted: selector.summary, column: nil, header: nil, how: "absent, optional")
+      )
+      return true
+    }
+    run.columns.append(
+      .init(field: key, wanted: selector.summary, column: nil, header: nil, how: "not found"))
+    let sheet = layout.sheet
+    let headerNames = layout.columns.map(\.name).filter { !$0.isEmpty }
+    let wanted = selector.names.first ?? selector.regex ?? ""
+    let suggestion = TextMatching.suggestion(for: wanted, among: headerNames)
+    var arguments = ["column": wanted, "field": key]
+    arguments["suggestion"] = suggestion
+    log.report(
+      MappingDiagnostics.columnNotFound,
+      at: SourceLocation(file: workbook.path, sheet: sheet.name, row: layout.headerRow),
+      "no column \(selector.summary) for '\(key)' in the header row \(layout.headerRow) of "
+        + "\(SourceLocation.quotedSheetName(sheet.name))",
+      hint: suggestion.map {
+        "did you mean '\($0)'? (add it to the field's column list)"
+      } ?? "the header has " + headerNames.prefix(12).map { "'\($0)'" }.joined(separator: ", "),
+      arguments: arguments)
+    return !essential
+  }
+
+  /// Binds the columns the row rules test.
+  ///
+  /// - Returns: the columns by selector, or `nil` when one is missing (reported).
+  func bindRuleColumns(
+    _ table: TableMapping, layout: TableLayout, run: inout MappingExplanation.TableRun
+  ) -> [ColumnSelector: Int]? {
     var conditionColumns: [ColumnSelector: Int] = [:]
     var conditions =
       table.rows.stopWhen + table.rows.skipWhen + table.rows.keepWhen + table.rows.continuesWhen
@@ -142,299 +262,359 @@ extension MappingRun {
     if let t = table.rows.totalsColumn { selectors.append(t) }
     if let tree = table.tree { selectors.append(tree.level) }
     for selector in selectors where conditionColumns[selector] == nil {
-      if let b = bind(selector, in: layout) {
+      if let b = header.bind(selector, in: layout) {
         conditionColumns[selector] = b.column
       } else {
-        report(
-          MappingDiagnostics.columnNotFound, at: headerLocation,
+        let headerNames = layout.columns.map(\.name).filter { !$0.isEmpty }
+        log.report(
+          MappingDiagnostics.columnNotFound,
+          at: SourceLocation(file: workbook.path, sheet: layout.sheet.name, row: layout.headerRow),
           "no column \(selector.summary) for a row rule in the header row \(layout.headerRow)",
           hint: TextMatching.suggestion(for: selector.names.first ?? "", among: headerNames).map {
             "did you mean '\($0)'?"
           })
         run.stoppedAt = "not read: a row rule's column is missing"
-        return
+        return nil
       }
     }
-    treeLevels = [:]
-    let tree: [Int: [String: String]] =
-      table.tree.flatMap { t in
-        conditionColumns[t.level].map { treeCaptures(t, layout: layout, levelColumn: $0) }
-      } ?? [:]
-    // Unpivot columns.
-    var unpivotColumns: [UnpivotColumn] = []
-    if let u = table.unpivot {
-      unpivotColumns = selectUnpivotColumns(
-        u, layout: layout, used: Set(bindings.values.map(\.column)))
-      run.unpivoted = unpivotColumns.map { c in
-        let head = layout.header(at: c.column)
-        var text = "\(CellReference.columnLetters(c.column)) \"\(head?.name ?? "")\""
-        if let g = head?.group { text += " under \"\(g)\"" }
-        let extra = c.parts.filter {
-          !["header", "group", "0"].contains($0.key) && Int($0.key) == nil
-        }
-        if !extra.isEmpty {
-          text +=
-            " → "
-            + extra.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
-              separator: ", ")
-        }
-        return text
-      }
-      checkPeriodOrder(u, columns: unpivotColumns, layout: layout)
-      if unpivotColumns.isEmpty {
-        report(
-          MappingDiagnostics.columnNotFound, at: headerLocation,
-          "no column of the header row \(layout.headerRow) matches the table's unpivot rule")
-        return
-      }
-    }
+    return conditionColumns
+  }
 
-    // Unpivot fields that depend only on the column are read once per column.
-    var columnCache: [Int: EvaluatedRow] = [:]
-    let columnIndependent =
-      table.unpivot.map { u in
-        u.fields.allSatisfy { isColumnIndependent($0, unpivot: u) }
-      } ?? false
-
-    // Rows.
-    var fillState: [String: RawValue] = [:]
-    var sections: [String: [String: String]] = [:]
-    var captures: [String: String] = [:]
-    var sectionBlock: ClosedRange<Int>?
-    var seenData = false
-    // Repeating sub-headers: data rows only inside a block that a header row opens.
-    var inBlock = true
-    let otherHeaders = mapping.tables.enumerated().filter {
-      $0.offset != currentTable && !$0.element.header.find.isEmpty
-    }.map(\.element.header.find)
-    let sectionsOnly = table.fields.isEmpty && table.sections.contains { $0.entity != nil }
-    var previousNumber = layout.headerRow
-    let tableLabel = table.name ?? "tables[\(currentTable)]"
-    func leave(_ row: Row, _ reason: String) {
-      rowAccount.pass(row, sheet: sheet.name, reason: "\(reason) (table \(tableLabel))")
+  /// The columns the table's `unpivot` turns into rows, explained.
+  ///
+  /// - Returns: none without `unpivot`; `nil` when no column matches it (reported).
+  func selectUnpivot(
+    _ table: TableMapping, layout: TableLayout, used: Set<Int>,
+    run: inout MappingExplanation.TableRun
+  ) -> [UnpivotColumn]? {
+    guard let u = table.unpivot else { return [] }
+    let unpivotColumns = selectUnpivotColumns(u, layout: layout, used: used)
+    run.unpivoted = unpivotColumns.map { c in
+      let head = layout.header(at: c.column)
+      var text = "\(CellReference.columnLetters(c.column)) \"\(head?.name ?? "")\""
+      if let g = head?.group { text += " under \"\(g)\"" }
+      let extra = c.parts.filter {
+        !["header", "group", "0"].contains($0.key) && Int($0.key) == nil
+      }
+      if !extra.isEmpty {
+        text +=
+          " → "
+          + extra.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+            separator: ", ")
+      }
+      return text
     }
-    rowAccount.take(sheet: sheet.name, row: layout.headerRow)
-    if let g = layout.groupRow { rowAccount.take(sheet: sheet.name, row: g) }
-    var stoppedRow: Int?
+    checkPeriodOrder(u, columns: unpivotColumns, layout: layout)
+    if unpivotColumns.isEmpty {
+      log.report(
+        MappingDiagnostics.columnNotFound,
+        at: SourceLocation(file: workbook.path, sheet: layout.sheet.name, row: layout.headerRow),
+        "no column of the header row \(layout.headerRow) matches the table's unpivot rule")
+      return nil
+    }
+    return unpivotColumns
+  }
+
+  // MARK: walking the rows
+
+  /// Walks down the table's rows: continuation rows merged, section rows, row rules, data
+  /// rows; then accounts for the rows after the table's end.
+  func walkRows(_ t: TableReading, run: inout MappingExplanation.TableRun) {
+    let sheet = t.sheet
+    let repeats = t.table.header.repeats
+    var walk = RowWalk(inBlock: !repeats, started: !repeats, previousNumber: t.layout.headerRow)
+    rowAccount.take(sheet: sheet.name, row: t.layout.headerRow)
+    if let g = t.layout.groupRow { rowAccount.take(sheet: sheet.name, row: g) }
     let (mergedRows, continuationRows) = mergeContinuations(
-      table.rows.continuesWhen, sheet: sheet, after: layout.headerRow, columns: conditionColumns)
+      t.table.rows.continuesWhen, sheet: sheet, after: t.layout.headerRow,
+      columns: t.conditionColumns)
     // A repeated sub-header is read from the top, so that the section rows above the first
     // sub-header are seen; rows before the first section or sub-header are the title block.
-    let firstRow = table.header.repeats ? 1 : layout.headerRow + 1
-    var started = !table.header.repeats
-    if table.header.repeats { inBlock = false }
+    let firstRow = repeats ? 1 : t.layout.headerRow + 1
     for sheetRow in sheet.rows where sheetRow.number >= firstRow {
-      defer { previousNumber = sheetRow.number }
+      defer { walk.previousNumber = sheetRow.number }
       if continuationRows.contains(sheetRow.number) {
         rowAccount.take(sheet: sheet.name, row: sheetRow.number)
         run.skipped["continues the row above", default: 0] += 1
         continue
       }
       let row = mergedRows[sheetRow.number] ?? sheetRow
-      run.rowsRead += 1
-      let gap = row.number > previousNumber + 1
-      if row.isBlank || gap { inBlock = false }
-      if row.isBlank || gap {
-        if table.rows.stopAtBlank && seenData {
-          run.rowsRead -= row.isBlank ? 0 : 1
-          run.stoppedAt =
-            "blank row \(row.isBlank ? row.number : previousNumber + 1) (stop_at_blank)"
-          stoppedRow = row.number
-          break
-        }
-        if row.isBlank {
-          run.skipped["blank", default: 0] += 1
-          continue
-        }
-      }
-      if let c = table.rows.stopWhen.first(where: {
-        condition($0, row: row, columns: conditionColumns) != nil
-      }) {
-        run.rowsRead -= 1
-        run.stoppedAt = "row \(row.number) matches stop_when \(describe(c))"
-        stoppedRow = row.number
-        break
-      }
-      if let (section, groups) = table.sections.lazy.compactMap({ s in
-        self.sectionMatch(s, row: row, columns: conditionColumns).map { (s, $0) }
-      }).first {
-        captures = groups
-        fillState = [:]
-        inBlock = false
-        started = true
-        // The section's own rows, down to the next section row: label/value rows are there.
-        let next = sheet.rows.first { r in
-          r.number > row.number
-            && table.sections.contains {
-              sectionMatch($0, row: r, columns: conditionColumns) != nil
-            }
-        }
-        let last = (next?.number ?? (sheet.rows.last?.number ?? row.number) + 1) - 1
-        sectionBlock = last > row.number ? (row.number + 1)...last : nil
-        var scope = RowScope(sheet: sheet, row: row, captures: groups, sections: sections)
-        scope.block = sectionBlock
-        var noFill: [String: RawValue] = [:]
-        let ev = evaluate(
-          section.fields, entity: section.entity ?? table.entity, scope: &scope, row: row,
-          bindings: sectionBindings[section.name] ?? [:], layout: layout, fillDown: [],
-          fillState: &noFill,
-          block: "section.\(section.name)")
-        sections[section.name] = ev.values.compactMapValues(\.text)
-        run.skipped["section row (\(section.name))", default: 0] += 1
-        rowAccount.take(sheet: sheet.name, row: row.number)
-        if let entity = section.entity {
-          var anchor: CellReference?
-          if let selector = section.when.column, let column = conditionColumns[selector] {
-            anchor = CellReference(row: row.number, column: column)
-          } else if let first = row.cells.first(where: { !RawValue(cell: $0).isBlank }) {
-            anchor = CellReference(row: row.number, column: first.column)
-          }
-          emit(
-            entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run,
-            anchor: anchor)
-        }
-        continue
-      }
-      if sectionsOnly { continue }
-      if table.header.repeats {
-        if headerMatches(table.header.find, row: row, sheet: sheet) {
-          inBlock = true
-          started = true
-          rowAccount.take(sheet: sheet.name, row: row.number)
-          run.skipped["repeated header row", default: 0] += 1
-          continue
-        }
-        if otherHeaders.contains(where: { headerMatches($0, row: row, sheet: sheet) }) {
-          inBlock = false
-          continue
-        }
-        if !inBlock {
-          if !started { continue }
-          run.skipped["outside the table's blocks", default: 0] += 1
-          leave(row, "outside the table's blocks (no sub-header above it)")
-          continue
-        }
-      }
-      if !table.rows.skipTotals.isEmpty, isTotal(row, rules: table.rows, columns: conditionColumns)
-      {
-        run.skipped["total row", default: 0] += 1
-        leave(row, "a total row")
-        continue
-      }
-      if table.rows.skipWhen.contains(where: {
-        condition($0, row: row, columns: conditionColumns) != nil
-      }) {
-        run.skipped["skip_when", default: 0] += 1
-        leave(row, "matches skip_when")
-        continue
-      }
-      if !table.rows.keepWhen.allSatisfy({
-        condition($0, row: row, columns: conditionColumns) != nil
-      }) {
-        run.skipped["not matching keep_when", default: 0] += 1
-        leave(row, "does not match keep_when")
-        continue
-      }
-      var scope = RowScope(
-        sheet: sheet, row: row,
-        captures: captures.merging(tree[row.number] ?? [:]) { section, _ in section },
-        sections: sections)
-      scope.block = sectionBlock
-      let ev = evaluate(
-        table.fields
-          + table.dimensions.map { d in
-            var copy = d
-            copy.name = "dimensions.\(d.name)"
-            return copy
-          }, entity: table.entity, scope: &scope, row: row, bindings: bindings,
-        layout: layout, fillDown: table.fillDown, fillState: &fillState)
-      let boundKeys = Set(
-        bindings.keys.map { $0.split(separator: "#").first.map(String.init) ?? $0 })
-      let anyBound = boundKeys.contains { !(ev.raws[$0]?.isBlank ?? true) }
-      if !boundKeys.isEmpty && !anyBound && unpivotColumns.isEmpty {
-        run.skipped["no mapped values", default: 0] += 1
-        leave(row, "no value in any mapped column")
-        continue
-      }
-      seenData = true
-      if let u = table.unpivot {
-        var made = 0
-        if table.entity == .kpi {
-          // The row's KPI and target come once; the unpivoted cells are its outcomes.
-          var kpiRow = ev
-          kpiRow.values["outcome"] = nil
-          emit(.kpi, ev: kpiRow, table: table, scope: scope, row: row, layout: layout, run: &run)
-        }
-        let rowCells = ev.cells.mapValues { a1($0) }
-        let rowDims = dimensions(of: ev)
-        for column in unpivotColumns {
-          let ref = CellReference(row: row.number, column: column.column)
-          let cellRaw = RawValue(cell: row.cell(column: column.column))
-          if cellRaw.isBlank && !u.keepBlank { continue }
-          var cscope = scope
-          for (k, v) in column.parts { cscope.captures[k] = v }
-          let extra: EvaluatedRow
-          if columnIndependent, let cached = columnCache[column.column] {
-            extra = cached
-          } else {
-            var noFill: [String: RawValue] = [:]
-            extra = evaluate(
-              u.fields, entity: table.entity, scope: &cscope, row: row, bindings: [:],
-              layout: layout, fillDown: [], fillState: &noFill, column: column, block: "unpivot")
-            if columnIndependent { columnCache[column.column] = extra }
-          }
-          var valueField = u.value
-          valueField.source = .value("")
-          let valueName = valueField.name
-          let result = read(
-            cellRaw, transform: valueField.transform,
-            type: valueField.transform.type ?? table.entity.defaultType(of: valueName),
-            isList: false, scope: cscope)
-          let cellValue: FieldValue
-          switch result {
-          case .success(let v):
-            cellValue = v ?? FieldValue.missing(.blank, token: "")
-          case .failure(let f):
-            report(
-              f.code, at: location(sheet: sheet, cell: ref, line: row.line), f.message,
-              hint: f.hint,
-              value: cellRaw.text)
-            continue
-          }
-          if table.entity == .measurement {
-            if emitMeasurement(
-              row: ev, column: extra, value: cellValue, cell: ref, rowCells: rowCells,
-              dims: rowDims, table: table, unpivot: column, row: row, layout: layout, run: &run)
-            {
-              made += 1
-            }
-            continue
-          }
-          var cev = ev
-          for (k, v) in extra.values { cev.values[k] = v }
-          for (k, v) in extra.raws { cev.raws[k] = v }
-          cev.failed.formUnion(extra.failed)
-          cev.cells[valueName] = ref
-          cev.raws[valueName] = cellRaw
-          cev.values[valueName] = cellValue
-          emit(
-            table.entity, ev: cev, table: table, scope: cscope, row: row, layout: layout, run: &run,
-            unpivot: column, anchor: ref)
-          made += 1
-        }
-        if made == 0 { run.skipped["no values in the unpivoted columns", default: 0] += 1 }
-        if made == 0 && table.entity != .kpi { leave(row, "no values in the unpivoted columns") }
-      } else {
-        let before = run.records
-        emit(table.entity, ev: ev, table: table, scope: scope, row: row, layout: layout, run: &run)
-        if run.records == before { leave(row, "no record made (see the diagnostics on this row)") }
-      }
+      if !readRow(row, t, walk: &walk, run: &run) { break }
     }
-    if let stoppedRow {
+    if let stoppedRow = walk.stoppedRow {
       for row in sheet.rows where row.number >= stoppedRow {
-        leave(row, "after the table's end (\(run.stoppedAt ?? "stopped"))")
+        leave(row, "after the table's end (\(run.stoppedAt ?? "stopped"))", t)
       }
     }
+  }
+
+  /// Reads one row of the table.
+  ///
+  /// - Returns: `false` when the row ends the table.
+  func readRow(
+    _ row: Row, _ t: TableReading, walk: inout RowWalk, run: inout MappingExplanation.TableRun
+  ) -> Bool {
+    run.rowsRead += 1
+    let gap = row.number > walk.previousNumber + 1
+    if row.isBlank || gap { walk.inBlock = false }
+    if row.isBlank || gap {
+      if t.table.rows.stopAtBlank && walk.seenData {
+        run.rowsRead -= row.isBlank ? 0 : 1
+        run.stoppedAt =
+          "blank row \(row.isBlank ? row.number : walk.previousNumber + 1) (stop_at_blank)"
+        walk.stoppedRow = row.number
+        return false
+      }
+      if row.isBlank {
+        run.skipped["blank", default: 0] += 1
+        return true
+      }
+    }
+    if let c = t.table.rows.stopWhen.first(where: {
+      condition($0, row: row, columns: t.conditionColumns) != nil
+    }) {
+      run.rowsRead -= 1
+      run.stoppedAt = "row \(row.number) matches stop_when \(describe(c))"
+      walk.stoppedRow = row.number
+      return false
+    }
+    if let (section, groups) = t.table.sections.lazy.compactMap({ s in
+      self.sectionMatch(s, row: row, columns: t.conditionColumns).map { (s, $0) }
+    }).first {
+      readSectionRow(row, section: section, groups: groups, t, walk: &walk, run: &run)
+      return true
+    }
+    if t.sectionsOnly { return true }
+    if isDataRow(row, t, walk: &walk, run: &run) {
+      readDataRow(row, t, walk: &walk, run: &run)
+    }
+    return true
+  }
+
+  /// A section row: opens the section (its captures, its block of label rows), reads its
+  /// fields and makes its record when the section has an entity.
+  func readSectionRow(
+    _ row: Row, section: SectionSpec, groups: [String: String], _ t: TableReading,
+    walk: inout RowWalk, run: inout MappingExplanation.TableRun
+  ) {
+    let sheet = t.sheet
+    walk.captures = groups
+    walk.fillState = [:]
+    walk.inBlock = false
+    walk.started = true
+    // The section's own rows, down to the next section row: label/value rows are there.
+    let next = sheet.rows.first { r in
+      r.number > row.number
+        && t.table.sections.contains {
+          sectionMatch($0, row: r, columns: t.conditionColumns) != nil
+        }
+    }
+    let last = (next?.number ?? (sheet.rows.last?.number ?? row.number) + 1) - 1
+    walk.sectionBlock = last > row.number ? (row.number + 1)...last : nil
+    var scope = RowScope(sheet: sheet, row: row, captures: groups, sections: walk.sections)
+    scope.block = walk.sectionBlock
+    var noFill: [String: RawValue] = [:]
+    let ev = evaluate(
+      section.fields, entity: section.entity ?? t.table.entity, scope: &scope, row: row,
+      bindings: t.sectionBindings[section.name] ?? [:], layout: t.layout, fillDown: [],
+      fillState: &noFill,
+      block: "section.\(section.name)")
+    walk.sections[section.name] = ev.values.compactMapValues(\.text)
+    run.skipped["section row (\(section.name))", default: 0] += 1
+    rowAccount.take(sheet: sheet.name, row: row.number)
+    if let entity = section.entity {
+      var anchor: CellReference?
+      if let selector = section.when.column, let column = t.conditionColumns[selector] {
+        anchor = CellReference(row: row.number, column: column)
+      } else if let first = row.cells.first(where: { !RawValue(cell: $0).isBlank }) {
+        anchor = CellReference(row: row.number, column: first.column)
+      }
+      emit(
+        entity, ev: ev, table: t.table, scope: scope, row: row, layout: t.layout, run: &run,
+        anchor: anchor)
+    }
+  }
+
+  /// Whether a row is a data row of the table: inside a repeated sub-header's block, not a
+  /// total, not skipped, kept. Rows passed over are accounted for.
+  func isDataRow(
+    _ row: Row, _ t: TableReading, walk: inout RowWalk, run: inout MappingExplanation.TableRun
+  ) -> Bool {
+    let sheet = t.sheet
+    let table = t.table
+    if table.header.repeats {
+      if header.headerMatches(table.header.find, row: row, sheet: sheet) {
+        walk.inBlock = true
+        walk.started = true
+        rowAccount.take(sheet: sheet.name, row: row.number)
+        run.skipped["repeated header row", default: 0] += 1
+        return false
+      }
+      if t.otherHeaders.contains(where: { header.headerMatches($0, row: row, sheet: sheet) }) {
+        walk.inBlock = false
+        return false
+      }
+      if !walk.inBlock {
+        if !walk.started { return false }
+        run.skipped["outside the table's blocks", default: 0] += 1
+        leave(row, "outside the table's blocks (no sub-header above it)", t)
+        return false
+      }
+    }
+    if !table.rows.skipTotals.isEmpty,
+      isTotal(row, rules: table.rows, columns: t.conditionColumns)
+    {
+      run.skipped["total row", default: 0] += 1
+      leave(row, "a total row", t)
+      return false
+    }
+    if table.rows.skipWhen.contains(where: {
+      condition($0, row: row, columns: t.conditionColumns) != nil
+    }) {
+      run.skipped["skip_when", default: 0] += 1
+      leave(row, "matches skip_when", t)
+      return false
+    }
+    if !table.rows.keepWhen.allSatisfy({
+      condition($0, row: row, columns: t.conditionColumns) != nil
+    }) {
+      run.skipped["not matching keep_when", default: 0] += 1
+      leave(row, "does not match keep_when", t)
+      return false
+    }
+    return true
+  }
+
+  /// A data row: reads its fields and makes its record, or one per unpivoted cell.
+  func readDataRow(
+    _ row: Row, _ t: TableReading, walk: inout RowWalk, run: inout MappingExplanation.TableRun
+  ) {
+    let table = t.table
+    var scope = RowScope(
+      sheet: t.sheet, row: row,
+      captures: walk.captures.merging(t.tree[row.number] ?? [:]) { section, _ in section },
+      sections: walk.sections)
+    scope.block = walk.sectionBlock
+    let ev = evaluate(
+      table.fields
+        + table.dimensions.map { d in
+          var copy = d
+          copy.name = "dimensions.\(d.name)"
+          return copy
+        }, entity: table.entity, scope: &scope, row: row, bindings: t.bindings,
+      layout: t.layout, fillDown: table.fillDown, fillState: &walk.fillState)
+    let boundKeys = Set(
+      t.bindings.keys.map { $0.split(separator: "#").first.map(String.init) ?? $0 })
+    let anyBound = boundKeys.contains { !(ev.raws[$0]?.isBlank ?? true) }
+    if !boundKeys.isEmpty && !anyBound && t.unpivotColumns.isEmpty {
+      run.skipped["no mapped values", default: 0] += 1
+      leave(row, "no value in any mapped column", t)
+      return
+    }
+    walk.seenData = true
+    if let u = table.unpivot {
+      readUnpivotedRow(row, ev: ev, scope: scope, unpivot: u, t, walk: &walk, run: &run)
+    } else {
+      let before = run.records
+      emit(
+        table.entity, ev: ev, table: table, scope: scope, row: row, layout: t.layout, run: &run)
+      if run.records == before {
+        leave(row, "no record made (see the diagnostics on this row)", t)
+      }
+    }
+  }
+
+  /// The records of an unpivoted data row: a KPI row's own record, then one per cell.
+  func readUnpivotedRow(
+    _ row: Row, ev: EvaluatedRow, scope: RowScope, unpivot u: UnpivotSpec, _ t: TableReading,
+    walk: inout RowWalk, run: inout MappingExplanation.TableRun
+  ) {
+    let table = t.table
+    var made = 0
+    if table.entity == .kpi {
+      // The row's KPI and target come once; the unpivoted cells are its outcomes.
+      var kpiRow = ev
+      kpiRow.values["outcome"] = nil
+      emit(.kpi, ev: kpiRow, table: table, scope: scope, row: row, layout: t.layout, run: &run)
+    }
+    let rowCells = ev.cells.mapValues { naming.a1($0) }
+    let rowDims = emitter.dimensions(of: ev)
+    for column in t.unpivotColumns {
+      if readUnpivotedCell(
+        row, column: column, ev: ev, scope: scope, unpivot: u,
+        rowParts: (cells: rowCells, dims: rowDims), t, walk: &walk, run: &run)
+      {
+        made += 1
+      }
+    }
+    if made == 0 { run.skipped["no values in the unpivoted columns", default: 0] += 1 }
+    if made == 0 && table.entity != .kpi { leave(row, "no values in the unpivoted columns", t) }
+  }
+
+  /// One unpivoted cell: the column's fields (read once per column when they depend only on
+  /// it), the cell's value and its record.
+  ///
+  /// - Returns: whether a record was made.
+  func readUnpivotedCell(
+    _ row: Row, column: UnpivotColumn, ev: EvaluatedRow, scope: RowScope, unpivot u: UnpivotSpec,
+    rowParts: (cells: [String: String], dims: [String: String]), _ t: TableReading,
+    walk: inout RowWalk, run: inout MappingExplanation.TableRun
+  ) -> Bool {
+    let table = t.table
+    let ref = CellReference(row: row.number, column: column.column)
+    let cellRaw = RawValue(cell: row.cell(column: column.column))
+    if cellRaw.isBlank && !u.keepBlank { return false }
+    var cscope = scope
+    for (k, v) in column.parts { cscope.captures[k] = v }
+    let extra: EvaluatedRow
+    if t.columnIndependent, let cached = walk.columnCache[column.column] {
+      extra = cached
+    } else {
+      var noFill: [String: RawValue] = [:]
+      extra = evaluate(
+        u.fields, entity: table.entity, scope: &cscope, row: row, bindings: [:],
+        layout: t.layout, fillDown: [], fillState: &noFill, column: column, block: "unpivot")
+      if t.columnIndependent { walk.columnCache[column.column] = extra }
+    }
+    var valueField = u.value
+    valueField.source = .value("")
+    let valueName = valueField.name
+    let result = values.read(
+      cellRaw, transform: valueField.transform,
+      type: valueField.transform.type ?? table.entity.defaultType(of: valueName),
+      isList: false, scope: cscope)
+    let cellValue: FieldValue
+    switch result {
+    case .success(let v):
+      cellValue = v ?? FieldValue.missing(.blank, token: "")
+    case .failure(let f):
+      log.report(
+        f.code, at: naming.location(sheet: t.sheet, cell: ref, line: row.line), f.message,
+        hint: f.hint,
+        value: cellRaw.text)
+      return false
+    }
+    if table.entity == .measurement {
+      return emitMeasurement(
+        row: ev, column: extra, value: cellValue, cell: ref, rowCells: rowParts.cells,
+        dims: rowParts.dims, table: table, unpivot: column, row: row, layout: t.layout, run: &run)
+    }
+    var cev = ev
+    for (k, v) in extra.values { cev.values[k] = v }
+    for (k, v) in extra.raws { cev.raws[k] = v }
+    cev.failed.formUnion(extra.failed)
+    cev.cells[valueName] = ref
+    cev.raws[valueName] = cellRaw
+    cev.values[valueName] = cellValue
+    emit(
+      table.entity, ev: cev, table: table, scope: cscope, row: row, layout: t.layout, run: &run,
+      unpivot: column, anchor: ref)
+    return true
+  }
+
+  /// Accounts for a row with values the table passed over.
+  func leave(_ row: Row, _ reason: String, _ t: TableReading) {
+    rowAccount.pass(row, sheet: t.sheet.name, reason: "\(reason) (table \(t.label))")
   }
 
   /// Whether an unpivot field's value depends only on its column (header parts, context
@@ -508,15 +688,6 @@ extension MappingRun {
     return (merged, continuation)
   }
 
-  /// Whether a row has every `find` entry of a header (a repeated sub-header).
-  func headerMatches(_ find: [[String]], row: Row, sheet: Worksheet) -> Bool {
-    guard !find.isEmpty else { return false }
-    let texts = headerTexts(sheet, row: row.number)
-    return find.allSatisfy { synonyms in
-      synonyms.contains { word in texts.contains { headerStarts($0, with: word) } }
-    }
-  }
-
   /// Tests every condition of a section's `when`; returns their regex groups together, or
   /// `nil` when one fails.
   func sectionMatch(_ s: SectionSpec, row: Row, columns: [ColumnSelector: Int]) -> [String: String]?
@@ -577,12 +748,12 @@ extension MappingRun {
     let byColumns = !u.columns.isEmpty || u.columnsRegex != nil || u.allOtherColumns
     let byGroup = !u.groups.isEmpty || u.groupRegex != nil
     for c in layout.columns where !used.contains(c.column) {
-      if u.except.contains(where: { matches(c.name, $0) != nil }) { continue }
+      if u.except.contains(where: { header.matches(c.name, $0) != nil }) { continue }
       var parts: [String: String] = ["header": c.name, "group": c.group ?? ""]
       if byColumns {
         var ok = false
         if u.allOtherColumns && !c.name.isEmpty { ok = true }
-        if u.columns.contains(where: { matches(c.name, $0) != nil }) { ok = true }
+        if u.columns.contains(where: { header.matches(c.name, $0) != nil }) { ok = true }
         if let r = u.columnsRegex, let groups = regexes.match(r, in: c.name) {
           ok = true
           for (k, v) in groups where Int(k) == nil { parts[k] = v }
@@ -591,7 +762,7 @@ extension MappingRun {
       }
       if byGroup {
         guard let g = c.group, !g.isEmpty else { continue }
-        var ok = u.groups.contains { matches(g, $0) != nil }
+        var ok = u.groups.contains { header.matches(g, $0) != nil }
         if let r = u.groupRegex, let groups = regexes.match(r, in: g) {
           ok = true
           for (k, v) in groups where Int(k) == nil { parts[k] = v }
@@ -615,7 +786,7 @@ extension MappingRun {
       if let prev = previous {
         let wrong = u.order == .newestFirst ? !(p < prev) : !(prev < p)
         if wrong {
-          report(
+          log.report(
             MappingDiagnostics.periodOrder, .warning,
             at: SourceLocation(
               file: workbook.path, sheet: layout.sheet.name,

@@ -46,7 +46,7 @@ extension MappingRun {
         "tree_number": String(counts[level]),
       ]
       let scope = RowScope(sheet: layout.sheet, row: row, captures: captures)
-      let id = tree.levels[level].id.map { expand($0, scope: scope) }
+      let id = tree.levels[level].id.map { values.expand($0, scope: scope) }
       captures["tree_id"] = id ?? ""
       captures["tree_parent"] = level > 0 ? open[level - 1] ?? "" : ""
       open[level] = id

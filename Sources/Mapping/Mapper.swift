@@ -52,12 +52,13 @@ public struct Mapper: Sendable {
   /// - Returns: the records, the diagnostics (sorted by location) and the explanation.
   public func map(_ workbook: Workbook) -> MappingResult {
     let run = MappingRun(mapping: mapping, reference: reference, workbook: workbook)
-    run.sampleCount = sampleCount
+    run.emitter.sampleCount = sampleCount
     run.execute()
     var explanation = run.explanation
     explanation.leftOut = run.rowAccount.leftOut
     return MappingResult(
-      dataset: run.dataset, diagnostics: run.diagnostics, explanation: explanation)
+      dataset: run.emitter.dataset, diagnostics: run.log.sorted(tabOrder: workbook.worksheets),
+      explanation: explanation)
   }
 }
 
@@ -66,34 +67,27 @@ final class MappingRun {
   let mapping: MappingFile
   let reference: ReferenceData
   let workbook: Workbook
-  var sampleCount = 5
-  var dataset = Dataset()
-  var diagnostics: [Diagnostic] = []
+  /// Makes the records.
+  let emitter: RecordEmitter
+  /// The diagnostics found.
+  let log: DiagnosticLog
+  /// How cells are named in diagnostics, explanations and provenances.
+  let naming: CellNaming
   var explanation: MappingExplanation
-  let regexes = RegexCache()
-  /// Context values read from the first worksheet (or their own sheet).
-  var globalContext: [String: ResolvedContext] = [:]
-  /// Context values re-read on the worksheet being mapped (labels without a sheet).
-  var sheetContext: [String: [String: ResolvedContext]] = [:]
-  var emittedKPIs: Set<String> = []
+  let regexes: RegexCache
+  /// Finds the tables' headers and binds their columns.
+  let header: HeaderLocator
+  /// The mapping's context values.
+  let context: ContextReader
+  /// Reads values through the fields' transforms.
+  let values: FieldValueReader
   /// Reads of values that repeat row after row (header parts, templates, context values).
   var readCache: [ReadKey: Result<FieldValue?, ValueFailure>] = [:]
-  /// The context unit and period per worksheet, as records take them.
-  var recordContext: [String: (unit: String?, period: Period?)] = [:]
   /// The table being read, for cache keys.
   var currentTable = 0
   /// The normalized names of each row's tree level (`tree:`) in the table being read.
   var treeLevels: [Int: Set<String>] = [:]
-  private var letters: [Int: String] = [:]
 
-  /// `B7`, with column letters computed once per column.
-  func a1(_ ref: CellReference) -> String {
-    if let l = letters[ref.column] { return l + String(ref.row) }
-    let l = CellReference.columnLetters(ref.column)
-    letters[ref.column] = l
-    return l + String(ref.row)
-  }
-  var reportedOnce: Set<String> = []
   /// The rows taken and passed over, for the account of rows left out.
   var rowAccount = RowAccount()
 
@@ -101,89 +95,40 @@ final class MappingRun {
     self.mapping = mapping
     self.reference = reference
     self.workbook = workbook
+    let log = DiagnosticLog()
+    self.log = log
+    let naming = CellNaming(workbook: workbook, mapping: mapping)
+    self.naming = naming
+    let regexes = RegexCache()
+    self.regexes = regexes
+    header = HeaderLocator(regexes: regexes)
+    let context = ContextReader(
+      workbook: workbook, mapping: mapping, log: log, naming: naming, regexes: regexes)
+    self.context = context
+    let values = FieldValueReader(
+      workbook: workbook, mapping: mapping, reference: reference, regexes: regexes,
+      context: context)
+    self.values = values
+    emitter = RecordEmitter(
+      workbook: workbook, mapping: mapping, log: log, naming: naming, context: context,
+      values: values)
     explanation = MappingExplanation(
       mapping: mapping.name, version: mapping.version, file: workbook.path)
   }
 
+  /// The period a column header names after its label (see
+  /// ``RecordEmitter/period(inHeader:file:)``).
+  static func period(inHeader header: String, file: Period?) -> Period? {
+    RecordEmitter.period(inHeader: header, file: file)
+  }
+
   func execute() {
-    readContext()
-    if let plan = mapping.plan { makePlan(plan) }
+    explanation.context += context.readFileContext(reader: values)
+    if let plan = mapping.plan { emitter.emitPlan(plan) }
     for (i, table) in mapping.tables.enumerated() {
       currentTable = i
       mapTable(table, index: i)
     }
-    // Stable order: worksheet tab order, then row, then column; the reading order breaks ties.
-    let sheetIndex = Dictionary(
-      workbook.worksheets.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-    diagnostics = diagnostics.enumerated().sorted { x, y in
-      let a = x.element.location
-      let b = y.element.location
-      let ka = (a?.sheet.flatMap { sheetIndex[$0] } ?? -1, a?.row ?? 0, a?.cell?.column ?? 0)
-      let kb = (b?.sheet.flatMap { sheetIndex[$0] } ?? -1, b?.row ?? 0, b?.cell?.column ?? 0)
-      return ka != kb ? ka < kb : x.offset < y.offset
-    }.map(\.element)
-  }
-
-  // MARK: diagnostics
-
-  func report(
-    _ code: String, _ severity: Severity = .error, at location: SourceLocation?, _ message: String,
-    hint: String? = nil, value: String? = nil, arguments: [String: String]? = nil
-  ) {
-    diagnostics.append(
-      Diagnostic(
-        code: code, severity: severity, location: location, message: message, hint: hint,
-        value: value, arguments: arguments))
-  }
-
-  /// A cell as explanations name it, in the same form as diagnostics: `'Mål'!B7` in a
-  /// workbook, `export.csv:14 (C13)` in a CSV file.
-  func placeText(sheet: Worksheet, cell: CellReference) -> String {
-    if workbook.format == .csv, let line = sheet.row(cell.row)?.line ?? Optional(cell.row) {
-      return SourceLocation(file: workbook.path, sheet: sheet.name, cell: cell, line: line)
-        .description
-    }
-    return "\(SourceLocation.quotedSheetName(sheet.name))!\(a1(cell))"
-  }
-
-  func location(sheet: Worksheet, cell: CellReference, line: Int?) -> SourceLocation {
-    SourceLocation(file: workbook.path, sheet: sheet.name, cell: cell, line: line)
-  }
-
-  func provenance(
-    sheet: Worksheet, row: Row, anchor: CellReference?, cells: [String: CellReference]
-  ) -> Provenance {
-    Provenance(
-      file: workbook.path, sheet: sheet.name, cell: anchor?.a1, row: row.number, line: row.line,
-      mapping: mapping.name, mappingVersion: mapping.version,
-      cells: cells.isEmpty ? nil : cells.mapValues { a1($0) })
-  }
-
-  // MARK: plan
-
-  func makePlan(_ spec: PlanSpec) {
-    let unit = globalContext["unit"]?.value?.text
-    var period: Period?
-    if case .period(let p)? = globalContext["period"]?.value { period = p }
-    let title = spec.title.map { expand($0, scope: nil) }
-    let anchor = globalContext["unit"]?.location ?? globalContext["period"]?.location
-    // The cells the unit and the period were read from, by field, so that a file for the
-    // wrong unit or period can be pointed to ('Mål'!B3).
-    var cells: [String: String] = [:]
-    for field in ["unit", "period"] {
-      if let location = globalContext[field]?.location, let cell = location.cell,
-        location.sheet == anchor?.sheet
-      {
-        cells[field] = cell.a1
-      }
-    }
-    dataset.plans.append(
-      Plan(
-        unitID: unit, period: period, kind: spec.kind, title: title,
-        provenance: Provenance(
-          file: workbook.path, sheet: anchor?.sheet, cell: anchor?.cell?.a1, row: anchor?.row,
-          line: anchor?.line, mapping: mapping.name, mappingVersion: mapping.version,
-          cells: cells.isEmpty ? nil : cells)))
   }
 }
 

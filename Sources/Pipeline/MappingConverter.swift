@@ -84,6 +84,21 @@ public struct MappingConverter: SourceConverter {
   public func convert(file: URL, displayName: String) throws -> Conversion {
     var workbook = try SpreadsheetFile.read(path: file.path)
     workbook.path = displayName
+    if workbook.format == .csv,
+      (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?
+        .intValue == 0
+    {
+      // An empty text file reads as an empty table; it is an empty file, as an empty .xlsx
+      // is, not a template that no mapping knows.
+      return Conversion(
+        dataset: Dataset(), diagnostics: [], mappingName: "-", mappingVersion: nil,
+        rejection: Diagnostic(
+          code: DiagnosticCode.emptyFile.id, severity: .error,
+          location: SourceLocation(file: displayName),
+          message: "'\(displayName)' is empty (0 bytes)",
+          hint: "copy the file again from its source",
+          arguments: ["file": displayName]))
+    }
     guard let selection = mappings.select(forFile: displayName, workbook: workbook) else {
       let names = mappings.mappings.map(\.name).sorted().joined(separator: ", ")
       return Conversion(

@@ -412,7 +412,10 @@ public struct PipelineRunner: Sendable {
       return try reject(
         claimed, file: file, code: rejection.code, message: rejection.message,
         location: rejection.location, hint: rejection.hint, store: store, journal: journal,
-        diagnostic: rejection, feedback: [rejection] + conversion.diagnostics)
+        diagnostic: rejection,
+        // An empty file has nothing to mark up: its sender gets the reason file only.
+        feedback: rejection.code == DiagnosticCode.emptyFile.id
+          ? nil : [rejection] + conversion.diagnostics)
     }
     // A file for another period is stored under its own period, with a warning.
     conversion = conversion.checkingPeriod(collected: config.period, file: name)

@@ -33,8 +33,22 @@ public final class SQLiteStore: PipelineStore {
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
     }
     do {
-      try FileManager.default.createDirectory(
-        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      let folder = url.deletingLastPathComponent()
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      // Two processes opening a new store at once (a `watch` starting beside a `run`) would
+      // both find no tables and both create them; an exclusive `flock` on the store's folder
+      // makes opening and migrating one process at a time (SQLite's own locks are `fcntl`
+      // locks on the database file, which a folder's `flock` does not touch).
+      let folderFD = Glibc.open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+      if folderFD >= 0 {
+        while flock(folderFD, LOCK_EX) != 0 && errno == EINTR {}
+      }
+      defer {
+        if folderFD >= 0 {
+          _ = flock(folderFD, LOCK_UN)
+          close(folderFD)
+        }
+      }
       pool = try DatabasePool(path: url.path, configuration: configuration)
       let migrator = Self.migrator
       if try pool.read({ try migrator.hasBeenSuperseded($0) }) {

@@ -45,7 +45,7 @@ struct MappingInferCommand: ParsableCommand {
       return
     }
     // Written to a temporary file beside the target, then renamed: never half a file.
-    try Data(draft.yaml.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+    try OutputError.write(Data(draft.yaml.utf8), to: output)
     FileHandle.standardError.write(Data("wrote \(output)\n".utf8))
   }
 }

@@ -156,19 +156,8 @@ struct RunCommand: ParsableCommand {
     }
   }
 
-  /// A file name as one printable line: control characters (a newline in a name) are shown
-  /// escaped, so that a name cannot forge a line of the summary.
-  func printable(_ name: String) -> String {
-    var out = ""
-    for scalar in name.unicodeScalars {
-      if scalar.properties.generalCategory == .control {
-        out += "\\u{\(String(scalar.value, radix: 16))}"
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
+  /// A file name as one printable line (``printableName(_:)``).
+  func printable(_ name: String) -> String { printableName(name) }
 
   /// The reason file beside a rejected file (`rejected/NAME.reason.txt`).
   func reasonPath(_ movedTo: String) -> String {
@@ -188,21 +177,37 @@ struct RunCommand: ParsableCommand {
   func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
 }
 
-/// The live counter: "312/700 name" rewritten in place on a terminal; on a pipe (more than 20
-/// files), a plain line
-/// every 50 files (and the last), flushed at once.
+/// A file name as one printable line: control characters (a newline in a name) and invisible
+/// format characters (a right-to-left override, which would show the name reversed) are shown
+/// as `\u{202e}`, so that a name cannot forge or disguise a line of the output or the log.
+func printableName(_ name: String) -> String {
+  var out = ""
+  for scalar in name.unicodeScalars {
+    switch scalar.properties.generalCategory {
+    case .control, .format, .lineSeparator, .paragraphSeparator:
+      out += "\\u{\(String(scalar.value, radix: 16))}"
+    default:
+      out.unicodeScalars.append(scalar)
+    }
+  }
+  return out
+}
+
+/// The live counter: "312/700 name" rewritten in place on a terminal; on a pipe (cron,
+/// systemd), a plain line for each file as it is taken, written at once, so that a log shows
+/// the pass as it goes and, after a kill, the file it was at.
 enum Progress {
   static func make() -> (@Sendable (Int, Int, String) -> Void)? {
     let terminal = isatty(STDOUT_FILENO) == 1
     return { done, total, name in
       guard total > 1 else { return }
       if terminal {
-        let line = done == total ? "" : "\(done + 1)/\(total) \(name)"
+        let line = done == total ? "" : "\(done + 1)/\(total) \(printableName(name))"
         let clipped = String(line.prefix(100))
         FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + clipped).utf8))
-      } else if total > 20, done < total, done % 50 == 0 {
-        print("\(done + 1)/\(total) \(name)")
-        fflush(nil)
+      } else if done < total {
+        FileHandle.standardOutput.write(
+          Data("\(done + 1)/\(total) \(printableName(name))\n".utf8))
       }
     }
   }

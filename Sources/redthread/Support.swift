@@ -52,6 +52,30 @@ struct InputError: LocatedError {
   }
 }
 
+/// A command's output that cannot be written: `write-failed`, exit status 73.
+struct OutputError: LocatedError {
+  let code = DiagnosticCode.writeFailed.id
+  let location: SourceLocation?
+  let message: String
+
+  /// Writes `data` to `path` whole (a temporary file beside it, then renamed), creating the
+  /// folders above it; a failure is a located `write-failed` error.
+  static func write(_ data: Data, to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    do {
+      try FileManager.default.createDirectory(
+        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try data.write(to: url, options: .atomic)
+    } catch {
+      let reason =
+        (error as NSError).userInfo[NSUnderlyingErrorKey].map { "\($0)" }
+        ?? error.localizedDescription
+      throw OutputError(
+        location: SourceLocation(file: path), message: "cannot write the file: \(reason)")
+    }
+  }
+}
+
 /// Files shipped with RedThread, found relative to the program.
 enum ShippedFiles {
   /// The shipped `mappings/` folder: `REDTHREAD_MAPPINGS`, then `../share/redthread/mappings`

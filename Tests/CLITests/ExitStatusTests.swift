@@ -54,6 +54,7 @@ import Testing
     (["mapping", "explain", mapping, "bad.xlsx"], 65),
     (["mapping", "explain", "broken.yaml", workbook], 78),
     (["mapping", "infer", "missing.xlsx"], 66), (["mapping", "infer", "bad.xlsx"], 65),
+    (["mapping", "infer", workbook, "-o", "bad.xlsx/x.yaml"], 73),
     // run
     (["run", "missing"], 66), (["run", "broken-ws"], 78), (["run", "bad.xlsx"], 66),
     (["run", "ws", "--as-of", "2026-13-01"], 64), (["run", "ws", "--period", "Q9"], 64),
@@ -71,6 +72,9 @@ import Testing
     (["plan", "send", "missing"], 66), (["plan", "status", "missing"], 66),
     (["plan", "send", "broken-ws"], 78), (["plan", "status", "ws", "--period", "Q9"], 64),
     (["plan", "send", "ws", "--deadline", "31/12"], 64),
+    // report
+    (["report", "check", "missing.xlsx"], 66), (["report", "check", "bad.xlsx"], 65),
+    (["report", "fill", "missing", "--template", "t.xlsx", "--output", "o.xlsx"], 66),
     // codes, and words that name no command
     (["codes", "no-such-code"], 64), (["rnu", "ws"], 64), (["mapping", "chek", "x"], 64),
   ]
@@ -113,7 +117,7 @@ import Testing
     #expect(
       result.stderr
         == "redthread: error: unknown command 'rnu' for 'redthread'; the commands are init, run, "
-        + "watch, status, reprocess, withdraw, inspect, mapping, export, plan, codes "
+        + "watch, status, reprocess, withdraw, inspect, mapping, export, plan, report, codes "
         + "(see 'redthread --help')\n")
     let nested = try Executable.run("redthread", ["mapping", "chek", "x.yaml"])
     #expect(nested.stderr.contains("unknown command 'chek' for 'redthread mapping'"))

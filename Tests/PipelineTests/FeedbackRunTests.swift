@@ -1,3 +1,4 @@
+import Canonical
 import Foundation
 import TestSupport
 import Testing
@@ -39,5 +40,38 @@ import XLSX
     #expect(!reason.contains("Reason"))
     #expect(
       summary.diagnostics.filter { $0.code == "file-rejected" }.count == 1)
+  }
+}
+
+/// Files with nothing in them.
+@Suite struct EmptyFileRunTests {
+  /// An empty CSV is an empty file, as an empty .xlsx is, not a template no mapping knows;
+  /// its sender gets the reason file and no feedback workbook.
+  @Test func anEmptyCSVIsRejectedAsEmpty() throws {
+    let root = try SampleMunicipalityTests.copySample()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let workspace = Workspace(root: root)
+    for name in try FileManager.default.contentsOfDirectory(atPath: workspace.inbox.path) {
+      try FileManager.default.removeItem(at: workspace.inbox.appendingPathComponent(name))
+    }
+    try Data().write(to: workspace.inbox.appendingPathComponent("tom.csv"))
+    let config = try PipelineConfig.load(path: workspace.configFile.path)
+    let runner = PipelineRunner(
+      workspace: workspace, config: config, converter: try MappingConverter.load(config: config),
+      validator: RedThreadChecks(), reporter: RecordingReporter(),
+      now: { Date(timeIntervalSince1970: 1_790_000_000) }, wait: { _ in },
+      asOf: CalendarDate(year: 2026, month: 10, day: 15))
+    let summary = try runner.runOnce()
+    guard case .rejected(_, let reason)? = summary.files.first?.1 else {
+      Issue.record("expected tom.csv to be rejected: \(summary.files)")
+      return
+    }
+    #expect(reason.contains("empty (0 bytes)"), "\(reason)")
+    let rejected = try FileManager.default.contentsOfDirectory(atPath: workspace.rejected.path)
+    #expect(Set(rejected) == ["tom.csv", "tom.csv.reason.txt"])
+    let text = try String(
+      contentsOf: workspace.rejected.appendingPathComponent("tom.csv.reason.txt"), encoding: .utf8)
+    #expect(text.contains("tom"), "\(text)")
+    #expect(!text.contains("mall"), "an empty file is not a template problem: \(text)")
   }
 }

@@ -169,8 +169,8 @@ public final class XLSXPackage {
   /// file beside it is written, made durable and renamed over it, so a failure leaves no
   /// half-written file.
   ///
-  /// - Throws: ``XLSXError`` when a part cannot be copied; ``XLSXWriteError``-style errors
-  ///   from the zip writer are passed on as ``XLSXError`` (`unreadableFile`).
+  /// - Throws: ``XLSXError`` when a part of the source package cannot be read;
+  ///   ``XLSXWriteError`` `write-failed` when the new file cannot be written.
   public func write(to path: String) throws {
     if contentTypes != originalContentTypes {
       changed[ContentTypesPart.partName.lowercased()] = contentTypes.xml()
@@ -179,8 +179,8 @@ public final class XLSXPackage {
     do {
       writer = try ZipWriter(path: path, compressionLevel: 6, compressionThreads: 1)
     } catch {
-      throw XLSXError(
-        .unreadableFile, location: SourceLocation(file: path),
+      throw XLSXWriteError(
+        code: .writeFailed, location: SourceLocation(file: path),
         message: "cannot write the workbook: \(error)", underlying: error)
     }
     do {
@@ -190,7 +190,12 @@ public final class XLSXPackage {
         if let bytes = changed[key] {
           spooled = try writer.spool(bytes)
         } else if let entry = entries[key] {
-          spooled = try writer.spool(raw: archive.rawContents(of: entry))
+          // A failure here is in reading the source package, and named as such.
+          let raw: ZipRawEntry
+          do { raw = try archive.rawContents(of: entry) } catch let error as ZipError {
+            throw Package.translate(error, path: self.path, part: error.entry)
+          }
+          spooled = try writer.spool(raw: raw)
         } else {
           continue
         }
@@ -199,11 +204,9 @@ public final class XLSXPackage {
       try writer.close()
     } catch {
       writer.discard()
-      if let error = error as? ZipError {
-        throw Package.translate(error, path: self.path, part: error.entry)
-      }
-      throw XLSXError(
-        .unreadableFile, location: SourceLocation(file: path),
+      if let error = error as? XLSXError { throw error }
+      throw XLSXWriteError(
+        code: .writeFailed, location: SourceLocation(file: path),
         message: "cannot write the workbook: \(error)", underlying: error)
     }
   }

@@ -2,14 +2,6 @@ import Canonical
 import Foundation
 import Spreadsheet
 
-/// A context value as read: its raw input, its typed value and where it was.
-struct ResolvedContext {
-  var raw: RawValue
-  var value: FieldValue?
-  var location: SourceLocation?
-  var source: String
-}
-
 /// What templates and field sources can see while a row (or the file) is read.
 struct RowScope {
   var sheet: Worksheet
@@ -21,162 +13,26 @@ struct RowScope {
   var block: ClosedRange<Int>?
 }
 
-extension MappingRun {
-  // MARK: context
+/// Reads raw cell values through a field's transform into typed values (default, quotes,
+/// extract, split, value maps, lookups in the reference data, types, formats, patterns) and
+/// expands `{name}` templates.
+final class FieldValueReader {
+  let workbook: Workbook
+  let mapping: MappingFile
+  let reference: ReferenceData
+  let regexes: RegexCache
+  /// The context values templates name.
+  let context: ContextReader
 
-  func readContext() {
-    let first = workbook.worksheets.first
-    for value in mapping.context {
-      let resolved = resolveContext(value, on: first, global: true)
-      globalContext[value.name] = resolved
-      explanation.context.append(
-        MappingExplanation.ContextLine(
-          name: value.name, source: resolved?.source ?? describe(value.source),
-          value: resolved?.value?.text ?? resolved.map { $0.raw.text }))
-    }
-  }
-
-  func describe(_ source: ContextValue.Source) -> String {
-    switch source {
-    case .cell(let sheet, let ref):
-      return "cell \(sheet.map { SourceLocation.quotedSheetName($0) + "!" } ?? "")\(ref.a1)"
-    case .label(let labels, _, _):
-      return "label " + labels.map { "\"\($0)\"" }.joined(separator: " | ")
-    case .fileName(let regex): return "file name /\(regex)/"
-    case .constant(let text): return "constant \"\(text)\""
-    case .sheetName: return "sheet name"
-    }
-  }
-
-  /// The context value for a worksheet: labels and sheet names are read on that sheet when
-  /// they are found there; everything else is the file's.
-  func context(_ name: String, sheet: Worksheet?) -> ResolvedContext? {
-    guard let sheet, let spec = mapping.context.first(where: { $0.name == name }) else {
-      return globalContext[name]
-    }
-    switch spec.source {
-    case .label(_, nil, _), .sheetName:
-      if let cached = sheetContext[sheet.name]?[name] { return cached }
-      let resolved = resolveContext(spec, on: sheet, global: false) ?? globalContext[name]
-      sheetContext[sheet.name, default: [:]][name] = resolved
-      return resolved
-    default:
-      return globalContext[name]
-    }
-  }
-
-  func resolveContext(_ spec: ContextValue, on sheet: Worksheet?, global: Bool) -> ResolvedContext?
-  {
-    var raw = RawValue.blank
-    var location: SourceLocation?
-    var source = describe(spec.source)
-    switch spec.source {
-    case .cell(let sheetName, let ref):
-      let ws =
-        sheetName.flatMap { workbook.worksheet(named: $0) } ?? (sheetName == nil ? sheet : nil)
-      guard let ws else {
-        if global {
-          report(
-            MappingDiagnostics.contextValueMissing, at: SourceLocation(file: workbook.path),
-            "the context value '\(spec.name)' is read from \(source), but the workbook has no "
-              + "worksheet '\(sheetName ?? "")'",
-            hint: TextMatching.hint(for: sheetName ?? "", among: workbook.worksheets.map(\.name)))
-        }
-        return nil
-      }
-      raw = RawValue(
-        value: ws.displayedValue(at: ref), numberFormat: ws.cell(at: ref)?.numberFormat)
-      location = SourceLocation(file: workbook.path, sheet: ws.name, cell: ref)
-      source = "cell \(placeText(sheet: ws, cell: ref))"
-    case .label(let labels, let sheetName, let within):
-      var sheets: [Worksheet] = []
-      if let sheetName {
-        sheets = workbook.worksheet(named: sheetName).map { [$0] } ?? []
-      } else if global {
-        sheets = (sheet.map { [$0] } ?? []) + workbook.worksheets.filter { $0.name != sheet?.name }
-      } else if let sheet {
-        sheets = [sheet]
-      }
-      search: for ws in sheets {
-        for label in labels {
-          if let (value, cell) = findLabel(label, in: ws, within: within) {
-            raw = value
-            location = SourceLocation(file: workbook.path, sheet: ws.name, cell: cell)
-            source = "label \"\(label)\" at \(placeText(sheet: ws, cell: cell))"
-            break search
-          }
-        }
-      }
-      if location == nil && !global { return nil }
-    case .fileName(let pattern):
-      let name = (workbook.path as NSString).lastPathComponent
-      if let groups = regexes.match(pattern, in: name) {
-        raw = RawValue(text: groups["value"] ?? groups["1"] ?? groups["0"])
-      }
-      location = SourceLocation(file: workbook.path)
-    case .constant(let text):
-      raw = RawValue(text: text)
-    case .sheetName:
-      raw = RawValue(text: sheet?.name)
-      if let sheet { location = SourceLocation(file: workbook.path, sheet: sheet.name) }
-    }
-    var resolved = ResolvedContext(raw: raw, value: nil, location: location, source: source)
-    if raw.isBlank {
-      if spec.required && global {
-        report(
-          MappingDiagnostics.contextValueMissing,
-          at: location ?? SourceLocation(file: workbook.path),
-          "the context value '\(spec.name)' (\(source)) is blank or absent")
-      }
-      return resolved
-    }
-    let type = spec.transform.type ?? (spec.name == "period" ? .period : .text)
-    let scope = sheet.map { RowScope(sheet: $0) }
-    switch read(raw, transform: spec.transform, type: type, isList: false, scope: scope) {
-    case .success(let v): resolved.value = v
-    case .failure(let failure):
-      let key = "context:\(spec.name):\(location?.description ?? "")"
-      if !reportedOnce.contains(key) {
-        reportedOnce.insert(key)
-        report(
-          failure.code, at: location ?? SourceLocation(file: workbook.path),
-          "context value '\(spec.name)': \(failure.message)", hint: failure.hint, value: raw.text)
-      }
-    }
-    return resolved
-  }
-
-  /// A labelled value near the top of a sheet: `Valt läsår: 2024/25` in one cell, or
-  /// `Enhet:` with the value in the next non-empty cell to the right.
-  func findLabel(_ label: String, in sheet: Worksheet, within: Int) -> (RawValue, CellReference)? {
-    let key = TextMatching.normalized(label)
-    for row in sheet.rows where row.number <= within {
-      for (i, cell) in row.cells.enumerated() {
-        guard case .string(let s) = cell.value else { continue }
-        let text = TextMatching.normalized(s)
-        guard text.hasPrefix(key) else { continue }
-        let rest = text.dropFirst(key.count)
-        guard rest.isEmpty || rest.first == ":" || rest.first == " " else { continue }
-        // The value after the label in the original text.
-        var original = TextMatching.trimmed(s)
-        if let colon = original.firstIndex(of: ":"),
-          TextMatching.normalized(String(original[..<colon])) == key
-        {
-          original = TextMatching.trimmed(String(original[original.index(after: colon)...]))
-        } else if TextMatching.normalized(original) == key {
-          original = ""
-        } else {
-          original = TextMatching.trimmed(String(original.dropFirst(label.count)))
-        }
-        if !original.isEmpty {
-          return (RawValue(text: original), CellReference(row: row.number, column: cell.column))
-        }
-        if let next = row.cells[(i + 1)...].first(where: { !RawValue(cell: $0).isBlank }) {
-          return (RawValue(cell: next), CellReference(row: row.number, column: next.column))
-        }
-      }
-    }
-    return nil
+  init(
+    workbook: Workbook, mapping: MappingFile, reference: ReferenceData, regexes: RegexCache,
+    context: ContextReader
+  ) {
+    self.workbook = workbook
+    self.mapping = mapping
+    self.reference = reference
+    self.regexes = regexes
+    self.context = context
   }
 
   // MARK: templates
@@ -221,7 +77,9 @@ extension MappingRun {
     if name == "file" {
       return ((workbook.path as NSString).lastPathComponent as NSString).deletingPathExtension
     }
-    if let c = context(name, sheet: scope?.sheet) { return c.value?.text ?? c.raw.text }
+    if let c = context.value(name, sheet: scope?.sheet, reader: self) {
+      return c.value?.text ?? c.raw.text
+    }
     return ""
   }
 
