@@ -23,11 +23,12 @@ public enum BuiltInValueMaps {
 
   /// Gender words of Swedish statistics → Kolada's `T`, `K`, `M`.
   public static let gender = ValueMap([
-    ("T", "T"), ("Totalt", "T"), ("Total", "T"), ("Samtliga", "T"), ("Alla", "T"),
+    ("T", "T"), ("Tot", "T"), ("Totalt", "T"), ("Total", "T"), ("Samtliga", "T"), ("Alla", "T"),
     ("Båda könen", "T"), ("All", "T"), ("Both sexes", "T"),
-    ("K", "K"), ("Kvinnor", "K"), ("Kvinna", "K"), ("Flickor", "K"), ("Flicka", "K"),
+    ("K", "K"), ("F", "K"), ("Kvinnor", "K"), ("Kvinna", "K"), ("Flickor", "K"), ("Flicka", "K"),
     ("Female", "K"), ("Females", "K"), ("Girls", "K"), ("Women", "K"),
-    ("M", "M"), ("Män", "M"), ("Man", "M"), ("Pojkar", "M"), ("Pojke", "M"), ("Male", "M"),
+    ("M", "M"), ("P", "M"), ("Män", "M"), ("Man", "M"), ("Pojkar", "M"), ("Pojke", "M"),
+    ("Male", "M"),
     ("Males", "M"), ("Boys", "M"), ("Men", "M"),
   ])
 

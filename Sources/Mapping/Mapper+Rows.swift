@@ -116,6 +116,7 @@ extension MappingRun {
       let unpivotColumns = selectUnpivot(
         table, layout: layout, used: Set(bindings.values.map(\.column)), run: &run)
     else { return nil }
+    treeLevels = [:]
     let tree: [Int: [String: String]] =
       table.tree.flatMap { t in
         conditionColumns[t.level].map { treeCaptures(t, layout: layout, levelColumn: $0) }
@@ -701,6 +702,12 @@ extension MappingRun {
 
   /// Tests a row condition; returns the regex groups (empty when no regex) or `nil`.
   func condition(_ c: RowCondition, row: Row, columns: [ColumnSelector: Int]) -> [String: String]? {
+    if !c.treeLevel.isEmpty {
+      guard let names = treeLevels[row.number],
+        c.treeLevel.contains(where: { names.contains(TextMatching.normalized($0)) })
+      else { return nil }
+      if c.column == nil && c.equals.isEmpty && c.regex == nil && c.blank == nil { return [:] }
+    }
     var raw: RawValue
     if let selector = c.column, let column = columns[selector] {
       raw = RawValue(cell: row.cell(column: column))

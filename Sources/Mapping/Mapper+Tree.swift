@@ -11,14 +11,38 @@ extension MappingRun {
     // The id of the latest row at each level; deeper levels are cleared by a new row.
     var open: [String?] = Array(repeating: nil, count: tree.levels.count)
     let names = tree.levels.map { Set($0.names.map(TextMatching.normalized)) }
-    for row in layout.sheet.rows where row.number > layout.headerRow {
-      let text = TextMatching.normalized(RawValue(cell: row.cell(column: levelColumn)).text)
-      guard !text.isEmpty, let level = names.firstIndex(where: { $0.contains(text) }) else {
-        continue
+    let below = layout.sheet.rows.filter { $0.number > layout.headerRow }
+    // By indentation: the distinct indents of the column's non-blank cells, smallest first.
+    let indents = Array(
+      Set(
+        below.compactMap { r -> UInt8? in
+          guard let c = r.cell(column: levelColumn), !RawValue(cell: c).isBlank else { return nil }
+          return c.indent
+        })
+    ).sorted()
+    treeLevels = [:]
+    for row in below {
+      let cell = row.cell(column: levelColumn)
+      let level: Int
+      let written: String
+      if tree.byIndent {
+        guard let cell, !RawValue(cell: cell).isBlank,
+          let i = indents.firstIndex(of: cell.indent), i < tree.levels.count
+        else { continue }
+        level = i
+        written = tree.levels[i].names.first ?? String(i + 1)
+      } else {
+        let text = TextMatching.normalized(RawValue(cell: cell).text)
+        guard !text.isEmpty, let i = names.firstIndex(where: { $0.contains(text) }) else {
+          continue
+        }
+        level = i
+        written = RawValue(cell: cell).text
       }
+      treeLevels[row.number] = names[level]
       counts[level] += 1
       var captures = [
-        "tree_level": RawValue(cell: row.cell(column: levelColumn)).text,
+        "tree_level": written,
         "tree_number": String(counts[level]),
       ]
       let scope = RowScope(sheet: layout.sheet, row: row, captures: captures)

@@ -85,6 +85,8 @@ final class MappingRun {
   var readCache: [ReadKey: Result<FieldValue?, ValueFailure>] = [:]
   /// The table being read, for cache keys.
   var currentTable = 0
+  /// The normalized names of each row's tree level (`tree:`) in the table being read.
+  var treeLevels: [Int: Set<String>] = [:]
 
   /// The rows taken and passed over, for the account of rows left out.
   var rowAccount = RowAccount()

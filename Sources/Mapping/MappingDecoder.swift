@@ -16,7 +16,7 @@ struct MappingDecoder {
     "name", "sheet", "sheet_regex", "optional", "entity", "header", "rows", "fill_down",
     "sections", "fields", "dimensions", "unpivot", "emit_kpis", "tree",
   ]
-  static let treeKeys = ["level", "levels"]
+  static let treeKeys = ["level", "indent", "levels"]
   static let treeLevelKeys = ["name", "id"]
   static let headerKeys = ["row", "find", "within", "rows", "group_fill", "repeats"]
   static let rowKeys = [
@@ -24,7 +24,7 @@ struct MappingDecoder {
     "totals_column", "continues_when",
   ]
   static let conditionKeys = [
-    "column", "column_regex", "position", "group", "equals", "regex", "blank",
+    "column", "column_regex", "position", "group", "equals", "regex", "blank", "tree_level",
   ]
   static let sectionKeys = ["name", "when", "entity", "fields"]
   static let unpivotKeys = [
@@ -500,13 +500,17 @@ struct MappingDecoder {
       case "equals": condition.equals = reader.strings(value, path: p) ?? []
       case "regex": condition.regex = reader.regex(value, path: p)
       case "blank": condition.blank = reader.bool(value, path: p)
+      case "tree_level": condition.treeLevel = reader.strings(value, path: p) ?? []
       default: break
       }
     }
     if hasColumn { condition.column = selector }
-    if condition.equals.isEmpty && condition.regex == nil && condition.blank == nil {
+    if condition.equals.isEmpty && condition.regex == nil && condition.blank == nil
+      && condition.treeLevel.isEmpty
+    {
       reader.error(
-        .missingKey, node, "a row condition needs 'equals', 'regex' or 'blank'", path: path)
+        .missingKey, node, "a row condition needs 'equals', 'regex', 'blank' or 'tree_level'",
+        path: path)
     }
     return condition
   }
@@ -550,11 +554,20 @@ struct MappingDecoder {
     guard let pairs = reader.pairs(node, path: path, what: "'tree'", allowed: Self.treeKeys)
     else { return nil }
     var level: ColumnSelector?
+    var byIndent = false
     var levels: [TreeSpec.Level] = []
     for (key, _, value) in pairs {
       let p = "\(path).\(key)"
       switch key {
-      case "level": level = decodeSelector(value, path: p)
+      case "level", "indent":
+        if level != nil {
+          reader.error(
+            .conflictingKeys, value,
+            "'tree' takes 'level' (a level column) or 'indent' (a column "
+              + "whose indentation gives the level), not both", path: p)
+        }
+        level = decodeSelector(value, path: p)
+        byIndent = key == "indent"
       case "levels":
         guard case .sequence(let seq) = value else {
           reader.error(.wrongType, value, "'levels' must be a list, top level first", path: p)
@@ -586,10 +599,12 @@ struct MappingDecoder {
     }
     guard let level, levels.count >= 2 else {
       reader.error(
-        .missingKey, node, "'tree' needs a 'level' column and at least two 'levels'", path: path)
+        .missingKey, node,
+        "'tree' needs a 'level' or 'indent' column and at least two 'levels'", path: path)
       return nil
     }
-    return TreeSpec(level: level, levels: levels, location: reader.location(node))
+    return TreeSpec(
+      level: level, levels: levels, byIndent: byIndent, location: reader.location(node))
   }
 
   func decodeSection(_ node: Node, path: String) -> SectionSpec? {

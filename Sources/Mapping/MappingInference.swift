@@ -46,7 +46,8 @@ public enum MappingInference {
   ]
   static let kpiID = [
     "kolada-id", "koladaid", "kpi-id", "kpi id", "nyckeltal-id", "nyckeltalsid", "indikator-id",
-    "indicator id", "indicator code", "measure id", "measureid", "kpi",
+    "indicator id", "indicator code", "measure id", "measureid", "kpi", "kolada",
+    "nyckeltals-id", "mått-id", "måttid",
   ]
   static let kpiName = [
     "nyckeltal", "indikator", "mätetal", "mått", "kpi-namn", "indicator", "indicators", "measure",
@@ -85,14 +86,18 @@ public enum MappingInference {
   ]
   static let alignsTo = [
     "koppling till nämndmål", "kopplat till nämndmål", "kopplat till", "koppling", "läroplan",
-    "nationella mål",
+    "läroplanen", "läroplansmål", "nationella mål",
     "aligned to", "supports",
   ]
   static let prioritised = [
     "prioriterat", "prioriterad", "prioriterat mål", "priority", "prioritised", "prioritized",
   ]
-  static let assessment = ["bedömning", "måluppfyllelse", "assessment", "rating"]
-  static let analysis = ["analys", "analys och slutsatser", "analysis"]
+  static let assessment = [
+    "bedömning", "måluppfyllelse", "självvärdering", "självskattning", "assessment", "rating",
+  ]
+  static let analysis = [
+    "analys", "analys och slutsatser", "reflektion", "reflektioner", "slutsatser", "analysis",
+  ]
   static let comment = [
     "kommentar", "kommentarer", "anmärkning", "notering", "comment", "comments", "note", "notes",
   ]
@@ -103,17 +108,24 @@ public enum MappingInference {
   static let gender = ["kön", "gender", "sex"]
   static let unitCode = [
     "kommun-id", "kommunkod", "kommun-kod", "municipality_id", "municipality id", "skolenhetskod",
-    "enhetskod", "unit id", "unit code", "geocode", "geo code",
+    "enhetskod", "unit id", "unit code", "geocode", "geo code", "områdes-id", "område-id",
+    "områdeskod",
   ]
   static let unit = [
     "enhet", "skola", "förskola", "skolenhet", "kommun", "kommun-id", "kommunkod", "kommun-kod",
-    "municipality", "municipality_id", "school", "unit", "organisation",
+    "municipality", "municipality_id", "school", "unit", "organisation", "område",
   ]
   static let description = ["beskrivning", "description", "text"]
 
   static let labels = [
     ("unit", ["Enhet", "Skolenhet", "Skola", "Förskoleområde", "Förskola", "Nämnd", "Verksamhet"]),
-    ("period", ["Period", "Valt läsår", "Valt år", "Läsår", "År", "Uppföljningsperiod"]),
+    (
+      "period",
+      [
+        "Period", "Valt läsår", "Valt år", "Läsår", "År", "Uppföljningsperiod", "Tertial",
+        "Kvartal",
+      ]
+    ),
   ]
 
   /// Drafts a mapping for a workbook.
@@ -130,6 +142,7 @@ public enum MappingInference {
     var sheetNames: [String] = []
     var headerWords: [String] = []
     var context: [String: (String, String)] = [:]  // name → (label, where)
+    var contextValues: [String: String] = [:]  // name → the cell's text
     for sheet in workbook.worksheets where sheet.kind == .worksheet && !sheet.rows.isEmpty {
       guard let header = findHeader(sheet) else {
         notes.append(
@@ -139,6 +152,9 @@ public enum MappingInference {
       for (field, labelWords) in labels where context[field] == nil {
         if let (label, ref) = findLabel(labelWords, in: sheet, above: header.row) {
           context[field] = (label, "\(SourceLocation.quotedSheetName(sheet.name))!\(ref.a1)")
+          let here = sheet.cell(at: ref)?.value.displayText ?? ""
+          let right = sheet.row(ref.row)?.cells.first { $0.column > ref.column }
+          contextValues[field] = here + " " + (right?.value.displayText ?? "")
         }
       }
       let table =
@@ -168,7 +184,7 @@ public enum MappingInference {
     {
       y += "context:\n"
       y +=
-        "  unit: { cell: \(quote(ref.a1)), extract: \"(?<value>[\\\\p{L}-]*nämnd\\\\p{L}*)\", "
+        "  unit: { cell: \(quote(ref.a1)), extract: \"(?<value>(?:\\\\p{L}+- och )?[\\\\p{L}-]*nämnd\\\\p{L}*)\", "
         + "lookup: units }   # \(quote(text))\n"
       if text.range(of: #"20\d\d"#, options: .regularExpression) != nil {
         y +=
@@ -187,7 +203,10 @@ public enum MappingInference {
       }
     }
     if let (label, _) = context["unit"] {
-      let board = ["nämnd", "verksamhet"].contains(TextMatching.normalized(label))
+      // `Nämnd: …`, or a `Verksamhet:` that names a nämnd, is the board's own plan.
+      let board =
+        TextMatching.normalized(label) == "nämnd"
+        || (contextValues["unit"].map { TextMatching.normalized($0).contains("nämnd") } ?? false)
       y += "plan: { kind: \(board ? "board-plan" : "unit-plan") }   # one plan per file\n"
     } else if tables.contains(where: { $0.contains("\"NM-{tree_number}\"") }) {
       y += "plan: { kind: board-plan }   # KF-mål and nämndmål: the board's plan\n"
@@ -433,6 +452,9 @@ public enum MappingInference {
         line("goal", "goal_title")
       }
     }
+    // Gender columns beside an outcome (`Utfall T2 | K | M`, `Tot | F | P`) on a KPI sheet.
+    let genderColumns = unplaced.filter { BuiltInValueMaps.gender.value(for: $0.1) != nil }
+    var genderUnpivot: [(Int, String)] = []
     var fillDown: [String] = []
     func mergedGoalColumn() -> Bool {
       guard let (column, _) = assigned["goal_id"] ?? assigned["goal_title"] else { return false }
@@ -475,8 +497,16 @@ public enum MappingInference {
       line("unit_of_measure", "unit_of_measure", extra: "optional: true")
       line("direction", "direction")
       line("target", "target")
-      line(
-        "outcome", "outcome", extra: "type: percent", comment: "check the type: percent or number")
+      if genderColumns.count >= 2 {
+        // `Utfall T2 | K | M`: the outcome is the total, the others its gender split.
+        let all = (assigned["outcome"].map { [$0] } ?? []) + genderColumns
+        genderUnpivot = all
+        placed.formUnion(all.map(\.0))
+      } else {
+        line(
+          "outcome", "outcome", extra: "type: percent", comment: "check the type: percent or number"
+        )
+      }
       line("comment", "comment", extra: "optional: true")
     case .measurement:
       line("kpi", "kpi_id", extra: "required: true")
@@ -497,9 +527,19 @@ public enum MappingInference {
               != nil
         })
       {
-        lines.append(
-          "      comparison: \(quote(name))   # \(letter(column)), Riket and county rows are comparison series"
-        )
+        // A name column beside the code (`Område` beside `Områdes-ID`) names the rows that
+        // have no code ("Liknande kommuner").
+        if let other = unplaced.first(where: { field($0.1, in: unit) }) {
+          lines.append(
+            "      comparison: { columns: [\(quote(name)), \(quote(other.1))] }   # \(letter(column)), "
+              + "\(letter(other.0)): Riket, county and similar-municipality rows are comparison series"
+          )
+          placed.insert(other.0)
+        } else {
+          lines.append(
+            "      comparison: \(quote(name))   # \(letter(column)), Riket and county rows are comparison series"
+          )
+        }
       }
       line("period", "period")
       line("gender", "gender", extra: "type: gender")
@@ -553,6 +593,22 @@ public enum MappingInference {
           "      except: [\(unplaced.prefix(4).map { quote($0.1) }.joined(separator: ", "))]   # descriptive columns: check\n"
         y += "      fields:\n        kpi: { from: header, slug: true }\n"
       }
+    }
+    if !genderUnpivot.isEmpty {
+      // A period in the outcome's header (`Utfall T2`) matches the next period's file too.
+      let alternatives = genderUnpivot.map {
+        NSRegularExpression.escapedPattern(for: $0.1).replacingOccurrences(
+          of: #"\d+"#, with: #"\\d+"#, options: .regularExpression)
+      }
+      let split = genderUnpivot.compactMap { c in
+        BuiltInValueMaps.gender.value(for: c.1).map { "\(quote(c.1)): \($0)" }
+      }
+      let total = genderUnpivot.count > split.count ? ", \"*\": T" : ""
+      y += "    unpivot:   # the outcome and its gender columns: one utfall each\n"
+      y += "      columns_regex: \(quote("^(" + alternatives.joined(separator: "|") + ")$"))\n"
+      y +=
+        "      fields:\n        gender: { from: header, map: { \(split.joined(separator: ", "))\(total) } }\n"
+      y += "      value: { type: percent }   # check: percent or number\n"
     }
     if entity == .goal, assigned["assessment"] != nil {
       y += "\n  - name: \(quote(slugName(sheet.name) + "-assessments"))\n"
@@ -609,10 +665,12 @@ public enum MappingInference {
       guard let first = row.cells.first(where: { !$0.value.displayText.isEmpty }) else { continue }
       let text = TextMatching.trimmed(first.value.displayText)
       guard
-        let m = text.range(of: #"^[^\d:]{3,40}?\s\d+\s*:"#, options: .regularExpression)
+        let m = text.range(
+          of: #"^[^\d:–—-]{3,40}?\s\d{1,2}(\s*:|\.\s|\s+[–—-]\s)"#, options: .regularExpression)
       else { continue }
+      // `Prioriterat mål 1:`, `Fokusområde 2 – `, `Mål 3. `; not a date (`Export 2026-09-15`).
       let p = String(text[m]).replacingOccurrences(
-        of: #"\s\d+\s*:$"#, with: "", options: .regularExpression)
+        of: #"\s\d{1,2}(\s*:|\.\s|\s+[–—-]\s)$"#, with: "", options: .regularExpression)
       if prefix == nil { prefix = p }
       if TextMatching.normalized(p) == TextMatching.normalized(prefix ?? "") {
         sectionRows.append(row.number)
@@ -647,7 +705,7 @@ public enum MappingInference {
       }
     }
     let pattern =
-      "^\(NSRegularExpression.escapedPattern(for: prefix)) (?<number>\\d+)\\s*:\\s*(?<title>.+?)\\s*$"
+      "^\(NSRegularExpression.escapedPattern(for: prefix)) (?<number>\\d+)\\s*[:.–—-]\\s*(?<title>.+?)\\s*$"
     let section =
       "    sections:\n      - name: mål\n        when: { regex: \(quote(pattern)) }\n"
     let sectionID = "        fields:\n          id: { value: \"{unit}-M{number}\" }\n"
@@ -668,7 +726,20 @@ public enum MappingInference {
       head("bedomningar", .assessment)
       y += section + "        entity: assessment\n"
       y += "        fields:\n          goal: { value: \"{unit}-M{number}\" }\n"
-      y += "          level: { label: \(quote(level)) }\n"
+      // The values of the label row in every section: traffic lights or smileys get a map.
+      let values = sheet.rows.compactMap { r -> String? in
+        let filled = r.cells.filter { !TextMatching.trimmed($0.value.displayText).isEmpty }
+        guard let first = filled.first,
+          TextMatching.normalized(first.value.displayText) == TextMatching.normalized(level)
+        else { return nil }
+        return filled.dropFirst().first?.value.displayText
+      }
+      if let map = valueMap(texts: values, assessment: true) {
+        y +=
+          "          level: { label: \(quote(level)), map: \(map) }   # traffic lights as found\n"
+      } else {
+        y += "          level: { label: \(quote(level)) }\n"
+      }
       if let a = labels["analysis"] { y += "          analysis: { label: \(quote(a)) }\n" }
     }
     var placed = labels.count
@@ -741,17 +812,82 @@ public enum MappingInference {
   /// table per kind of row, the tree from row order (`tree:`), readable ids per goal level.
   static func draftTree(_ sheet: Worksheet, header: Header, isOnlySheet: Bool) -> DraftTable? {
     let levelWords = ["typ", "nivå", "level", "type", "objekttyp", "radtyp"]
-    guard
-      let level = header.columns.first(where: {
-        levelWords.contains(TextMatching.normalized($0.name))
-      })
-    else { return nil }
+    let below = sheet.rows.filter { $0.number > header.row }
     var kinds: [String] = []
-    for row in sheet.rows where row.number > header.row {
-      let t = TextMatching.trimmed(row.cell(column: level.column)?.value.displayText ?? "")
-      if !t.isEmpty, !kinds.contains(t) { kinds.append(t) }
+    // The level column, or else a column whose cells are indented in steps (the tree given
+    // only by indentation): its levels are named by what they hold.
+    var byIndent = false
+    let level: (column: Int, name: String, group: String?)
+    if let named = header.columns.first(where: {
+      levelWords.contains(TextMatching.normalized($0.name))
+    }) {
+      level = named
+      for row in below {
+        let t = TextMatching.trimmed(row.cell(column: level.column)?.value.displayText ?? "")
+        if !t.isEmpty, !kinds.contains(t) { kinds.append(t) }
+      }
+    } else if let indented = header.columns.first(where: { c in
+      Set(below.compactMap { $0.cell(column: c.column)?.indent }).count >= 2
+    }) {
+      level = indented
+      byIndent = true
+    } else {
+      return nil
+    }
+    // Levels written as numbers (`Nivå` 1, 2, 3) or given by indentation: the deepest level
+    // holds nyckeltal when its rows have a KPI id or a target, else activities; the levels
+    // above are goals, KF-mål over nämndmål when there are two or more.
+    var numbered: [String: (entity: Entity, prefix: String?, level: String?)] = [:]
+    let numeric = !kinds.isEmpty && kinds.allSatisfy { Int($0) != nil }
+    if numeric || byIndent {
+      let steps: [Int]
+      if byIndent {
+        steps = Set(
+          below.compactMap { r -> Int? in
+            guard let c = r.cell(column: level.column),
+              !TextMatching.trimmed(c.value.displayText).isEmpty
+            else { return nil }
+            return Int(c.indent)
+          }
+        ).sorted()
+      } else {
+        steps = kinds.compactMap { Int($0) }.sorted()
+      }
+      guard steps.count >= 2 else { return nil }
+      let deepest = steps.last ?? 0
+      let idColumn = header.columns.first { field($0.name, in: kpiID) }?.column
+      let targetColumn = header.columns.first { field($0.name, in: target) }?.column
+      let leafRows = below.filter { r in
+        guard let c = r.cell(column: level.column) else { return false }
+        return byIndent ? Int(c.indent) == deepest : Int(c.value.displayText) == deepest
+      }
+      let kpiLeaves = leafRows.contains { r in
+        [idColumn, targetColumn].contains { col in
+          col.map { !TextMatching.trimmed(r.cell(column: $0)?.value.displayText ?? "").isEmpty }
+            ?? false
+        }
+      }
+      kinds = []
+      for (i, step) in steps.enumerated() {
+        let goalLevels = steps.count - 1
+        let word: String
+        let k: (entity: Entity, prefix: String?, level: String?)
+        if step == deepest {
+          word = byIndent ? (kpiLeaves ? "Indikator" : "Aktivitet") : String(step)
+          k = (kpiLeaves ? .kpi : .activity, nil, nil)
+        } else if goalLevels >= 2 && i == 0 {
+          word = byIndent ? "KF-mål" : String(step)
+          k = (.goal, "KF", "council")
+        } else {
+          word = byIndent ? (i <= 1 ? "Nämndmål" : "Mål \(i + 1)") : String(step)
+          k = (.goal, i <= 1 ? "NM" : "M\(i + 1)", nil)
+        }
+        kinds.append(word)
+        numbered[word] = k
+      }
     }
     func kind(_ word: String) -> (entity: Entity, prefix: String?, level: String?)? {
+      if let k = numbered[word] { return k }
       let n = TextMatching.normalized(word)
       if n.contains("kf") || n.contains("kommunfullmäktige") || n.contains("kommunmål") {
         return (.goal, "KF", "council")
@@ -778,9 +914,16 @@ public enum MappingInference {
       others.first { field($0.name, in: words) }
     }
     let title =
-      col(["rubrik", "namn", "benämning", "titel", "title", "name"] + goalTitle + kpiName)
-      ?? others.first
+      byIndent
+      ? level
+      : col(["rubrik", "namn", "benämning", "titel", "title", "name"] + goalTitle + kpiName)
+        ?? others.first
     guard let title else { return nil }
+    // The header words that find the table: the level column and the title, or (by
+    // indentation, where they are one column) the title and the next column.
+    let findWords =
+      byIndent
+      ? [level.name, others.first?.name ?? level.name] : [level.name, title.name]
     let kolada = col(kpiID)
     let targetColumn = col(target)
     let curriculum = col(alignsTo)
@@ -796,19 +939,38 @@ public enum MappingInference {
         ? [] : ["        - { name: [\(leaves.map(quote).joined(separator: ", "))] }"])
     for (i, word) in (goals + leaves).enumerated() {
       guard let k = kind(word) else { continue }
-      y += "  - name: \(quote(slugName(word)))\n"
+      // Levels written as numbers are named by what they hold (`1` would make no name).
+      let tableName: String
+      if numbered[word] == nil {
+        tableName = slugName(word)
+      } else if k.entity == .goal {
+        tableName = k.prefix == "KF" ? "kf-mal" : k.prefix == "NM" ? "namndmal" : "mal-\(i + 1)"
+      } else {
+        tableName = k.entity == .kpi ? "nyckeltal" : "aktiviteter"
+      }
+      y += "  - name: \(quote(tableName))\n"
       if !isOnlySheet { y += "    sheet: \(quote(sheet.name))\n" }
       y += "    entity: \(k.entity.rawValue)\n"
       y +=
-        "    header: { find: [\(quote(level.name)), \(quote(title.name))] }   # header on row \(header.row)\n"
+        "    header: { find: [\(quote(findWords[0])), \(quote(findWords[1]))] }   # header on row \(header.row)\n"
       if i == 0 {
         y += "    tree: &tree   # the parent is the nearest row above at the level above\n"
-        y += "      level: \(quote(level.name))   # \(letter(level.column))\n"
+        if byIndent {
+          y +=
+            "      indent: \(quote(level.name))   # \(letter(level.column)): the level is the cell's indentation\n"
+        } else {
+          y += "      level: \(quote(level.name))   # \(letter(level.column))\n"
+        }
         y += "      levels:\n" + levels.joined(separator: "\n") + "\n"
       } else {
         y += "    tree: *tree\n"
       }
-      y += "    rows: { keep_when: { column: \(quote(level.name)), equals: \(quote(word)) } }\n"
+      if byIndent {
+        y += "    rows: { keep_when: { tree_level: \(quote(word)) } }\n"
+      } else {
+        y +=
+          "    rows: { keep_when: { column: \(quote(level.name)), equals: \(quote(word)) } }\n"
+      }
       y += "    fields:\n"
       switch k.entity {
       case .goal:
@@ -857,9 +1019,12 @@ public enum MappingInference {
     }
     let note =
       "\(SourceLocation.quotedSheetName(sheet.name)): header on row \(header.row), a flat list "
-      + "with the level column \(letter(level.column)) \"\(level.name)\" (\(kinds.joined(separator: ", "))), "
+      + (byIndent
+        ? "whose levels are the indentation of \(letter(level.column)) \"\(level.name)\" "
+        : "with the level column \(letter(level.column)) \"\(level.name)\" ")
+      + "(\(kinds.joined(separator: ", "))), "
       + "\(goals.count + leaves.count) tables, \(placed.count) of \(header.columns.count) columns placed"
-    return DraftTable(yaml: y, note: note, keyHeaders: [level.name, title.name])
+    return DraftTable(yaml: y, note: note, keyHeaders: findWords)
   }
 
   /// Whether a column's cells below the header are whole numbers (goal numbers 1, 2, 3).
@@ -874,6 +1039,14 @@ public enum MappingInference {
   static func valueMap(_ sheet: Worksheet, _ column: Int, below row: Int, assessment: Bool)
     -> String?
   {
+    valueMap(
+      texts: sheet.rows.filter { $0.number > row }.compactMap {
+        $0.cell(column: column)?.value.displayText
+      }, assessment: assessment)
+  }
+
+  /// The value map for texts (the values of a column, or of a label row in every section).
+  static func valueMap(texts: [String], assessment: Bool) -> String? {
     let known: [(String, String, String)] = [
       ("grön", "ongoing", "fulfilled"), ("gul", "delayed", "partly-fulfilled"),
       ("röd", "delayed", "not-fulfilled"), ("🟢", "ongoing", "fulfilled"),
@@ -884,9 +1057,8 @@ public enum MappingInference {
       ("☹️", "delayed", "not-fulfilled"),
     ]
     var found: [String] = []
-    for r in sheet.rows where r.number > row {
-      guard let cell = r.cell(column: column) else { continue }
-      let text = TextMatching.trimmed(cell.value.displayText)
+    for raw in texts {
+      let text = TextMatching.trimmed(raw)
       guard
         let entry = known.first(where: {
           TextMatching.normalized($0.0) == TextMatching.normalized(text)

@@ -43,6 +43,24 @@ struct MappingValidator {
         }
         known.formUnion(["header", "group"])
       }
+      // `tree_level` in a row condition names a level of the table's tree.
+      let rules = table.rows
+      let levelNames = table.tree.map { $0.levels.flatMap(\.names) } ?? []
+      for c in rules.keepWhen + rules.skipWhen + rules.stopWhen + rules.continuesWhen {
+        for name in c.treeLevel
+        where !levelNames.contains(where: {
+          TextMatching.normalized($0) == TextMatching.normalized(name)
+        }) {
+          errors.append(
+            MappingError(
+              .unknownReference, at: c.location,
+              table.tree == nil
+                ? "'tree_level' tests a row's tree level, but the table has no 'tree'"
+                : "'tree_level' names '\(name)', which is not a level of the table's tree",
+              keyPath: "\(path).rows",
+              hint: table.tree == nil ? nil : TextMatching.hint(for: name, among: levelNames)))
+        }
+      }
       let fieldNames = Set(table.fields.map(\.name))
       for name in table.fillDown where !fieldNames.contains(name) {
         errors.append(

@@ -159,18 +159,21 @@ public struct RowCondition: Sendable, Hashable {
   public var regex: String?
   /// `true`: the cell must be blank; `false`: it must not be.
   public var blank: Bool?
+  /// The names of tree levels (`tree:`) the row must be at, any of them; empty: any row.
+  public var treeLevel: [String]
   /// Where it is declared.
   public var location: SourceLocation?
 
   /// Creates a condition.
   public init(
     column: ColumnSelector? = nil, equals: [String] = [], regex: String? = nil,
-    blank: Bool? = nil, location: SourceLocation? = nil
+    blank: Bool? = nil, treeLevel: [String] = [], location: SourceLocation? = nil
   ) {
     self.column = column
     self.equals = equals
     self.regex = regex
     self.blank = blank
+    self.treeLevel = treeLevel
     self.location = location
   }
 }

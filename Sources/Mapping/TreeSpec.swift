@@ -13,6 +13,11 @@ public import Spreadsheet
 ///     - { name: [Indikator, Aktivitet] }
 /// ```
 ///
+/// The level may instead come from the indentation of a column's cells (the alignment's
+/// `indent`, as a Stratsys export or a hand-made plan indents its titles):
+/// `indent: Benämning` — the smallest indent is the first level, the next larger the second,
+/// and so on; a row indented deeper than the levels listed has no known level.
+///
 /// Every row of the sheet with a known level gets the template names `tree_level` (the level
 /// as written), `tree_number` (1-based, among the rows of its level), `tree_id` (its level's
 /// `id` template) and `tree_parent` (the parent row's `tree_id`, blank at the top or when no
@@ -32,8 +37,10 @@ public struct TreeSpec: Sendable, Hashable {
     }
   }
 
-  /// The column whose text names each row's level.
+  /// The column whose text names each row's level, or (``byIndent``) whose indentation gives it.
   public var level: ColumnSelector
+  /// Whether the level comes from the indentation of ``level``'s cells, not from their text.
+  public var byIndent: Bool
   /// The levels, top first.
   public var levels: [Level]
   /// Where it is declared.
@@ -45,9 +52,13 @@ public struct TreeSpec: Sendable, Hashable {
   ]
 
   /// Creates a tree spec.
-  public init(level: ColumnSelector, levels: [Level], location: SourceLocation? = nil) {
+  public init(
+    level: ColumnSelector, levels: [Level], byIndent: Bool = false,
+    location: SourceLocation? = nil
+  ) {
     self.level = level
     self.levels = levels
+    self.byIndent = byIndent
     self.location = location
   }
 }

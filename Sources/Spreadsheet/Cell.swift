@@ -6,6 +6,9 @@ public struct Cell: Hashable, Sendable {
   public var column: Int
   /// The typed value.
   public var value: CellValue
+  /// The indentation of the cell's text in steps (the alignment's `indent`, ECMA-376 Part 1
+  /// §18.8.1), 0 when none: a flat list may give its tree by it.
+  public var indent: UInt8
   /// The number format code applied to the cell when it is not General, e.g. `0%`.
   public var numberFormat: String?
   /// The formula text without the leading `=`, when the cell holds a formula; ``value`` is
@@ -19,9 +22,14 @@ public struct Cell: Hashable, Sendable {
   ///   - value: the typed value.
   ///   - numberFormat: the format code when not General.
   ///   - formula: the formula text without `=`.
-  public init(column: Int, value: CellValue, numberFormat: String? = nil, formula: String? = nil) {
+  ///   - indent: the indentation of the text in steps (the alignment's `indent`).
+  public init(
+    column: Int, value: CellValue, numberFormat: String? = nil, formula: String? = nil,
+    indent: UInt8 = 0
+  ) {
     self.column = column
     self.value = value
+    self.indent = indent
     self.numberFormat = numberFormat
     self.formula = formula
   }

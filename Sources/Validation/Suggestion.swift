@@ -24,6 +24,40 @@ public struct Suggestion: Sendable {
   /// Creates a suggester over candidates.
   public init(candidates: [Candidate]) { self.candidates = candidates }
 
+  /// The score of a candidate found by shared words, above any edit distance's.
+  private static let byWords = 1_000_000
+
+  /// Words too common in goal titles to tell two titles apart.
+  private static let smallWords: Set<String> = [
+    "alla", "och", "ska", "att", "som", "för", "med", "till", "det", "den", "ett", "en", "i",
+    "på", "av", "vi", "de", "sig", "mer", "fler", "and", "the", "of", "to", "in", "for", "all",
+  ]
+
+  /// The words of a title that tell it apart: letters and digits, small words dropped.
+  private static func words(_ text: String) -> [String] {
+    text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter {
+      $0.count > 1 && !smallWords.contains($0)
+    }
+  }
+
+  /// Two words are one when equal, or when both have five letters or more and begin alike
+  /// (`trygg`, `tryggare`, `trygghet`; `skola`, `skolan`).
+  private static func sameWord(_ a: String, _ b: String) -> Bool {
+    a == b || (a.count >= 5 && b.count >= 5 && a.prefix(5) == b.prefix(5))
+  }
+
+  /// How many of the reference's words the title lacks, when it has at least a third of them
+  /// and at least two (one when the reference has only one or two words); `nil` when it shares
+  /// too few: one common word ("elever", "skolan") says nothing.
+  static func sharedWords(_ reference: String, _ title: String) -> (shared: Int, missing: Int)? {
+    let ref = words(reference)
+    let other = words(title)
+    guard !ref.isEmpty, !other.isEmpty else { return nil }
+    let shared = ref.filter { w in other.contains { sameWord(w, $0) } }.count
+    guard shared >= min(2, ref.count), shared * 3 >= ref.count else { return nil }
+    return (shared, ref.count - shared)
+  }
+
   private static func normalised(_ text: String) -> String {
     text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
       .joined(separator: " ")
@@ -34,7 +68,11 @@ public struct Suggestion: Sendable {
   /// A candidate qualifies when the reference is close to its id or to its title by
   /// ``Spreadsheet/EditDistance``'s rule (at most a third of the longer text in edits, at least
   /// one), or contains its title, or is contained in it (four characters or more): people write
-  /// a goal's title where its id belongs.
+  /// a goal's title where its id belongs. A title far by edits still qualifies when it shares
+  /// words with the reference (a reworded goal: `Alla elever ska trivas i skolan` for `Alla
+  /// elever ska känna trivsel och trygghet i skolan`): at least a third of the reference's
+  /// words and at least two, not counting small words such as `ska`, `och`, `alla`; such candidates are offered
+  /// only when no candidate is close, more shared words first.
   public func suggestions(for reference: String, limit: Int = 3) -> [Candidate] {
     let ref = Self.normalised(reference)
     guard !ref.isEmpty else { return [] }
@@ -47,9 +85,16 @@ public struct Suggestion: Sendable {
           best = min(best, titleDistance)
         } else if ref.count >= 4 && (title.contains(ref) || ref.contains(title)) {
           best = min(best, max(1, abs(title.count - ref.count) / 4))
+        } else if let overlap = Self.sharedWords(ref, title) {
+          // Fewer missing words first.
+          best = min(best, Self.byWords + overlap.missing)
         }
       }
       if best != Int.max { scored.append((best, candidate)) }
+    }
+    // Titles found by shared words only when nothing is close.
+    if scored.contains(where: { $0.score < Self.byWords }) {
+      scored.removeAll { $0.score >= Self.byWords }
     }
     scored.sort { $0.score != $1.score ? $0.score < $1.score : $0.candidate.id < $1.candidate.id }
     var seen: Set<String> = []

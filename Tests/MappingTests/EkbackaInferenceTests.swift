@@ -76,8 +76,11 @@ import Testing
 
   @Test func aDraftDoesNotCountColumnsItDidNotPlace() throws {
     let (draft, _) = try Self.draft("Kolada Ekbacka jämförelse 2026-09-20.csv")
-    // Nyckeltal-ID, Nyckeltal and Kommun-ID are read; Kommun is listed as not mapped.
-    #expect(draft.notes.first?.contains("3 of 7 columns placed, 3 period columns") == true)
-    #expect(draft.yaml.contains("# not mapped: A Kommun"))
+    // Nyckeltal-ID, Nyckeltal and Kommun-ID are read, and Kommun with Kommun-ID names the
+    // comparison series; the three years are unpivoted. Nothing is left, and nothing more is
+    // counted than the draft reads.
+    #expect(draft.notes.first?.contains("4 of 7 columns placed, 3 period columns") == true)
+    #expect(draft.yaml.contains("comparison: { columns: [Kommun-ID, Kommun] }"))
+    #expect(!draft.yaml.contains("# not mapped"))
   }
 }

@@ -20,6 +20,24 @@ import Validation
     #expect(goals.suggestions(for: "legitimerade lärare").map(\.id) == ["NM-3"])
   }
 
+  @Test func farTitlesByTheWordsTheyShare() {
+    // Far by edits from every title, but a reworded NM-2: it shares "elever" and "trygga"
+    // (small words such as "alla", "ska", "sig" not counted); NM-1 shares only "elever", too
+    // few of four words.
+    let reworded = "Alla elever ska känna sig trygga i skolan"
+    #expect(goals.suggestions(for: reworded).map(\.id) == ["NM-2"])
+    #expect(
+      goals.hint(for: reworded, noun: "nämndmål")
+        == "did you mean 'NM-2' (Alla barn och elever känner sig trygga)?")
+    // A close candidate hides those found by shared words.
+    let mixed = Suggestion(candidates: [
+      .init(id: "NM-1", title: "Alla elever ska trivas och känna sig trygga i skolan"),
+      .init(id: "NM-2", title: "Alla elever ska trivas i skolan"),
+    ])
+    #expect(
+      mixed.suggestions(for: "Alla elever ska trivas i skolan!").map(\.id) == ["NM-2"])
+  }
+
   @Test func nothingCloseListsFewIDs() {
     #expect(goals.suggestions(for: "Ekonomi").isEmpty)
     #expect(

@@ -24,6 +24,8 @@ struct WorksheetHandler: XMLContentHandler {
   let strings: [String]
   let formatKinds: [NumberFormat.Kind?]
   let formatCodes: [String?]
+  /// The indent of each cell format; empty when none is indented.
+  let indents: [UInt8]
   let dateSystem: DateSystem
   let maxRows: Int
   let maxColumns: Int
@@ -108,6 +110,7 @@ struct WorksheetHandler: XMLContentHandler {
     self.strings = strings
     self.formatKinds = styles.cellFormats.map { $0?.kind }
     self.formatCodes = styles.cellFormats.map { $0?.formatCode }
+    self.indents = styles.indents
     self.dateSystem = dateSystem
     self.maxRows = maxRows
     self.maxColumns = maxColumns
@@ -459,6 +462,7 @@ struct WorksheetHandler: XMLContentHandler {
       }
     }
     let code = cellStyle < formatCodes.count ? formatCodes[cellStyle] : nil
+    let indent = cellStyle < indents.count ? indents[cellStyle] : 0
     if cellRow != rowNumber {
       // A cell whose reference names another row than its `<row>`: it belongs to that row.
       endRow()
@@ -471,9 +475,13 @@ struct WorksheetHandler: XMLContentHandler {
     }
     // The cell is built where it is stored, so that its strings move in without a copy.
     if !cells.isEmpty, cells[cells.count - 1].column >= cellColumn {
-      insert(Cell(column: cellColumn, value: value, numberFormat: code, formula: formula))
+      insert(
+        Cell(
+          column: cellColumn, value: value, numberFormat: code, formula: formula, indent: indent))
     } else {
-      cells.append(Cell(column: cellColumn, value: value, numberFormat: code, formula: formula))
+      cells.append(
+        Cell(
+          column: cellColumn, value: value, numberFormat: code, formula: formula, indent: indent))
     }
   }
 
