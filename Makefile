@@ -1,5 +1,6 @@
 # RedThread: the two quick-start commands and their helpers.
-#   make demo   build, then run the pipeline on a fresh copy of the sample municipality
+#   make demo   build, then run the pipeline on a fresh copy of the sample municipality (its
+#               redthread.yaml names the shipped report template, so the run fills it too)
 #   make test   build and run every test
 # Both install the C libraries they need (pkg-config, libxml2-dev, libzip-dev) when missing.
 
@@ -8,7 +9,7 @@ DEMO_DIR ?= demo
 APT_PACKAGES = pkg-config libxml2-dev libzip-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test deps build release lint format clean fuzz
+.PHONY: demo test deps build release lint format clean fuzz harness
 
 deps:
 	@missing=""; \
@@ -28,6 +29,9 @@ demo: release
 	@rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)
 	@cp -R samples/hofors/. $(DEMO_DIR)/
 	@cp -R mappings $(DEMO_DIR)/mappings
+	@mkdir -p $(DEMO_DIR)/mall && cp samples/templates/nämndrapport-mall.xlsx $(DEMO_DIR)/mall/
+	@sed -i.bak 's|^report: { language: sv }|report: { language: sv, template: mall/nämndrapport-mall.xlsx }|' \
+	  $(DEMO_DIR)/redthread.yaml && rm -f $(DEMO_DIR)/redthread.yaml.bak
 	@.build/release/redthread run $(DEMO_DIR)
 
 test: deps lint
@@ -44,6 +48,14 @@ format:
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	Tests/Fuzz/run.sh $(FUZZ_SECONDS)
+
+# The crash-safety harness (Tests/Harness): HARNESS_CYCLES runs killed at random points, then
+# two watches and a run on one inbox of HARNESS_FILES files (docs/operations.md).
+HARNESS_CYCLES ?= 100
+HARNESS_FILES ?= 200
+harness: build
+	python3 Tests/Harness/kill_harness.py kill --cycles $(HARNESS_CYCLES)
+	python3 Tests/Harness/kill_harness.py three --files $(HARNESS_FILES)
 
 clean:
 	rm -rf .build $(DEMO_DIR)

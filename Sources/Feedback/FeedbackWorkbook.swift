@@ -50,8 +50,7 @@ public enum FeedbackWorkbook {
       let workbook = try SpreadsheetFile.read(path: source.path)
       try FileManager.default.createDirectory(
         at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-      let temporary = destination.deletingLastPathComponent().appendingPathComponent(
-        ".\(UUID().uuidString).csv-copy.xlsx")
+      let temporary = temporaryCopy(beside: destination)
       defer { try? FileManager.default.removeItem(at: temporary) }
       let names = try writeCopy(of: workbook, to: temporary)
       var moved = relevant(diagnostics)
@@ -63,6 +62,14 @@ public enum FeedbackWorkbook {
       let editor = try XLSXEditor(path: temporary.path)
       return try mark(editor, diagnostics: moved, to: destination)
     }
+  }
+
+  /// Where a CSV file's table is written as a workbook before it is marked: a hidden name
+  /// ending in `.tmp` beside the destination, which a pipeline pass killed meanwhile removes on
+  /// its next start (as it removes every `.NAME.tmp`).
+  static func temporaryCopy(beside destination: URL) -> URL {
+    destination.deletingLastPathComponent().appendingPathComponent(
+      ".\(UUID().uuidString).csv-copy.xlsx.tmp")
   }
 
   /// The table of a CSV file as a workbook: each row at its own row number, and the line of

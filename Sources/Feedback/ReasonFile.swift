@@ -31,8 +31,13 @@ public enum ReasonFile {
       text += "Återkoppling det som behöver ses över; celler med fel är färgade och har en "
       text += "kommentar.\n\n"
     }
-    text += "Rätta filen och lämna in den igen. Är du osäker på vad som ska ändras, hör av dig "
-    text += "till den som sammanställer uppföljningen.\n"
+    if diagnostic.code == DiagnosticCode.processingInterrupted.id {
+      // Nothing needs correcting in the file itself; the action above says what to do.
+      text += "Är du osäker, hör av dig till den som sammanställer uppföljningen.\n"
+    } else {
+      text += "Rätta filen och lämna in den igen. Är du osäker på vad som ska ändras, hör av dig "
+      text += "till den som sammanställer uppföljningen.\n"
+    }
     return text
   }
 

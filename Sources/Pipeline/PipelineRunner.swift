@@ -68,6 +68,9 @@ public struct PipelineRunner: Sendable {
     /// Files whose feedback workbook could not be written (a workbook the editor cannot take
     /// apart), with why.
     public var feedbackFailures: [(name: String, reason: String)] = []
+    /// The controller's template filled beside the report (`report: { template: … }`), when
+    /// this pass wrote the report.
+    public var filledTemplateURL: URL?
   }
 
   /// The workspace.
@@ -237,10 +240,11 @@ public struct PipelineRunner: Sendable {
     for folder in [workspace.rejected, workspace.root, workspace.store, workspace.inbox] {
       removeTemporaryFiles(in: folder, ownOnly: folder == workspace.inbox)
     }
-    let reportFolders = (try? fm.contentsOfDirectory(atPath: workspace.reports.path)) ?? []
-    for period in reportFolders {
-      removeTemporaryFiles(
-        in: workspace.reports.appendingPathComponent(period), ownOnly: false)
+    // Reports and the senders' feedback workbooks, by period.
+    for parent in [workspace.reports, workspace.feedback] {
+      for period in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] {
+        removeTemporaryFiles(in: parent.appendingPathComponent(period), ownOnly: false)
+      }
     }
     // A reason file is written before its file is moved to rejected/: one without its file
     // belongs to a rejection that did not happen.
@@ -301,7 +305,8 @@ public struct PipelineRunner: Sendable {
       switch why {
       case .ignored(let reason): summary.skipped.append((url.lastPathComponent, reason))
       case .unstable:
-        summary.skipped.append((url.lastPathComponent, "still being written; taken next run"))
+        summary.skipped.append(
+          (url.lastPathComponent, "still being written; taken on the next pass"))
       }
     }
     let snapshots = Dictionary(second.map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
@@ -358,7 +363,7 @@ public struct PipelineRunner: Sendable {
       return nil
     }
     if let snapshot, snapshot.size != data.count {
-      return try putBack("still being written; taken next run")
+      return try putBack("still being written; taken on the next pass")
     }
     if WholeFile.isZip(data), !WholeFile.hasCompleteZipDirectory(data) {
       return try putBack("incomplete: the zip directory at its end is missing; taken when whole")
@@ -524,6 +529,10 @@ public struct PipelineRunner: Sendable {
     summary.reportURL = reportURL
     summary.reportVersion = version
     summary.reportWritten = true
+    if let template = config.reportTemplate, reporter is BoardReportWorkbook {
+      summary.filledTemplateURL = folder.appendingPathComponent(
+        BoardReportWorkbook.templateOutputName(template: template, report: reportURL))
+    }
   }
 
   /// What the report of the configured period is made from: the reference and the counting

@@ -69,7 +69,13 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "CSV dialect.")
   var dialect: CSVDialect = .rfc4180
 
-  @Option(help: "Where to write: a folder for csv, a file for xlsx and json.")
+  @Option(
+    help: ArgumentHelp(
+      "Where to write: a folder for csv, a file for xlsx, json and the Stratsys formats.",
+      discussion:
+        "Default: for a pipeline folder DIR/reports/<period>/tables (tables.xlsx, "
+        + "tables.json, tables-<format>.txt); for a single file <name>-tables in the "
+        + "current folder."))
   var out: String?
 
   @Option(help: "For a single file: the mapping to apply.")

@@ -118,7 +118,8 @@ struct StatusCommand: ParsableCommand {
       print("\nReports:")
       if status.reports.isEmpty { print("  none yet") }
       for r in status.reports {
-        print("  v\(r.version)  \(r.path)  (\(r.written), \(r.files.count) files)")
+        let files = r.files.count == 1 ? "1 file" : "\(r.files.count) files"
+        print("  v\(r.version)  \(r.path)  (\(r.written), \(files))")
       }
     }
   }
@@ -132,7 +133,7 @@ struct WithdrawCommand: ParsableCommand {
       The file's records stop counting; its bytes stay in the archive, and the store keeps it \
       as 'withdrawn'. When it was the delivery that counted for its unit, the delivery it \
       replaced counts again. A new report version is written when that changes the period. \
-      FILE is the name the file arrived with, or its path in the archive.
+      FILE is the name the file arrived with, or its path in the archive. A name that starts       with '-' is given after '--': redthread withdraw kvartal3 -- "-utkast.xlsx".
 
       Example:
         redthread withdraw kvartal3 "Arbetsplan Petreskolan kvartal 3 2026.xlsx"
@@ -215,6 +216,9 @@ func printReport(_ summary: PipelineRunner.Summary) {
   guard let url = summary.reportURL else { return }
   if summary.reportWritten {
     print("Report: \(PipelineFolder.display(url))")
+    if let filled = summary.filledTemplateURL {
+      print("Report template filled: \(PipelineFolder.display(filled))")
+    }
   } else {
     print(
       "Nothing changed; report version \(summary.reportVersion ?? 0) stands: "

@@ -88,6 +88,9 @@ struct RunCommand: ParsableCommand {
     if let report = summary.reportURL, quiet || summary.reportWritten {
       print(quiet ? display(report) : "Report: \(display(report))")
     }
+    if !quiet, let filled = summary.filledTemplateURL {
+      print("Report template filled: \(display(filled))")
+    }
   }
 
   func display(_ url: URL) -> String {

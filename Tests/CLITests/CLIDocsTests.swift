@@ -46,7 +46,7 @@ import Testing
       period: 2026-Q3                       # the follow-up period: 2026, 2026-T2, 2026-Q3, 2025/26
       reference: [reference/units.yaml, reference/national-goals.yaml]
       mappings: [mappings]                  # folders of mapping files, relative to this file
-      report: { title: Uppföljning kvartal 3 2026, language: sv }
+      report: { title: Uppföljning kvartal 3 2026, language: sv, template: mall/nämndrapport.xlsx }
       inbox: { settle_seconds: 1 }          # a file must keep its size this long before it is taken
       validation:                           # every key optional
         kept_series: [N15419]               # replaced Kolada series the board keeps on purpose
@@ -63,6 +63,10 @@ import Testing
       under (`Högst 5`) the percentage is the målvärde over the outcome. Targets without a single
       value to reach (`= 100`, a range, `Öka`, `Minska`) are judged as they say. Without
       `status_thresholds` an outcome either meets its målvärde or does not.
+
+      `template` names the controller's own report template (relative to this file): every
+      new report version is followed by the template filled with it, beside it in
+      `reports/<period>/` (see [templates.md](templates.md)).
 
       Only the red-thread validation's codes can be suppressed or given another severity. Every
       mistake in the file is an `invalid-config` error at `redthread.yaml:line:column` naming

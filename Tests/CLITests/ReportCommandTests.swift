@@ -109,9 +109,12 @@ import XLSX
       of: "report: { language: sv }",
       with: "report: { language: sv, template: mall/nämndrapport.xlsx }")
     try yaml.write(to: config, atomically: true, encoding: .utf8)
-    let run = try Executable.run(
-      "redthread", ["run", "demo", "--quiet", "--as-of", "2026-10-15"], in: root)
+    let run = try Executable.run("redthread", ["run", "demo", "--as-of", "2026-10-15"], in: root)
     #expect(run.status == 0, "stderr: \(run.stderr)")
+    #expect(
+      run.stdout.hasSuffix(
+        "Report: demo/reports/2026-Q3/uppfoljning-bun-2026-Q3-v1.xlsx\n"
+          + "Report template filled: demo/reports/2026-Q3/nämndrapport-bun-2026-Q3-v1.xlsx\n"))
     let folder = demo.appendingPathComponent("reports/2026-Q3")
     let filled = folder.appendingPathComponent("nämndrapport-bun-2026-Q3-v1.xlsx").path
     #expect(fm.fileExists(atPath: filled))

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Spreadsheet
 import SpreadsheetIO
 import TestSupport
@@ -186,6 +187,16 @@ import XLSX
     #expect(data.row(4)?.cell(column: 4)?.value == .number(5))
     let parts = try PackageParts(path: out.path)
     #expect(parts.names.contains { $0.contains("comments") })
+  }
+
+  /// Found by the kill harness (Tests/Harness, 1 of 100 cycles): a pass killed while a CSV
+  /// sender's copy was written left `.UUID.csv-copy.xlsx` in feedback/PERIOD/ for good, as its
+  /// name was none of the temporary names recovery removes.
+  @Test func aCSVCopyIsWrittenUnderATemporaryNameRecoveryRemoves() throws {
+    let out = Self.temporary("quoted – återkoppling.xlsx")
+    let copy = FeedbackWorkbook.temporaryCopy(beside: out)
+    #expect(copy.deletingLastPathComponent() == out.deletingLastPathComponent())
+    #expect(Workspace.isTemporaryName(copy.lastPathComponent), "\(copy.lastPathComponent)")
   }
 
   @Test func aFileThatIsNotAWorkbookGetsNoFeedbackWorkbook() throws {

@@ -44,6 +44,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 import openpyxl
@@ -180,7 +181,7 @@ def store_facts(ws):
         records = dict(db.execute(
             "SELECT r.kind, count(*) FROM record r JOIN file f ON f.id = r.file_id "
             "WHERE f.outcome = 'converted' GROUP BY r.kind"))
-        reports = db.execute("SELECT count(*) FROM report").fetchone()[0]
+        reports = sorted(path for (path,) in db.execute("SELECT path FROM report"))
     finally:
         db.close()
     return integrity, rows, records, reports
@@ -222,9 +223,15 @@ def check(ws, expected, clean, opened_reports):
                     opened_reports[0] += 1
                 except Exception as e:  # noqa: BLE001 - any failure is the fault reported
                     faults.append(f"{os.path.relpath(path, ws)} does not open: {e}")
-    integrity, rows, records, _ = store_facts(ws)
+    integrity, rows, records, versions = store_facts(ws)
     if integrity != "ok":
         faults.append(f"integrity_check: {integrity}")
+    # Every report version the store lists is on disk, and every report on disk is listed.
+    written = sorted(os.path.relpath(os.path.join(d, n), ws)
+                     for d, _, fs in os.walk(os.path.join(ws, "reports")) for n in fs
+                     if n.startswith("uppfoljning-") and n.endswith(".xlsx"))
+    if written != versions:
+        faults.append(f"report versions in the store {versions} != on disk {written}")
     if clean is not None:
         _, clean_rows, clean_records, _ = clean
         if rows != clean_rows:
@@ -288,8 +295,11 @@ def kill_cycles(args):
         hits = {}
         plan = []
         for _ in range(rng.randint(1, 3)):
-            # Up to the clean run's length, so kills land in recovery, ingest and publish.
-            delay = rng.uniform(0.0, clean_seconds * 1.1)
+            # Up to the length of what is left to do (a clean run's length for the whole
+            # inbox), so kills land in recovery, ingest and publish.
+            left = len(listdir(os.path.join(ws, "inbox"))) + len(
+                listdir(os.path.join(ws, "processing")))
+            delay = rng.uniform(0.0, clean_seconds * (0.2 + 0.9 * left / len(expected)))
             p = start(binary, ["run", ws, "--wait", "30"], log)
             deadline = time.monotonic() + delay
             while time.monotonic() < deadline and p.poll() is None:
@@ -380,14 +390,15 @@ def three_processes(args):
             for k in ("watch1", "watch2", "run")]
     w1 = start(binary, ["watch", ws, "--interval", "0.5", "--log-format", "json"], logs[0])
     w2 = start(binary, ["watch", ws, "--interval", "0.7", "--log-format", "json"], logs[1])
-    time.sleep(0.5)
     run_json = open(os.path.join(root, "run.json"), "w", encoding="utf-8")
-    r = subprocess.Popen([binary, "run", ws, "--wait", "300", "--format", "json"],
-                         stdout=run_json, stderr=logs[2], stdin=subprocess.DEVNULL)
+    r = None
     t_drop = time.monotonic()
-    import threading
     writers = []
-    for n in later:
+    for k, n in enumerate(later):
+        if k == len(later) // 2:
+            # The run starts while files are still arriving and the watches work.
+            r = subprocess.Popen([binary, "run", ws, "--wait", "300", "--format", "json"],
+                                 stdout=run_json, stderr=logs[2], stdin=subprocess.DEVNULL)
         if n in slow:
             t = threading.Thread(target=slow_copy, args=(os.path.join(files, n),
                                                          os.path.join(inbox, n), 3, settle * 1.6))
@@ -449,12 +460,17 @@ def three_processes(args):
     rejected = len([n for n in os.listdir(os.path.join(ws, "rejected"))
                     if not n.endswith(".reason.txt") and "återkoppling" not in n])
     by_process = {}
+    left_for_later = 0  # files a pass saw but left in the inbox (incomplete, still written)
     for k in ("watch1", "watch2"):
         with open(os.path.join(root, f"{k}.log"), encoding="utf-8") as f:
-            by_process[k] = sum(1 for line in f if '"message":"file"' in line)
+            lines = f.readlines()
+        by_process[k] = sum(1 for line in lines if '"message":"file"' in line)
+        left_for_later += sum(1 for line in lines if '"message":"skipped"' in line)
     try:
         with open(os.path.join(root, "run.json"), encoding="utf-8") as f:
-            by_process["run"] = len(json.load(f)["files"])
+            summary = json.load(f)
+        by_process["run"] = len(summary["files"])
+        left_for_later += len(summary.get("skipped", []))
     except (OSError, ValueError, KeyError) as e:
         faults.append(f"run --format json gave no summary: {e}")
         by_process["run"] = 0
@@ -464,9 +480,9 @@ def three_processes(args):
         print(f"  {fault}", flush=True)
     print(f"harness: three processes, {len(names)} files ({len(slow)} written slowly in chunks), "
           f"{archived} archived, {rejected} rejected, store rows {sum(len(v) for v in rows.values())}, "
-          f"{reports} report versions, {opened[0]} workbooks opened; files taken by watch 1: "
+          f"{len(reports)} report versions, {opened[0]} workbooks opened; files taken by watch 1: "
           f"{by_process['watch1']}, watch 2: {by_process['watch2']}, run: "
-          f"{by_process['run']}; drops took "
+          f"{by_process['run']}; {left_for_later} times a file was left for a later pass; drops took "
           f"{drop_seconds:.1f} s, watches stopped {stop_seconds:.1f} s after SIGTERM; "
           f"{len(faults)} faults; {elapsed:.1f} s", flush=True)
     if not faults and not args.keep:

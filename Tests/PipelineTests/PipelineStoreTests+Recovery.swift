@@ -64,4 +64,22 @@ extension PipelineStoreTests {
     #expect(names(workspace.rejected) == ["bad.xlsx", "bad.xlsx.reason.txt"])
     #expect(try SQLiteStore.open(workspace).files(outcome: nil).map(\.outcome) == [.rejected])
   }
+
+  // MARK: A run killed while writing a feedback workbook
+
+  /// Found by the kill harness (seeds 139266 and 306154564 of its 100-cycle run): a kill
+  /// while a sender's feedback workbook was written left its temporary file in
+  /// feedback/PERIOD/, and no pass removed it.
+  @Test func aFeedbackWorkbookKilledMidWriteLeavesNoTemporaryFile() throws {
+    try drop(Self.petre)
+    _ = try runner().runOnce()
+    let folder = workspace.feedback.appendingPathComponent("2026-Q3")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let temporary = folder.appendingPathComponent(
+      ".Arbetsplan Petreskolan kvartal 3 2026 – återkoppling.xlsx.2fDQe8.tmp")
+    try Data("PK".utf8).write(to: temporary)
+    _ = try runner().runOnce()
+    #expect(!FileManager.default.fileExists(atPath: temporary.path))
+    #expect(names(folder).allSatisfy { !$0.hasPrefix(".") })
+  }
 }

@@ -127,6 +127,7 @@ def kpis(wb: Workbook) -> None:
         c = ws.cell(row=5, column=i, value=v)
         c.border = BOX
         c.alignment = Alignment(vertical="top", wrap_text=(i == 2))
+    ws.row_dimensions[5].height = 30
     ws["E5"].number_format = "0.0"
     ws["F5"].number_format = "0.0"
     ws["I5"] = '=IF(AND(ISNUMBER(E5),ISNUMBER(F5)),E5-F5,"")'
@@ -136,10 +137,10 @@ def kpis(wb: Workbook) -> None:
     ws["A7"] = "Antal"
     ws["A7"].font = BOLD
     ws["B7"] = "=COUNTA(A4:A6)"
-    ws["D7"] = "Medel"
+    ws["D7"] = "Andel uppnått"
     ws["D7"].font = BOLD
-    ws["E7"] = '=IFERROR(AVERAGE(E5:E5),"")'
-    ws["E7"].number_format = "0.0"
+    ws["E7"] = '=IFERROR(COUNTIF(H5:H5,"Uppnått")/COUNTA(A5:A5),"")'
+    ws["E7"].number_format = "0%"
     ws["A8"] = "Uppnått"
     ws["A8"].font = BOLD
     ws["B8"] = '=COUNTIF(H4:H6,"Uppnått")'
@@ -169,16 +170,18 @@ def kpis(wb: Workbook) -> None:
     ws.add_data_validation(dv)
     dv.add("H5:H5")
     chart = BarChart()
-    chart.type = "bar"
-    chart.title = "Utfall per nyckeltal"
+    chart.type = "col"
+    chart.title = "Utfall per nyckeltal (logaritmisk skala)"
     chart.y_axis.title = "Utfall"
+    chart.y_axis.scaling.logBase = 10
     chart.add_data(Reference(ws, min_col=5, min_row=3, max_row=5), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=2, min_row=5, max_row=5))
-    chart.width, chart.height = 16, 8
+    chart.add_data(Reference(ws, min_col=6, min_row=3, max_row=5), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=5, max_row=5))
+    chart.width, chart.height = 26, 11
     ws.add_chart(chart, "A14")
     ws.row_breaks.append(Break(id=12))
     ws.print_title_rows = "3:3"
-    ws.print_area = "A1:I30"
+    ws.print_area = "A1:I40"
     page(ws)
     wb.defined_names["Utfall"] = DefinedName("Utfall", attr_text="Nyckeltal!$E$5:$E$5")
 

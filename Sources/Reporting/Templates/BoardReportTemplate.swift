@@ -106,7 +106,7 @@ public enum BoardReportTemplate {
     }
     let goals = report.goals.map { g -> TemplateRecord in
       TemplateRecord([
-        "id": .text(g.goalID), "titel": .text(g.title), "nivå": .text(g.level.swedishLabel),
+        "id": .text(g.goalID), "titel": .text(g.title), "nivå": .text(labels.level(g.level)),
         "enhet": .text(g.unitName),
         "bedömning": .text(g.fulfilment?.swedishLabel ?? labels.notJudged),
         "analys": text(g.analysis), "prioriterat": .text(g.prioritised ? labels.yes : labels.no),

@@ -294,7 +294,7 @@ struct TemplateFiller {
     let doc = sheet.source.doc
     let e = doc.elements[row.element]
     var local: [(Range<Int>, String)] = []
-    if number != template || e.attribute("r") == nil {
+    if number != template || (e.attribute("r") == nil && !sheet.map.isIdentity) {
       local.append(Self.attribute("r", String(number), of: e))
     }
     for cell in row.cells {
@@ -304,7 +304,9 @@ struct TemplateFiller {
         " \($0.name)=\"\(XMLSpanDocument.escape($0.value))\""
       }.joined()
       keep = " r=\"\(ref)\"" + keep
-      if cell.formula == nil, let text = cell.text, !TemplateSyntax.tags(in: text).isEmpty {
+      if cell.formula == nil, let text = cell.text, cell.markup,
+        !TemplateSyntax.tags(in: text).isEmpty
+      {
         let value: TemplateValue
         if case .value(let name)? = TemplateSyntax.soleTag(text) {
           value = self.value(name, out.records)
@@ -581,6 +583,35 @@ struct TemplateFiller {
           }
           let ie = doc.elements[item]
           edits.replace(ie.startTagEnd..<ie.contentEnd, with: XMLSpanDocument.escape(t))
+        }
+      case "extLst":
+        // Excel 2010 extensions (x14 conditional formats such as data bars, validations
+        // with lists on other sheets, sparklines): their `xm:sqref` ranges and `xm:f`
+        // formulas follow the rows like the plain ones.
+        var stack = e.children
+        while let item = stack.popLast() {
+          let ie = doc.elements[item]
+          stack += ie.children
+          guard ie.children.isEmpty else { continue }
+          let text = doc.text(of: item)
+          var moved = text
+          // A sparkline is one cell drawn from one range: it moves, it is not repeated.
+          let inSparkline = ie.parent.map { doc.elements[$0].localName == "sparkline" } ?? false
+          if ie.localName == "sqref", !map.isIdentity {
+            moved =
+              inSparkline
+              ? FormulaReferences.rewriteSqref(text) { map.apply($0) } : moveSqref(text)
+          } else if ie.localName == "f" {
+            moved = rewrite(text, sheet: sheet, host: nil, expandCells: !inSparkline).0
+          }
+          if moved != text {
+            edits.replace(ie.startTagEnd..<ie.contentEnd, with: XMLSpanDocument.escape(moved))
+          }
+        }
+      case "sheetViews" where sheet.part != sheet.source.part:
+        // A per-unit copy does not open selected with the first one.
+        for view in e.children where doc.elements[view].attribute("tabSelected") == "1" {
+          edits.setAttribute("tabSelected", to: "0", of: doc.elements[view])
         }
       default:
         _ = p

@@ -11,6 +11,10 @@ struct TemplateSheet {
     var text: String?
     /// The `<f>` element.
     var formula: Int?
+    /// Whether the text holds `{{`.
+    var markup = false
+    /// Whether the text is empty or spaces.
+    var blank = true
   }
 
   struct Row {
@@ -49,7 +53,12 @@ struct TemplateSheet {
   var problems: [TemplateProblem] = []
   var hasMarkup: Bool { !tags.isEmpty }
 
-  init(bytes: [UInt8], part: String, name: String, file: String, sharedStrings: [String]) throws {
+  /// Reads a worksheet; `sharedMarkup` and `sharedBlank` say of each shared string whether
+  /// it holds `{{` and whether it is blank (worked out once, not per cell).
+  init(
+    bytes: [UInt8], part: String, name: String, file: String, sharedStrings: [String],
+    sharedMarkup: [Bool], sharedBlank: [Bool]
+  ) throws {
     do { doc = try XMLSpanDocument(bytes) } catch {
       throw XLSXError(
         .malformedXML, location: SourceLocation(file: file, sheet: name),
@@ -70,25 +79,42 @@ struct TemplateSheet {
         } else {
           column += 1
         }
-        var text: String?
+        var cell = Cell(
+          element: c, column: column, text: nil, formula: doc.child(of: c, named: "f"))
         switch e.attribute("t") {
         case "s":
           if let v = doc.child(of: c, named: "v"), let i = Int(doc.text(of: v)),
             sharedStrings.indices.contains(i)
           {
-            text = sharedStrings[i]
+            cell.text = sharedStrings[i]
+            cell.markup = sharedMarkup[i]
+            cell.blank = sharedBlank[i]
           }
         case "inlineStr":
-          if let s = doc.child(of: c, named: "is") { text = doc.text(of: s) }
+          if let s = doc.child(of: c, named: "is") {
+            let text = doc.text(of: s)
+            cell.text = text
+            cell.markup = Self.hasBraces(text)
+            cell.blank = text.allSatisfy(\.isWhitespace)
+          }
         default: break
         }
-        cells.append(
-          Cell(element: c, column: column, text: text, formula: doc.child(of: c, named: "f")))
+        cells.append(cell)
       }
       rows[rowNumber] = Row(element: index, cells: cells.sorted { $0.column < $1.column })
       maxRow = max(maxRow, rowNumber)
     }
     parse(file: file)
+  }
+
+  /// Whether a text holds `{{` (a byte scan, so that long texts without markup cost little).
+  static func hasBraces(_ text: String) -> Bool {
+    var previous: UInt8 = 0
+    for b in text.utf8 {
+      if b == UInt8(ascii: "{"), previous == b { return true }
+      previous = b
+    }
+    return false
   }
 
   private func location(_ file: String, _ row: Int, _ column: Int) -> SourceLocation {
@@ -109,9 +135,9 @@ struct TemplateSheet {
       }
       let within = stack.compactMap(\.collection)
       var marker: TemplateTag?
-      let first = row.cells.first { !($0.text ?? "").trimmingCharacters(in: .whitespaces).isEmpty }
+      let first = row.cells.first { $0.text != nil && !$0.blank }
       for cell in row.cells {
-        guard let text = cell.text, cell.formula == nil else { continue }
+        guard let text = cell.text, cell.formula == nil, cell.markup else { continue }
         let ref = CellReference(row: r, column: cell.column)
         if TemplateSyntax.hasUnclosedTag(text) {
           problems.append(

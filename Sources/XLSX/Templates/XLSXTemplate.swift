@@ -71,7 +71,9 @@ public final class XLSXTemplate {
             element: index))
       }
     }
-    if let rel = rels.first(kind: "sharedStrings") {
+    if let rel = rels.first(kind: "sharedStrings"),
+      package.has(package.target(of: rel, from: workbookPart))
+    {
       let part = package.target(of: rel, from: workbookPart)
       let sst = try XLSXEditor.span(try package.part(part), part: part, path: path)
       sharedStrings = sst.children(of: 0, named: "si").map { si in
@@ -81,10 +83,12 @@ public final class XLSXTemplate {
         return runs.compactMap { sst.child(of: $0, named: "t").map(sst.text(of:)) }.joined()
       }
     }
+    let markup = sharedStrings.map(TemplateSheet.hasBraces)
+    let blank = sharedStrings.map { $0.allSatisfy(\.isWhitespace) }
     for sheet in sheets {
       parsed[sheet.part] = try TemplateSheet(
         bytes: try package.part(sheet.part), part: sheet.part, name: sheet.name, file: path,
-        sharedStrings: sharedStrings)
+        sharedStrings: sharedStrings, sharedMarkup: markup, sharedBlank: blank)
     }
   }
 

@@ -6,6 +6,11 @@ sheet that counts a block on this one, a workbook-level name, and a per-unit she
 units' names are too long for a tab.
 
 Run:  python3 Tests/Fixtures/templates/make_second_template.py
+
+Also here: trasig-mall.xlsx (one of each problem `report check` finds), and
+nämndrapport-mall-libreoffice.xlsx, the shipped sample opened and saved by LibreOffice
+(`soffice --headless --convert-to xlsx samples/templates/nämndrapport-mall.xlsx`), for a
+template with shared strings and another producer's markup.
 """
 
 import io
@@ -74,17 +79,21 @@ def main() -> None:
     unit["A5"] = "{{/each}}"
     unit["A6"] = "=Data!A5"
 
-    buf = io.BytesIO()
-    wb.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(zi, src.read(info.filename))
-    with open(os.path.join(HERE, "andra-mall.xlsx"), "wb") as f:
-        f.write(out.getvalue())
+    save(wb, "andra-mall.xlsx", extension={"xl/worksheets/sheet1.xml": DATA_BAR})
+
+
+# An Excel 2010 data bar on the utfall cell of the block's body (openpyxl writes no x14
+# extensions, Excel does): its xm:sqref must follow the items.
+DATA_BAR = (
+    '<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
+    'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
+    "<x14:conditionalFormattings><x14:conditionalFormatting "
+    'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+    '<x14:cfRule type="dataBar" id="{00000000-0000-0000-0000-000000000001}">'
+    '<x14:dataBar minLength="0" maxLength="100"><x14:cfvo type="autoMin"/>'
+    '<x14:cfvo type="autoMax"/></x14:dataBar></x14:cfRule><xm:sqref>C10</xm:sqref>'
+    "</x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>"
+)
 
 
 def broken() -> None:
@@ -108,16 +117,20 @@ def broken() -> None:
     save(wb, "trasig-mall.xlsx")
 
 
-def save(wb, name: str) -> None:
+def save(wb, name: str, extension: dict | None = None) -> None:
     buf = io.BytesIO()
     wb.save(buf)
     src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
+            data = src.read(info.filename)
+            if extension and info.filename in extension:
+                data = data.replace(
+                    b"</worksheet>", extension[info.filename].encode() + b"</worksheet>")
             zi = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(zi, src.read(info.filename))
+            dst.writestr(zi, data)
     with open(os.path.join(HERE, name), "wb") as f:
         f.write(out.getvalue())
 
