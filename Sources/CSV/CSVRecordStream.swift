@@ -246,6 +246,22 @@ public final class CSVRecordStream {
       chosen = DialectDetector.choose(candidates)
       delimiter = chosen?.delimiter.asciiByte ?? 0x2C
       delimiterReason = ""
+      if chosen == nil,
+        let wide = DialectDetector.candidates.first(where: { c in
+          detector.split(
+            ScanDialect(delimiter: c.asciiByte ?? 0x2C, quote: quote, backslash: backslash)
+          ).tooManyFields
+        })
+      {
+        // No candidate splits a whole record out of the sample, but one splits a record
+        // into more fields than the sample has room for: that record is too wide, and
+        // reading it with this delimiter says so (`too-many-fields`) instead of taking each
+        // line as one field.
+        delimiter = wide.asciiByte ?? 0x2C
+        delimiterReason =
+          "no record of the sample ends, but `\(wide)` splits a record into more than "
+          + "\(spanRoom) fields"
+      }
     }
     // Single quotes as the quote character, when fields are wrapped in them and never in `"`.
     let firstSplit = detector.split(

@@ -26,6 +26,8 @@ struct DialectDetector {
     /// Fields that hold another candidate delimiter (a comma between digits, a decimal comma,
     /// does not count).
     var foreignFields = 0
+    /// Whether the split stopped at a record with more than `maxFields` fields.
+    var tooManyFields = false
   }
 
   let base: UnsafePointer<UInt8>
@@ -50,7 +52,10 @@ struct DialectDetector {
       let r = scanRecord(
         base, from: p, end: to, eof: complete, dialect: dialect, spans: spans,
         maxFields: maxFields)
-      guard r.status == .record else { break }
+      guard r.status == .record else {
+        result.tooManyFields = r.status == .tooManyFields
+        break
+      }
       for i in 0..<r.fieldCount {
         let span = spans[i]
         if holdsForeignDelimiter(span, dialect.delimiter) { result.foreignFields += 1 }

@@ -134,6 +134,15 @@ public enum FeedbackWorkbook {
   {
     editor.noteAuthor = noteAuthor
     try removeEarlierFeedback(editor)
+    // A sheet name Excel forbids (`../../x`) would keep the workbook from opening: it gets an
+    // allowed one, and the marks and links follow it.
+    let renamed = try editor.sanitizeSheetNames()
+    var diagnostics = diagnostics
+    for i in diagnostics.indices {
+      if let sheet = diagnostics[i].location?.sheet, let name = renamed[sheet] {
+        diagnostics[i].location?.sheet = name
+      }
+    }
     let order = Dictionary(
       editor.worksheets.enumerated().map { ($0.element.name, $0.offset) },
       uniquingKeysWith: { a, _ in a })

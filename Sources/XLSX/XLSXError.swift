@@ -81,6 +81,8 @@ public struct XLSXError: LocatedError {
     /// One XML construct passes a parser limit: a start tag longer than `maxStartTagBytes`, or
     /// one of libxml2's fixed limits (10 MB of look-ahead, 256 nested elements).
     case xmlLimitExceeded
+    /// The sheets of a workbook read whole hold more than `maxCells` cells together.
+    case tooManyCells
 
     // MARK: Writing
   }
@@ -154,6 +156,7 @@ extension XLSXError.Code {
     case .cellTextTooLong: return .cellTextTooLong
     case .sharedFormulasTooLarge: return .sharedFormulasTooLarge
     case .xmlLimitExceeded: return .xmlLimitExceeded
+    case .tooManyCells: return .tooManyCells
     }
   }
 

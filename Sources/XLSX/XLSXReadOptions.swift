@@ -51,6 +51,11 @@ public struct XLSXReadOptions: Sendable, Hashable {
   /// The last 1-based column a cell may have (default: Excel's 16,384, `XFD`).
   /// Error: `cell-out-of-range`.
   public var maxColumns: Int = 16_384
+  /// The most cells the sheets of a workbook read whole (``XLSXReader/workbook()``) may hold
+  /// together (default 2,000,000). A cell in memory takes about 70 bytes, so a full grid of
+  /// 1,048,576 rows × 16 columns would take over a gigabyte; a planning workbook has thousands
+  /// of cells. Streaming with ``XLSXReader/rows(of:)`` is not capped. Error: `too-many-cells`.
+  public var maxCells: Int = 2_000_000
 
   /// Whether large worksheet parts are parsed by two libxml2 parsers on two threads while a
   /// third inflates them (default `true`; used only on machines with two or more cores). The

@@ -332,11 +332,27 @@ public final class XLSXReader {
   ///
   /// - Throws: as ``rows(of:)``.
   public func worksheet(_ sheet: WorksheetEntry) throws -> Worksheet {
+    var cells = 0
+    return try worksheet(sheet, cells: &cells)
+  }
+
+  /// Reads one sheet whole, adding its cells to `cells` and stopping with `too-many-cells`
+  /// (located at the cell that passes it) when the count passes `maxCells`.
+  func worksheet(_ sheet: WorksheetEntry, cells: inout Int) throws -> Worksheet {
     let reader = try rows(of: sheet)
     var rows: [Row] = []
     var sorted = true
     while let row = try reader.next() {
       if let last = rows.last, last.number >= row.number { sorted = false }
+      cells += row.cells.count
+      if cells > options.maxCells {
+        let over = row.cells[max(0, row.cells.count - (cells - options.maxCells))]
+        let reference = CellReference(row: row.number, column: over.column)
+        throw XLSXError(
+          .tooManyCells, location: SourceLocation(file: path, sheet: sheet.name, cell: reference),
+          message: "the workbook holds more than \(options.maxCells) cells (maxCells), "
+            + "reached at '\(sheet.name)'!\(reference.a1)")
+      }
       rows.append(row)
     }
     if !sorted { rows = Self.mergeRows(rows) }
@@ -350,8 +366,9 @@ public final class XLSXReader {
   /// - Throws: as ``rows(of:)``.
   public func workbook() throws -> Workbook {
     var worksheets: [Worksheet] = []
+    var cells = 0
     for sheet in sheets {
-      worksheets.append(try worksheet(sheet))
+      worksheets.append(try worksheet(sheet, cells: &cells))
     }
     var workbook = Workbook(
       path: path, format: .xlsx, worksheets: worksheets, dateSystem: dateSystem,

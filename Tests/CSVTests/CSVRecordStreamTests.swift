@@ -128,6 +128,24 @@ import Testing
     #expect(error?.code == "too-many-fields")
   }
 
+  @Test func aFirstRecordWiderThanTheSampleIsTooManyFields() throws {
+    // No record ends within the 1 MiB sample, so no delimiter wins by votes; `;` splits the
+    // first record past maxFields (16,384), and the read says so instead of taking each line
+    // as one field.
+    let header = "Kommun;" + (0..<200_000).map { "c\($0)" }.joined(separator: ";") + "\n"
+    var bytes = Array(header.utf8)
+    bytes += Array("2104;".utf8) + [UInt8](repeating: 0, count: 1000) + Array(";1\n".utf8)
+    let wide = Array(
+      ([String](repeating: "x", count: 1_000_000).joined(separator: ";") + "\n").utf8)
+    for content in [bytes, wide] {
+      let path = try temporaryFile(content)
+      defer { removeTemporary(path) }
+      let error = csvError { _ = try CSVReader.read(path: path) }
+      #expect(error?.code == "too-many-fields")
+      #expect(error?.location?.line == 1)
+    }
+  }
+
   @Test func aRecordLargerThanTheCapIsNamed() throws {
     var bytes = Array("a,b\n1,\"".utf8)
     bytes += [UInt8](repeating: 0x78, count: 3_000_000)

@@ -232,3 +232,73 @@ import XLSX
       == after.text(name)
   }
 }
+
+/// Runs `python3` with arguments; its exit status and standard output.
+private func python3(_ arguments: [String]) throws -> (status: Int32, output: String) {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+  process.arguments = ["python3"] + arguments
+  let output = Pipe()
+  process.standardOutput = output
+  process.standardError = FileHandle.nullDevice
+  try process.run()
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+private let hasOpenpyxl = (try? python3(["-c", "import openpyxl"]).status) == 0
+
+/// A sender's workbook with a sheet name Excel forbids still gets a feedback workbook that
+/// opens: the sheet gets an allowed name, and the marks, links and defined names follow it.
+@Suite(.enabled(if: hasOpenpyxl, "python3 with openpyxl is not installed"))
+struct ForbiddenSheetNameTests {
+  static let rename = """
+    import re, sys, zipfile
+    src, dst = sys.argv[1], sys.argv[2]
+    z = zipfile.ZipFile(src)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for n in z.namelist():
+            b = z.read(n)
+            if n == "xl/workbook.xml":
+                b = b.replace('name="Mål"'.encode(), b'name="../../x"')
+                b = b.replace(b"<definedNames />", b"<definedNames><definedName name=\\"Start\\">'../../x'!$A$1</definedName></definedNames>")
+            out.writestr(n, b)
+    """
+
+  static let dump = """
+    import sys, openpyxl
+    wb = openpyxl.load_workbook(sys.argv[1])
+    print("|".join(wb.sheetnames))
+    print("|".join(str(d.value) for d in wb.defined_names.values()))
+    ws = wb.worksheets[0]
+    print("|".join(str(c.value) for c in ws[2]))
+    print("|".join(c.hyperlink.location for r in ws.iter_rows() for c in r if c.hyperlink))
+    """
+
+  @Test func theFeedbackWorkbookOpensWithTheSheetRenamed() throws {
+    let folder = FeedbackWorkbookTests.temporary("x").deletingLastPathComponent()
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let source = folder.appendingPathComponent("Dotdot.xlsx")
+    let out = folder.appendingPathComponent("Dotdot – återkoppling.xlsx")
+    let made = try python3(["-c", Self.rename, FeedbackWorkbookTests.source.path, source.path])
+    #expect(made.status == 0)
+    #expect(try XLSXEditor(path: source.path).worksheets.map(\.name).first == "../../x")
+    let diagnostic = Diagnostic(
+      code: "missing-value", severity: .error,
+      location: Spreadsheet.SourceLocation(
+        file: "Dotdot.xlsx", sheet: "../../x", cell: CellReference("C8")!),
+      message: "a required cell is empty")
+    let marked = try FeedbackWorkbook.write(source: source, diagnostics: [diagnostic], to: out)
+    #expect(marked == 1)
+    let shown = try python3(["-c", Self.dump, out.path])
+    #expect(shown.status == 0, "openpyxl cannot open the feedback workbook")
+    let lines = shown.output.split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init)
+    #expect(lines.first == "Återkoppling|.._.._x|Nyckeltal|Aktiviteter")
+    #expect(lines.count > 3 && lines[1] == "'.._.._x'!$A$1")
+    #expect(lines.count > 3 && lines[2].hasPrefix("Fel|.._.._x|C8|"))
+    #expect(lines.count > 3 && lines[3] == "'.._.._x'!C8")
+  }
+}

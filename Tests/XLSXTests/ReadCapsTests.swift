@@ -90,6 +90,20 @@ import XLSX
     #expect(error?.location?.cell?.a1 == "B51")
   }
 
+  @Test func cellCount() throws {
+    // 100 rows of two cells: the 152nd cell, B76, passes a cap of 151.
+    let path = try workbook(rows: 100, sharedStrings: 1)
+    var options = XLSXReadOptions()
+    options.maxCells = 151
+    let error = readError(path, options: options)
+    #expect(error?.kind == .tooManyCells)
+    #expect(error?.location?.sheet == "Sheet1")
+    #expect(error?.location?.cell?.a1 == "B76")
+    #expect(error?.message.contains("151") == true)
+    options.maxCells = 200
+    #expect(readErrorCode(path, options: options) == nil)
+  }
+
   @Test func rowsAndColumns() throws {
     var options = XLSXReadOptions()
     options.maxRows = 10

@@ -305,6 +305,20 @@ extension DiagnosticCode {
       controllerHint: "Höj gränsen om filen är äkta.", sender: SenderText.tooLarge,
       senderHint: SenderText.makeSmaller))
 
+  /// Too many cells in a workbook.
+  public static let tooManyCells = DiagnosticCode(
+    id: "too-many-cells", section: .readingWorkbooks, scope: .file,
+    title: "Too many cells",
+    rule:
+      "The sheets of a workbook read whole hold more cells than `maxCells` together (default 2,000,000; each cell read takes about 70 bytes of memory, so a full grid of Excel's 1,048,576 rows would take gigabytes). A planning workbook has thousands of cells.",
+    template: "the workbook holds more than {limit} cells",
+    hint: "raise `maxCells` if the file is genuine, or remove the sheets that are not needed",
+    swedish: SwedishTexts(
+      title: "För många celler",
+      controller: "Arbetsboken har för många celler[ (fler än {limit})].",
+      controllerHint: "Höj gränsen om filen är äkta, eller ta bort blad som inte behövs.",
+      sender: SenderText.tooLarge, senderHint: SenderText.makeSmaller))
+
   /// Cell text too large.
   public static let cellTextTooLarge = DiagnosticCode(
     id: "cell-text-too-large", section: .readingWorkbooks, scope: .file,
@@ -403,5 +417,6 @@ extension DiagnosticCode {
     notAWorksheet, doctypeRefused, invalidSharedString, partTooLarge, workbookTooLarge,
     compressionRatioExceeded, tooManyParts, tooManySharedStrings, sharedStringsTooLarge,
     cellTextTooLarge, cellOutOfRange, cellTextTooLong, sharedFormulasTooLarge, xmlLimitExceeded,
+    tooManyCells,
   ]
 }

@@ -333,6 +333,72 @@ public final class XLSXEditor {
     worksheets.remove(at: slot)
   }
 
+  /// Gives every sheet whose name Excel forbids a name it allows, so that the written workbook
+  /// opens: the characters `[ ] : * ? / \` become `_`, a leading or trailing `'` is dropped,
+  /// the name is cut to 31 characters, an empty name becomes `Blad`, and a name taken (without
+  /// case) gets ` (2)`, ` (3)`, …. References to the old name in defined names (`'old'!A1`)
+  /// follow. Sheets with allowed names are not touched.
+  ///
+  /// - Returns: the new name of each renamed sheet, by its old name (empty when none was).
+  /// - Throws: ``XLSXError`` when the workbook part cannot be edited.
+  @discardableResult
+  public func sanitizeSheetNames() throws -> [String: String] {
+    let doc = try Self.span(workbookXML, part: workbookPart, path: package.path)
+    guard let sheets = doc.child(of: 0, named: "sheets") else { return [:] }
+    let all = doc.children(of: sheets, named: "sheet")
+    let names = all.map { doc.elements[$0].attribute("name") ?? "" }
+    var used = Set(names.filter { !Self.isForbiddenSheetName($0) }.map { $0.lowercased() })
+    var renamed: [String: String] = [:]
+    var edits = XMLEdits()
+    for (index, name) in zip(all, names) where Self.isForbiddenSheetName(name) {
+      var base = String(name.map { "[]:*?/\\".contains($0) ? "_" : $0 })
+      while base.hasPrefix("'") { base.removeFirst() }
+      while base.hasSuffix("'") { base.removeLast() }
+      base = String(base.prefix(31))
+      if base.isEmpty { base = "Blad" }
+      var unique = base
+      var n = 2
+      while used.contains(unique.lowercased()) {
+        let suffix = " (\(n))"
+        unique = String(base.prefix(31 - suffix.count)) + suffix
+        n += 1
+      }
+      used.insert(unique.lowercased())
+      renamed[name] = unique
+      edits.setAttribute("name", to: unique, of: doc.elements[index])
+    }
+    guard !renamed.isEmpty else { return [:] }
+    if let definedNames = doc.child(of: 0, named: "definedNames") {
+      for index in doc.children(of: definedNames, named: "definedName") {
+        let e = doc.elements[index]
+        let text = doc.text(of: index)
+        var changed = text
+        for (old, new) in renamed {
+          let quotedOld = "'" + old.replacingOccurrences(of: "'", with: "''") + "'!"
+          let quotedNew = "'" + new.replacingOccurrences(of: "'", with: "''") + "'!"
+          changed = changed.replacingOccurrences(of: quotedOld, with: quotedNew)
+          changed = changed.replacingOccurrences(of: old + "!", with: quotedNew)
+        }
+        if changed != text {
+          edits.replace(e.startTagEnd..<e.contentEnd, with: XMLSpanDocument.escape(changed))
+        }
+      }
+    }
+    workbookXML = edits.applied(to: workbookXML)
+    package.setPart(workbookPart, workbookXML)
+    for i in worksheets.indices {
+      if let new = renamed[worksheets[i].name] { worksheets[i].name = new }
+    }
+    return renamed
+  }
+
+  /// Whether Excel refuses a sheet name: empty, longer than 31 characters, holding one of
+  /// `[ ] : * ? / \`, or starting or ending with `'`.
+  public static func isForbiddenSheetName(_ name: String) -> Bool {
+    name.isEmpty || name.count > 31 || name.contains(where: { "[]:*?/\\".contains($0) })
+      || name.hasPrefix("'") || name.hasSuffix("'")
+  }
+
   /// Takes back the fills of earlier marks: every cell whose format has a solid fill in one of
   /// `rgbs` gets back the format it was copied from (the same format without that fill).
   ///
