@@ -205,7 +205,9 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
     let parts = try PackageParts(path: out)
     let sheet1 = parts.text("xl/worksheets/sheet1.xml")
     #expect(sheet1.contains("<c r=\"B5\" s=\""))
-    #expect(sheet1.contains("&amp;CTestby kommun – Barn- och utbildningsnämnden&amp;R&amp;D"))
+    // The report date in the header, written out as in a cell (yyyy-mm-dd).
+    #expect(
+      sheet1.contains("&amp;CTestby kommun – Barn- och utbildningsnämnden&amp;R2026-10-15"))
     #expect(sheet1.contains("&amp;Lkvartal 3 2026&amp;CSida &amp;P av &amp;N"))
     #expect(!sheet1.contains("{{"))
   }

@@ -38,6 +38,20 @@ HEAD_FILL = PatternFill("solid", fgColor="F2DCDB")
 THIN = Side(style="thin", color="BFBFBF")
 BOX = Border(top=THIN, bottom=THIN, left=THIN, right=THIN)
 MUTED = Font(name=FONT, italic=True, color="7F7F7F")
+# Number formats. The [$-41D] prefix (Swedish) makes the thousands separator a space and the
+# decimal separator a comma: 139 210,0 and 40 %, whatever the reader's own locale.
+NUMBER = "[$-41D]#,##0.0"
+CHANGE = "[$-41D]+#,##0.0;-#,##0.0;0.0"
+PERCENT = "[$-41D]0\\ %"
+COUNT = "[$-41D]0"
+DATE = "yyyy-mm-dd"
+TOP = Alignment(vertical="top")
+TOP_WRAP = Alignment(vertical="top", wrap_text=True)
+# One line per row where the text is short (activities, units): a longer text shrinks to fit.
+TOP_SHRINK = Alignment(vertical="top", shrink_to_fit=True)
+# A row of a block holds up to three wrapped lines of 11 pt text.
+THREE_LINES = 45
+TWO_LINES = 30
 
 
 def logo() -> Image:
@@ -62,6 +76,7 @@ def header(ws, row: int, titles: list[str]) -> None:
         c.font = BOLD
         c.fill = HEAD_FILL
         c.border = BOX
+        c.alignment = TOP_WRAP
 
 
 def page(ws, landscape: bool = True) -> None:
@@ -71,7 +86,7 @@ def page(ws, landscape: bool = True) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddHeader.center.text = "{{kommun}} – {{nämnd}}"
-    ws.oddHeader.right.text = "&D"
+    ws.oddHeader.right.text = "{{rapportdatum}}"
     ws.oddFooter.left.text = "{{period}}"
     ws.oddFooter.center.text = "Sida &P av &N"
 
@@ -88,10 +103,10 @@ def cover(wb: Workbook) -> None:
     ws["A2"].font = H2
     rows = [
         ("Period", "{{period}}", None),
-        ("Rapportdatum", "{{rapportdatum}}", "yyyy-mm-dd"),
-        ("Nyckeltal som uppnått målvärdet", "{{andel_nyckeltal_uppfyllda}}", "0%"),
-        ("Enheter som lämnat in", "{{enheter_inlämnade}}", "0"),
-        ("Försenade aktiviteter", "{{aktiviteter_försenade}}", "0"),
+        ("Rapportdatum", "{{rapportdatum}}", DATE),
+        ("Nyckeltal som uppnått målvärdet", "{{andel_nyckeltal_uppfyllda}}", PERCENT),
+        ("Enheter som lämnat in", "{{enheter_inlämnade}}", COUNT),
+        ("Försenade aktiviteter", "{{aktiviteter_försenade}}", COUNT),
     ]
     for i, (label, value, fmt) in enumerate(rows, start=4):
         ws.cell(row=i, column=1, value=label).font = BOLD
@@ -113,7 +128,7 @@ def cover(wb: Workbook) -> None:
 
 def kpis(wb: Workbook) -> None:
     ws = wb.create_sheet("Nyckeltal")
-    for col, width in zip("ABCDEFGHI", [10, 40, 22, 14, 11, 11, 12, 16, 12]):
+    for col, width in zip("ABCDEFGHI", [12, 40, 27, 16, 12, 12, 12, 15, 12]):
         ws.column_dimensions[col].width = width
     ws["A1"] = "Nyckeltal – {{nämnd}}, {{period}}"
     ws["A1"].font = H2
@@ -126,13 +141,14 @@ def kpis(wb: Workbook) -> None:
     for i, v in enumerate(body, start=1):
         c = ws.cell(row=5, column=i, value=v)
         c.border = BOX
-        c.alignment = Alignment(vertical="top", wrap_text=(i == 2))
-    ws.row_dimensions[5].height = 30
-    ws["E5"].number_format = "0.0"
-    ws["F5"].number_format = "0.0"
+        c.alignment = TOP_WRAP
+    ws.row_dimensions[5].height = THREE_LINES
+    ws["E5"].number_format = NUMBER
+    ws["F5"].number_format = NUMBER
     ws["I5"] = '=IF(AND(ISNUMBER(E5),ISNUMBER(F5)),E5-F5,"")'
-    ws["I5"].number_format = "+0.0;-0.0;0.0"
+    ws["I5"].number_format = CHANGE
     ws["I5"].border = BOX
+    ws["I5"].alignment = TOP
     ws["A6"] = "{{/each}}"
     ws["A7"] = "Antal"
     ws["A7"].font = BOLD
@@ -140,7 +156,7 @@ def kpis(wb: Workbook) -> None:
     ws["D7"] = "Andel uppnått"
     ws["D7"].font = BOLD
     ws["E7"] = '=IFERROR(COUNTIF(H5:H5,"Uppnått")/COUNTA(A5:A5),"")'
-    ws["E7"].number_format = "0%"
+    ws["E7"].number_format = PERCENT
     ws["A8"] = "Uppnått"
     ws["A8"].font = BOLD
     ws["B8"] = '=COUNTIF(H4:H6,"Uppnått")'
@@ -174,6 +190,7 @@ def kpis(wb: Workbook) -> None:
     chart.title = "Utfall per nyckeltal (logaritmisk skala)"
     chart.y_axis.title = "Utfall"
     chart.y_axis.scaling.logBase = 10
+    chart.y_axis.number_format = "[$-41D]#,##0"
     chart.add_data(Reference(ws, min_col=5, min_row=3, max_row=5), titles_from_data=True)
     chart.add_data(Reference(ws, min_col=6, min_row=3, max_row=5), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=5, max_row=5))
@@ -188,7 +205,7 @@ def kpis(wb: Workbook) -> None:
 
 def activities(wb: Workbook) -> None:
     ws = wb.create_sheet("Aktiviteter")
-    for col, width in zip("ABCDEF", [44, 22, 20, 12, 12, 14]):
+    for col, width in zip("ABCDEF", [50, 27, 28, 12, 12, 14]):
         ws.column_dimensions[col].width = width
     ws["A1"] = "Aktiviteter {{period}}"
     ws["A1"].font = H2
@@ -199,8 +216,14 @@ def activities(wb: Workbook) -> None:
     for i, v in enumerate(["{{titel}}", "{{enhet}}", "{{ansvarig}}", "{{start}}", "{{slut}}",
                            "{{status}}"], start=1):
         ws.cell(row=5, column=i, value=v)
-    ws["D5"].number_format = "yyyy-mm-dd"
-    ws["E5"].number_format = "yyyy-mm-dd"
+        ws.cell(row=5, column=i).alignment = TOP_SHRINK
+    ws["D5"].number_format = DATE
+    ws["E5"].number_format = DATE
+    # Dates centred, so that a date does not run into the status beside it.
+    for ref in ("D3", "E3"):
+        ws[ref].alignment = Alignment(horizontal="center")
+    for ref in ("D5", "E5"):
+        ws[ref].alignment = Alignment(horizontal="center", vertical="top")
     ws["A6"] = "{{/each}}"
     table = Table(displayName="Aktiviteter", ref="A3:F6")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium3", showRowStripes=True)
@@ -218,7 +241,10 @@ def units(wb: Workbook) -> None:
     header(ws, 3, ["Enhet", "Inlämnad", "Fil", "Fel"])
     ws["A4"] = "{{#each enheter}}"
     for i, v in enumerate(["{{namn}}", "{{inlämnad}}", "{{fil}}", "{{fel}}"], start=1):
-        ws.cell(row=5, column=i, value=v).border = BOX
+        c = ws.cell(row=5, column=i, value=v)
+        c.border = BOX
+        c.alignment = TOP_SHRINK
+    ws["D5"].number_format = COUNT
     ws["A6"] = "{{#if not inlämnad}}"
     ws["A7"] = "↳ {{namn}} har inte lämnat in sin arbetsplan."
     ws["A7"].font = Font(name=FONT, italic=True, color="C00000")
@@ -232,7 +258,7 @@ def units(wb: Workbook) -> None:
 
 def per_unit(wb: Workbook) -> None:
     ws = wb.create_sheet("{{#each enheter}}")
-    for col, width in zip("ABCD", [10, 44, 12, 16]):
+    for col, width in zip("ABCD", [12, 56, 12, 16]):
         ws.column_dimensions[col].width = width
     ws["A1"] = "{{namn}}"
     ws["A1"].font = H2
@@ -240,8 +266,11 @@ def per_unit(wb: Workbook) -> None:
     header(ws, 3, ["Id", "Nyckeltal", "Utfall", "Status"])
     ws["A4"] = "{{#each nyckeltal}}"
     for i, v in enumerate(["{{id}}", "{{namn}}", "{{utfall}}", "{{status}}"], start=1):
-        ws.cell(row=5, column=i, value=v).border = BOX
-    ws["C5"].number_format = "0.0"
+        c = ws.cell(row=5, column=i, value=v)
+        c.border = BOX
+        c.alignment = TOP_WRAP
+    ws.row_dimensions[5].height = TWO_LINES
+    ws["C5"].number_format = NUMBER
     ws["A6"] = "{{/each}}"
     ws["A7"] = "Antal"
     ws["B7"] = "=COUNTA(B5:B5)"
@@ -252,14 +281,15 @@ def per_unit(wb: Workbook) -> None:
 
 def checks(wb: Workbook) -> None:
     ws = wb.create_sheet("Kontroll")
-    for col, width in zip("ABCDE", [30, 12, 10, 60, 50]):
+    for col, width in zip("ABCDE", [34, 16, 10, 60, 50]):
         ws.column_dimensions[col].width = width
     header(ws, 1, ["Fil", "Cell", "Allvar", "Meddelande", "Åtgärd"])
     ws["A2"] = "{{#each kontroll}}"
     for i, v in enumerate(["{{fil}}", "{{cell}}", "{{allvar}}", "{{meddelande}}", "{{åtgärd}}"],
                           start=1):
         c = ws.cell(row=3, column=i, value=v)
-        c.alignment = Alignment(vertical="top", wrap_text=i >= 4)
+        c.alignment = TOP_WRAP
+    ws.row_dimensions[3].height = THREE_LINES
     ws["A4"] = "{{/each}}"
     ws.freeze_panes = "A2"
     page(ws)
