@@ -12,16 +12,7 @@ import Testing
 @Suite(.serialized) struct CrashHarnessTests {
   static let script = Fixture.repo("Tests/Harness/kill_harness.py").path
 
-  static let hasPythonWithOpenpyxl: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import openpyxl"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }()
+  static let hasPythonWithOpenpyxl = ExternalProgram.hasOpenpyxl
 
   /// Runs the harness and returns its status and output (both streams).
   func harness(_ arguments: [String]) throws -> (status: Int32, output: String) {

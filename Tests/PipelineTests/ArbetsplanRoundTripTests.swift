@@ -7,41 +7,13 @@ import XLSX
 
 @testable import Pipeline
 
-/// Whether `python3 -c "import openpyxl"` works.
-private let hasOpenpyxl: Bool = {
-  (try? python(["-c", "import openpyxl"]).status) == 0
-}()
-
-/// Runs a program found in `PATH` and returns its exit status and output.
-private func run(_ program: String, _ arguments: [String]) throws -> (
-  status: Int32, output: String, error: String
-) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = [program] + arguments
-  let output = Pipe()
-  let error = Pipe()
-  process.standardOutput = output
-  process.standardError = error
-  try process.run()
-  let out = output.fileHandleForReading.readDataToEndOfFile()
-  let err = error.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (
-    process.terminationStatus, String(decoding: out, as: UTF8.self),
-    String(decoding: err, as: UTF8.self)
-  )
-}
-
-/// Whether `soffice --version` works.
-private let hasLibreOffice: Bool = {
-  (try? run("soffice", ["--version"]).status) == 0
-}()
+private let hasOpenpyxl = ExternalProgram.hasOpenpyxl
+private let hasLibreOffice = ExternalProgram.hasLibreOffice
 
 /// Runs python3 and returns its exit status and output.
 private func python(_ arguments: [String]) throws -> (status: Int32, output: String, error: String)
 {
-  try run("python3", arguments)
+  try ExternalProgram.run("python3", arguments)
 }
 
 /// `redthread plan send` on the sample municipality, the workbooks filled with openpyxl as
@@ -217,7 +189,7 @@ struct ArbetsplanRoundTripTests {
     let out = workspace.root.appendingPathComponent("csv")
     let files = sent.map { workspace.root.appendingPathComponent($0.file).path }
     let profile = workspace.root.appendingPathComponent("lo-profile")
-    let result = try run(
+    let result = try ExternalProgram.run(
       "soffice",
       [
         "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to",

@@ -101,16 +101,7 @@ import XLSX
     #expect(share.cell(column: 4)?.value == .number(0.1428571429))
   }
 
-  static let openpyxl: Bool = {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", "import openpyxl"]
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return false }
-    process.waitUntilExit()
-    return process.terminationStatus == 0
-  }()
+  static let openpyxl = ExternalProgram.hasOpenpyxl
 
   @Test(.enabled(if: openpyxl)) func openpyxlSeesFrozenBoldHeadersFiltersFormatsAndColours()
     throws

@@ -5,29 +5,8 @@ import TestSupport
 import Testing
 import XLSX
 
-/// Runs a program found in `PATH`: its exit status and output.
-private func run(_ program: String, _ arguments: [String]) throws -> (
-  status: Int32, output: String, error: String
-) {
-  let process = Process()
-  process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-  process.arguments = [program] + arguments
-  let output = Pipe()
-  let error = Pipe()
-  process.standardOutput = output
-  process.standardError = error
-  try process.run()
-  let out = output.fileHandleForReading.readDataToEndOfFile()
-  let err = error.fileHandleForReading.readDataToEndOfFile()
-  process.waitUntilExit()
-  return (
-    process.terminationStatus, String(decoding: out, as: UTF8.self),
-    String(decoding: err, as: UTF8.self)
-  )
-}
-
-private let hasOpenpyxl = (try? run("python3", ["-c", "import openpyxl"]).status) == 0
-private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
+private let hasOpenpyxl = ExternalProgram.hasOpenpyxl
+private let hasLibreOffice = ExternalProgram.hasLibreOffice
 
 /// Filling controllers' templates (docs/templates.md): the shipped sample, which holds every
 /// feature, compared part by part with its source; a second template laid out otherwise; and
@@ -344,7 +323,7 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
       print(wb['Aktiviteter'].tables['Aktiviteter'].ref, len(ws._charts))
       print(wb.defined_names['Utfall'].attr_text)
       """
-    let result = try run("python3", ["-c", script, out])
+    let result = try ExternalProgram.run("python3", ["-c", script, out])
     try #require(result.status == 0, "openpyxl: \(result.error)")
     let lines = result.output.split(separator: "\n").map(String.init)
     #expect(
@@ -367,7 +346,7 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
       try? FileManager.default.removeItem(atPath: out)
       try? FileManager.default.removeItem(at: folder)
     }
-    let result = try run(
+    let result = try ExternalProgram.run(
       "soffice",
       [
         "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to",
@@ -382,7 +361,7 @@ private let hasLibreOffice = (try? run("soffice", ["--version"]).status) == 0
       print(k['B9'].value, k['E9'].value, k['B10'].value, k['I4'].value)
       print(wb['Enheter']['D7'].value, wb['Skola A']['B7'].value, wb.sheetnames[5])
       """
-    let values = try run("python3", ["-c", script, saved])
+    let values = try ExternalProgram.run("python3", ["-c", script, saved])
     try #require(values.status == 0, "openpyxl: \(values.error)")
     let lines = values.output.split(separator: "\n").map(String.init)
     // 5 nyckeltal, 2 of 5 uppnått, 81.5 − 80.
