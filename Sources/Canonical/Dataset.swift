@@ -45,6 +45,13 @@ public struct Dataset: Hashable, Sendable, Codable {
       && activities.isEmpty && assessments.isEmpty && plans.isEmpty
   }
 
+  /// The number of records of every kind, the plan records included: what `run` reports per
+  /// file and the store counts for it.
+  public var recordCount: Int {
+    units.count + goals.count + kpis.count + targets.count + measurements.count
+      + activities.count + assessments.count + plans.count
+  }
+
   /// Appends every record of `other` after this dataset's records.
   public mutating func append(contentsOf other: Dataset) {
     units += other.units

@@ -460,12 +460,9 @@ public struct PipelineRunner: Sendable {
       journal.append(.superseded, file: name, detail: "by '\(winner.name)'", at: now())
       return .superseded(by: winner.name, archivedAs: relative(archived))
     }
-    let d = conversion.dataset
-    let records =
-      d.units.count + d.goals.count + d.kpis.count + d.targets.count + d.measurements.count
-      + d.activities.count + d.assessments.count
     return .archived(
-      archivedAs: relative(archived), records: records, diagnostics: conversion.diagnostics.count)
+      archivedAs: relative(archived), records: conversion.dataset.recordCount,
+      diagnostics: conversion.diagnostics.count)
   }
 
   /// Why a claimed file is not the file that was hashed before its conversion (a writer still

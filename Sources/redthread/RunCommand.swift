@@ -241,8 +241,10 @@ struct RunReport: Encodable {
   var report: String?
   var reportVersion: Int?
   var reportWritten: Bool
-  var errors: Int
-  var warnings: Int
+  /// The red thread's errors and warnings for the period, when this pass rebuilt its report;
+  /// absent when nothing changed (the report version named stands, with its own Kontroll).
+  var errors: Int?
+  var warnings: Int?
   var diagnostics: [Diagnostic]
 
   init(_ s: PipelineRunner.Summary, config: PipelineConfig) {
@@ -277,8 +279,10 @@ struct RunReport: Encodable {
     report = s.reportURL.map { PipelineFolder.display($0) }
     reportVersion = s.reportVersion
     reportWritten = s.reportWritten
-    errors = s.diagnostics.filter { $0.severity == .error }.count
-    warnings = s.diagnostics.filter { $0.severity == .warning }.count
+    if s.reportWritten {
+      errors = s.diagnostics.filter { $0.severity == .error }.count
+      warnings = s.diagnostics.filter { $0.severity == .warning }.count
+    }
     diagnostics = s.diagnostics
   }
 }

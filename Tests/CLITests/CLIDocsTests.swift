@@ -134,7 +134,6 @@ import Testing
       "diagnostics" : [
 
       ],
-      "errors" : 0,
       "files" : [
 
       ],
@@ -153,9 +152,10 @@ import Testing
     {"level":"info","logger":"redthread.watch","message":"stopped","passes":"1","time":"2026-12-07T22:13:00Z"}
     ```
 
-    `reprocess` writes a new version whenever it replaced records, even with the same result.
-    With more than 20 files, `run` counts "312/700 …" in place on a terminal, and prints a line
-    every 50 files when its output goes to a pipe or a log.
+    `reprocess` writes a new version only when the records, diagnostics or plans it made differ
+    from those stored. `run --format json` gives `errors` and `warnings` only when the pass
+    rebuilt the report. `run` counts "312/700 …" in place on a terminal, and prints a plain line
+    per file as it is taken when its output goes to a pipe or a log.
 
     """
 

@@ -87,7 +87,7 @@ import Testing
     #expect(result.status == 0)
     let lines = result.stdout.components(separatedBy: "\n")
     let index = try #require(lines.firstIndex { $0.hasPrefix("archived   \(name) (") })
-    #expect(lines[index] == "archived   \(name) (26 records)")  // the warning is no mapping note
+    #expect(lines[index] == "archived   \(name) (27 records)")  // the warning is no mapping note
     #expect(
       lines[index + 1]
         == "           wrong period: the file is for kvartal 2 2026, not kvartal 3 2026; "
