@@ -19,16 +19,8 @@ public struct FeedbackWriter: Sendable {
   /// name a few bytes longer.
   public static func fileName(for source: String) -> String {
     let stem = (source as NSString).deletingPathExtension
-    let suffix = " – återkoppling.xlsx"
-    let name = stem.isEmpty ? source : stem
-    guard (name + suffix).utf8.count > maximumNameBytes else { return name + suffix }
-    var kept = ""
-    let budget = maximumNameBytes - suffix.utf8.count - "…".utf8.count
-    for character in name {
-      if kept.utf8.count + String(character).utf8.count > budget { break }
-      kept.append(character)
-    }
-    return kept + "…" + suffix
+    return FileNames.fitting(
+      stem.isEmpty ? source : stem, suffix: " – återkoppling.xlsx", maxBytes: maximumNameBytes)
   }
 
   /// The longest feedback workbook name, in bytes of UTF-8.
@@ -71,5 +63,22 @@ public struct FeedbackWriter: Sendable {
       written.append(copy)
     }
     return written
+  }
+}
+
+/// Names of files written beside a sender's file.
+public enum FileNames {
+  /// `name` + `suffix`, with `name` shortened (at a character boundary, marked `…`) when the
+  /// whole would pass `maxBytes` bytes of UTF-8 (file names may have 255).
+  public static func fitting(_ name: String, suffix: String, maxBytes: Int = 255) -> String {
+    let whole = name + suffix
+    guard whole.utf8.count > maxBytes else { return whole }
+    var kept = ""
+    let budget = maxBytes - suffix.utf8.count - "…".utf8.count
+    for character in name {
+      if kept.utf8.count + String(character).utf8.count > budget { break }
+      kept.append(character)
+    }
+    return kept + "…" + suffix
   }
 }

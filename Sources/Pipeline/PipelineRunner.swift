@@ -676,15 +676,7 @@ public struct PipelineRunner: Sendable {
   /// `NAME` + `suffix`, with NAME shortened (at a character boundary, marked `…`) when the
   /// whole would pass the 255-byte limit of file names.
   public static func sidecarName(for name: String, suffix: String) -> String {
-    let whole = name + suffix
-    guard whole.utf8.count > 255 else { return whole }
-    var kept = ""
-    let budget = 255 - suffix.utf8.count - "…".utf8.count
-    for character in name {
-      if kept.utf8.count + String(character).utf8.count > budget { break }
-      kept.append(character)
-    }
-    return kept + "…" + suffix
+    FileNames.fitting(name, suffix: suffix)
   }
 
   static func rejectionDiagnostic(

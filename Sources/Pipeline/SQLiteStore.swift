@@ -58,17 +58,7 @@ public final class SQLiteStore: PipelineStore {
           "the store was written by a newer version of RedThread; use that version",
           location: SourceLocation(file: url.path))
       }
-      // Two processes opening a new store at once can both find a migration unapplied (GRDB
-      // reads the applied ones outside the migration's transaction); the one that comes
-      // second fails on what the first created, and finds it applied when it looks again.
-      for attempt in 1...4 {
-        do {
-          try migrator.migrate(pool)
-          break
-        } catch is DatabaseError where attempt < 4 {
-          continue
-        }
-      }
+      try migrator.migrate(pool)
     } catch let error as PipelineError {
       throw error
     } catch {
